@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.account.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import de.openrathaus.account.AccountKind;
+import de.openrathaus.account.SignedInUser;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The security principal: the signed-in user plus the credentials only sign-in needs. */
+final class AccountUserDetails implements UserDetails, CredentialsContainer {
+
+	private final SignedInUser user;
+	private @Nullable String passwordHash;
+	private final boolean enabled;
+	private final @Nullable Instant lockedUntil;
+
+	AccountUserDetails(SignedInUser user, @Nullable String passwordHash, boolean enabled, @Nullable Instant lockedUntil) {
+		this.user = user;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+		this.lockedUntil = lockedUntil;
+	}
+
+	SignedInUser user() {
+		return user;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.kind().name()));
+		user.roles().values().stream().flatMap(java.util.Set::stream).distinct()
+				.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+		return authorities;
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return user.email();
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	boolean isStaff() {
+		return user.kind() == AccountKind.STAFF;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public String toString() {
+		return "AccountUserDetails[" + user.id() + "]";
+	}
+}

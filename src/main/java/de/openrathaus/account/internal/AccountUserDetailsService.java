@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.account.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import de.openrathaus.account.AccountId;
+import de.openrathaus.account.AccountKind;
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.StaffRole;
+import de.openrathaus.account.TrustLevel;
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.TenantId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Loads accounts of the request's municipality for sign-in; unverified e-mail means disabled. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	AccountUserDetailsService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static String normaliseEmail(String email) {
+		return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public AccountUserDetails loadUserByUsername(String username) {
+		TenantId tenant = TenantContext.require();
+		return jdbc.sql("""
+				select id, kind, email, display_name, password_hash, trust_level, enabled,
+				       email_verified_at is not null as verified, locked_until
+				  from account.account where email = ?""")
+				.param(normaliseEmail(username))
+				.query((rs, row) -> map(rs, tenant))
+				.optional()
+				.orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+	}
+
+	private AccountUserDetails map(ResultSet rs, TenantId tenant) throws SQLException {
+		AccountId id = new AccountId(rs.getObject("id", UUID.class));
+		SignedInUser user = new SignedInUser(id, tenant, AccountKind.valueOf(rs.getString("kind")), rs.getString("email"),
+				rs.getString("display_name"), TrustLevel.valueOf(rs.getString("trust_level")), roles(id));
+		Timestamp lockedUntil = rs.getTimestamp("locked_until");
+		return new AccountUserDetails(user, rs.getString("password_hash"),
+				rs.getBoolean("enabled") && rs.getBoolean("verified"), lockedUntil == null ? null : lockedUntil.toInstant());
+	}
+
+	Map<DepartmentCode, Set<StaffRole>> roles(AccountId id) {
+		Map<DepartmentCode, Set<StaffRole>> roles = new HashMap<>();
+		jdbc.sql("select department_code, role from account.staff_role where account_id = ?").param(id.value())
+				.query((rs, row) -> {
+					roles.computeIfAbsent(new DepartmentCode(rs.getString(1)), d -> EnumSet.noneOf(StaffRole.class))
+							.add(StaffRole.valueOf(rs.getString(2)));
+					return null;
+				}).list();
+		return roles;
+	}
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.account.internal;
+
+import java.util.Optional;
+
+import de.openrathaus.account.AccountDirectory;
+import de.openrathaus.account.AccountId;
+import de.openrathaus.account.AccountKind;
+import de.openrathaus.account.TrustLevel;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcAccountDirectory implements AccountDirectory {
+
+	private final JdbcClient jdbc;
+
+	JdbcAccountDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<AccountSummary> find(AccountId id) {
+		return jdbc.sql("select kind, email, display_name, trust_level from account.account where id = ?")
+				.param(id.value())
+				.query((rs, row) -> new AccountSummary(id, AccountKind.valueOf(rs.getString(1)), rs.getString(2),
+						rs.getString(3), TrustLevel.valueOf(rs.getString(4))))
+				.optional();
+	}
+}

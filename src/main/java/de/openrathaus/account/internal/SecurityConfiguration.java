@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.account.internal;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach which part of the platform. URL spaces: public pages, {@code /portal/**} for
+ * citizens, {@code /backoffice/**} for staff, {@code /admin/**} for administrators; finer rules
+ * (own application, own department) are checked in the modules' services on every request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch) throws Exception {
+		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+		failure.setDefaultFailureUrl("/anmelden?fehler");
+		failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/anmelden?gesperrt",
+				DisabledException.class.getName(), "/anmelden?unbestaetigt"));
+		http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/", "/leistungen", "/leistungen/**", "/registrieren", "/registrieren/**",
+						"/anmelden", "/konto/bestaetigen", "/konto/bestaetigen/**", "/css/**", "/images/**",
+						"/favicon.ico", "/error", "/demo/**", "/barrierefreiheit", "/impressum", "/datenschutz")
+					.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/portal/**").hasRole("CITIZEN")
+				.requestMatchers("/backoffice/**").hasRole("STAFF")
+				.requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(form -> form
+				.loginPage("/anmelden")
+				.loginProcessingUrl("/anmelden")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(new RoleAwareSuccessHandler())
+				.failureHandler(failure)
+				.permitAll())
+			.logout(logout -> logout
+				.logoutUrl("/abmelden")
+				.logoutSuccessUrl("/?abgemeldet")
+				.deleteCookies("ORSESSION"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class);
+		return http.build();
+	}
+
+	/** Argon2id for new hashes; older bcrypt hashes are still accepted and upgraded on sign-in. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		String current = "argon2";
+		return new DelegatingPasswordEncoder(current, Map.of(current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder()));
+	}
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure;
+
+/** How an application was decided. */
+public enum DecisionOutcome {
+	APPROVED, REJECTED
+}

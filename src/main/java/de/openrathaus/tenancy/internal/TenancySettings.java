@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.tenancy.internal;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tenancy settings.
+ *
+ * @param defaultTenant slug of the municipality that answers requests whose host name no tenant
+ *     claims; set in single-city deployments, left empty where one instance serves many cities
+ *     (unknown hosts then get a 404)
+ * @param bootstrap municipalities created at start-up when missing
+ */
+@ConfigurationProperties("openrathaus.tenancy")
+record TenancySettings(@Nullable String defaultTenant, @DefaultValue List<TenantSeed> bootstrap) {
+
+	record TenantSeed(String slug, String name, @DefaultValue List<String> hosts) {
+	}
+}

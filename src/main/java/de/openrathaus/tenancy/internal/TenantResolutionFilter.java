@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.tenancy.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import de.openrathaus.tenancy.Tenant;
+import de.openrathaus.tenancy.TenantContext;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Binds every request to the municipality its host name belongs to, before security and any
+ * controller run. Requests for hosts no municipality claims are refused unless a default
+ * municipality is configured (single-city deployments).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class TenantResolutionFilter extends OncePerRequestFilter {
+
+	static final String TENANT_ATTRIBUTE = "openrathaus.tenant";
+
+	private final JdbcTenants tenants;
+	private final TenancySettings settings;
+
+	TenantResolutionFilter(JdbcTenants tenants, TenancySettings settings) {
+		this.tenants = tenants;
+		this.settings = settings;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/actuator");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Tenant> tenant = tenants.byHost(request.getServerName());
+		if (tenant.isEmpty() && settings.defaultTenant() != null && !settings.defaultTenant().isBlank()) {
+			tenant = tenants.bySlugCached(settings.defaultTenant());
+		}
+		if (tenant.isEmpty()) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND, "Unknown municipality");
+			return;
+		}
+		Tenant current = tenant.get();
+		request.setAttribute(TENANT_ATTRIBUTE, current);
+		try (TenantContext.Binding binding = TenantContext.open(current.id())) {
+			chain.doFilter(request, response);
+		}
+	}
+}
