@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.document;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a Thymeleaf template to an archivable PDF/A-2b document (receipts, decisions). Templates
+ * must be well-formed XHTML and must not use link expressions ({@code @{...}}), as there is no
+ * web request when a document is rendered. Fonts and the colour profile come from the class path,
+ * so rendering needs nothing installed on the machine.
+ */
+@Component
+public class PdfRenderer {
+
+	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+	private final ITemplateEngine templates;
+
+	PdfRenderer(ITemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	public byte[] render(String template, Map<String, Object> model, Locale locale) {
+		String xhtml = templates.process(template, new Context(locale, model));
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.usePdfAConformance(PdfAConformance.PDFA_2_B);
+			builder.useColorProfile(SRGB);
+			builder.useFont(() -> font(), "Liberation Sans");
+			builder.withHtmlContent(xhtml, null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not render document " + template, e);
+		}
+	}
+
+	private static InputStream font() {
+		InputStream stream = PdfRenderer.class.getResourceAsStream(FONT);
+		if (stream == null) {
+			throw new IllegalStateException("Font missing from class path: " + FONT);
+		}
+		return stream;
+	}
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** Rendered documents are archivable: veraPDF finds them PDF/A-2b compliant, umlauts and € included. */
+class PdfRendererTests {
+
+	static byte[] renderSample() {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/");
+		resolver.setSuffix(".html");
+		resolver.setCharacterEncoding("UTF-8");
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		return new PdfRenderer(engine).render("test/pdf-sample",
+				Map.of("title", "Eingangsbestätigung", "municipality", "Stadt Musterstadt"), Locale.GERMAN);
+	}
+
+	@Test
+	void rendersPdfA2bThatVeraPdfAccepts() throws Exception {
+		byte[] pdf = renderSample();
+		VeraGreenfieldFoundryProvider.initialise();
+		try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+			ValidationResult result = validator.validate(parser);
+			assertThat(result.getTestAssertions().stream().filter(a -> a.getStatus().name().equals("FAILED")))
+				.as("failed PDF/A-2b checks").isEmpty();
+			assertThat(result.isCompliant()).isTrue();
+		}
+	}
+
+	@Test
+	void keepsGermanTextExtractable() throws Exception {
+		try (PDDocument document = Loader.loadPDF(renderSample())) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("Eingangsbestätigung").contains("Größe, Übermaß, Straße").contains("156,00 €");
+		}
+	}
+}
