@@ -3,8 +3,14 @@ package de.openrathaus.account;
 
 /** Roles staff hold per department. */
 public enum StaffRole {
-	/** Sachbearbeitung: works the cases of the department. */
+	/** Sachbearbeitung: works the cases of the department and records its processes in the catalogue. */
 	CLERK,
 	/** Manages departments and staff accounts (granted for the whole municipality). */
-	ADMIN
+	ADMIN,
+	/** Organisation department: reviews the process catalogue of all departments. */
+	REVIEWER,
+	/** Member of the board (Verwaltungsvorstand): sets the prioritisation weights and the measure plan. */
+	BOARD,
+	/** Records manager (Registratur): maintains the file plan and confirms disposal at the end of retention. */
+	RECORDS_MANAGER
 }

@@ -53,6 +53,7 @@ final class BrowserSupport implements AutoCloseable {
 
 	/** Fails when axe-core finds any WCAG 2.1 A/AA violation on the page as it is now. */
 	static void assertAccessible(Page page) {
+		assertThat(page.content()).as("untranslated message keys on " + page.url()).doesNotContainPattern("\\?\\?[\\w.]+_\\w+\\?\\?");
 		AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
 		List<Rule> violations = results.getViolations();
 		assertThat(violations).as(() -> "WCAG 2.1 AA violations on " + page.url() + ":\n" + violations.stream()

@@ -5,33 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A visitor with a wrong password is told so, on an accessible page. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SignInJourneyTests {
-
-	static BrowserSupport browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = BrowserSupport.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class SignInJourneyTests extends Journey {
 
 	@Test
 	void wrongPasswordIsExplainedOnAnAccessiblePage() {

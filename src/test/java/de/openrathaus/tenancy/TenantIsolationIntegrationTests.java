@@ -62,6 +62,15 @@ class TenantIsolationIntegrationTests {
 	}
 
 	@Test
+	void pooledConnectionsHandedOutAgainAreBoundToTheNewTenantEveryTime() {
+		for (int i = 0; i < 50; i++) {
+			assertThat(TenantContext.callAs(cityA, this::departmentNames)).containsExactly("Steuern A");
+			assertThat(departmentNames()).isEmpty();
+			assertThat(TenantContext.callAs(cityB, this::departmentNames)).containsExactly("Steuern B");
+		}
+	}
+
+	@Test
 	void withoutTenantNoRowIsVisible() {
 		assertThat(departmentNames()).isEmpty();
 	}

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import de.openrathaus.account.AccountDirectory;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.AccountKind;
+import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.TrustLevel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,5 +29,11 @@ class JdbcAccountDirectory implements AccountDirectory {
 				.query((rs, row) -> new AccountSummary(id, AccountKind.valueOf(rs.getString(1)), rs.getString(2),
 						rs.getString(3), TrustLevel.valueOf(rs.getString(4))))
 				.optional();
+	}
+
+	@Override
+	public List<Department> departments() {
+		return jdbc.sql("select code, name from account.department order by name")
+				.query((rs, row) -> new Department(new DepartmentCode(rs.getString(1)), rs.getString(2))).list();
 	}
 }

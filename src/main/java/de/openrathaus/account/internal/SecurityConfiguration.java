@@ -30,7 +30,27 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The read APIs ({@code /api/**}) for other systems: HTTP Basic with a staff account, no session,
+	 * so no cookie and no CSRF token; their OpenAPI descriptions are public.
+	 */
 	@Bean
+	@org.springframework.core.annotation.Order(1)
+	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/api/*/*/openapi.yaml").permitAll()
+				.anyRequest().hasRole("STAFF"))
+			.httpBasic(basic -> basic.realmName("OpenRathaus"))
+			.sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@org.springframework.core.annotation.Order(2)
 	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/anmelden?fehler");

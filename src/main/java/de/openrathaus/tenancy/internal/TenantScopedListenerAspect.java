@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Aspect
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after ExposeInvocationInterceptor (+1), before transactions (lowest)
 class TenantScopedListenerAspect {
 
 	@Around("@annotation(org.springframework.modulith.events.ApplicationModuleListener) && args(event)")

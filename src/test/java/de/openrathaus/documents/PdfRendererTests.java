@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.procedure.document;
+package de.openrathaus.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** Rendered documents are archivable: veraPDF finds them PDF/A-2b compliant, umlauts and € included. */
-class PdfRendererTests {
+public class PdfRendererTests {
 
 	static byte[] renderSample() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -36,7 +36,11 @@ class PdfRendererTests {
 
 	@Test
 	void rendersPdfA2bThatVeraPdfAccepts() throws Exception {
-		byte[] pdf = renderSample();
+		assertPdfA2b(renderSample());
+	}
+
+	/** Fails unless veraPDF finds the document PDF/A-2b compliant. */
+	public static void assertPdfA2b(byte[] pdf) throws Exception {
 		VeraGreenfieldFoundryProvider.initialise();
 		try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
 				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.procedure.document;
+package de.openrathaus.documents;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

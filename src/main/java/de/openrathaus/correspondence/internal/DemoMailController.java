@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.correspondence.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Demo mode only (demo enabled and mails in the pickup folder): lists the mails the platform
+ * wrote, so that a demo user can follow the confirmation link without a mail server. Any other
+ * configuration answers 404.
+ */
+@Controller
+class DemoMailController {
+
+	private static final Pattern NAME = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+	private static final int SHOWN = 100;
+
+	private final CorrespondenceSettings settings;
+	private final boolean demo;
+
+	DemoMailController(CorrespondenceSettings settings, @Value("${openrathaus.demo.enabled:false}") boolean demo) {
+		this.settings = settings;
+		this.demo = demo;
+	}
+
+	record MailSummary(String name, String recipient, String subject, Instant written) {
+	}
+
+	/** A line of the mail text; links become clickable. */
+	record Part(String text, boolean link) {
+	}
+
+	@GetMapping("/demo/mails")
+	String list(Model model) throws IOException {
+		Path folder = folder();
+		List<MailSummary> mails = new ArrayList<>();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				List<Path> newest = files.filter(p -> p.getFileName().toString().endsWith(".eml"))
+					.sorted(Comparator.comparing(DemoMailController::modified).reversed()).limit(SHOWN).toList();
+				for (Path file : newest) {
+					MimeMessage message = read(file);
+					mails.add(new MailSummary(file.getFileName().toString().replace(".eml", ""), recipients(message),
+							subject(message), modified(file)));
+				}
+			}
+		}
+		model.addAttribute("mails", mails);
+		model.addAttribute("folder", folder.toString());
+		return "correspondence/demo-mails";
+	}
+
+	@GetMapping("/demo/mails/{name}")
+	String show(@PathVariable String name, Model model) throws Exception {
+		Path folder = folder();
+		if (!NAME.matcher(name).matches()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Path file = folder.resolve(name + ".eml").normalize();
+		if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		MimeMessage message = read(file);
+		model.addAttribute("subject", subject(message));
+		model.addAttribute("recipient", recipients(message));
+		model.addAttribute("written", modified(file));
+		model.addAttribute("lines", lines(String.valueOf(message.getContent())));
+		return "correspondence/demo-mail";
+	}
+
+	private Path folder() {
+		if (!demo || settings.mode() != CorrespondenceSettings.Mode.PICKUP) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return settings.pickupDirectory().toAbsolutePath().normalize();
+	}
+
+	static List<List<Part>> lines(String text) {
+		List<List<Part>> lines = new ArrayList<>();
+		for (String line : text.split("\\r?\\n", -1)) {
+			List<Part> parts = new ArrayList<>();
+			Matcher m = LINK.matcher(line);
+			int last = 0;
+			while (m.find()) {
+				parts.add(new Part(line.substring(last, m.start()), false));
+				parts.add(new Part(m.group(), true));
+				last = m.end();
+			}
+			parts.add(new Part(line.substring(last), false));
+			lines.add(parts);
+		}
+		return lines;
+	}
+
+	private static MimeMessage read(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return new MimeMessage(MailTransports.SESSION, in);
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IOException("unreadable mail " + file.getFileName(), e);
+		}
+	}
+
+	private static String recipients(MimeMessage message) {
+		try {
+			return String.join(", ", message.getHeader("To") == null ? new String[0] : message.getHeader("To"));
+		}
+		catch (jakarta.mail.MessagingException e) {
+			return "";
+		}
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject() == null ? "" : message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			return "";
+		}
+	}
+
+	private static Instant modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant();
+		}
+		catch (IOException e) {
+			return Instant.EPOCH;
+		}
+	}
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.correspondence.internal;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** Chooses the mail transport by {@code openrathaus.mail.mode}. */
+@Configuration(proxyBeanMethods = false)
+class MailTransports {
+
+	static final Session SESSION = Session.getInstance(new Properties());
+
+	@Bean
+	MailTransport mailTransport(CorrespondenceSettings settings, ObjectProvider<JavaMailSender> smtp) {
+		if (settings.mode() == CorrespondenceSettings.Mode.SMTP) {
+			JavaMailSender sender = smtp.getIfAvailable();
+			if (sender == null) {
+				throw new IllegalStateException("openrathaus.mail.mode=smtp needs spring.mail.host (and port, username, password)");
+			}
+			return (message, name) -> sender.send(message);
+		}
+		Path folder = settings.pickupDirectory().toAbsolutePath();
+		return (message, name) -> {
+			Files.createDirectories(folder);
+			Path temporary = folder.resolve(name + ".tmp");
+			try (OutputStream out = Files.newOutputStream(temporary)) {
+				message.writeTo(out);
+			}
+			// atomic rename: a reader never sees half a mail
+			Files.move(temporary, folder.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+		};
+	}
+}

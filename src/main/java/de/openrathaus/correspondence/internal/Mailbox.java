@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.correspondence.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.openrathaus.account.AccountId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The citizens' portal mailbox. Every read is filtered by the owner's account. */
+@Component
+class Mailbox {
+
+	private final JdbcClient jdbc;
+
+	Mailbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Message(UUID id, @Nullable String reference, String subject, String body, @Nullable String documentName,
+			Instant madeAvailableAt, @Nullable Instant firstOpenedAt) {
+
+		public boolean unread() {
+			return firstOpenedAt == null;
+		}
+	}
+
+	record Document(String name, String mediaType, byte[] content) {
+	}
+
+	/** Puts a message into the mailbox once; a repeated delivery of the same event adds nothing. */
+	void deliver(AccountId account, @Nullable UUID application, @Nullable String reference, String subject, String body,
+			@Nullable Document document) {
+		jdbc.sql("insert into correspondence.mailbox_message(id, account_id, application_id, reference, subject, body, "
+				+ "document_name, document_type, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				+ "on conflict (tenant_id, account_id, application_id, subject) do nothing")
+			.params(UUID.randomUUID(), account.value(), application, reference, subject, body,
+					document == null ? null : document.name(), document == null ? null : document.mediaType(),
+					document == null ? null : document.content())
+			.update();
+	}
+
+	List<Message> of(AccountId account) {
+		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at "
+				+ "from correspondence.mailbox_message where account_id = ? order by made_available_at desc")
+			.param(account.value()).query(Mailbox::message).list();
+	}
+
+	/** Opens a message of this account; the first opening is recorded as the time of access. */
+	Optional<Message> open(AccountId account, UUID id) {
+		jdbc.sql("update correspondence.mailbox_message set first_opened_at = now() where id = ? and account_id = ? and first_opened_at is null")
+			.params(id, account.value()).update();
+		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at "
+				+ "from correspondence.mailbox_message where id = ? and account_id = ?")
+			.params(id, account.value()).query(Mailbox::message).optional();
+	}
+
+	Optional<Document> document(AccountId account, UUID id) {
+		return jdbc.sql("select document_name, document_type, document from correspondence.mailbox_message "
+				+ "where id = ? and account_id = ? and document is not null")
+			.params(id, account.value())
+			.query((rs, row) -> new Document(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+	}
+
+	private static Message message(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
+	}
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.correspondence.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import de.openrathaus.tenancy.Tenant;
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.Tenants;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works off the outbox of every municipality: due mails are locked with {@code skip locked} (so
+ * several instances can send side by side without sending a mail twice), delivered, and marked
+ * SENT; a failed delivery is retried with growing pauses and marked FAILED after the last attempt.
+ * Logs carry mail ids only, never addresses or contents.
+ */
+@Component
+class OutboxSender {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+	private static final int BATCH = 25;
+
+	private final JdbcClient jdbc;
+	private final Tenants tenants;
+	private final MailTransport transport;
+	private final CorrespondenceSettings settings;
+	private final TransactionTemplate transactions;
+
+	OutboxSender(JdbcClient jdbc, Tenants tenants, MailTransport transport, CorrespondenceSettings settings,
+			TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.tenants = tenants;
+		this.transport = transport;
+		this.settings = settings;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(fixedDelayString = "${openrathaus.mail.send-interval:2s}", initialDelayString = "${openrathaus.mail.send-interval:2s}")
+	void sendDue() {
+		for (Tenant tenant : tenants.all()) {
+			TenantContext.runAs(tenant.id(), this::sendDueOfCurrentTenant);
+		}
+	}
+
+	/** Sends what is due for the bound municipality; returns how many mails were delivered. */
+	int sendDueOfCurrentTenant() {
+		Integer sent = transactions.execute(status -> {
+			List<Pending> due = jdbc.sql("select id, recipient, subject, body, attempts from correspondence.outgoing_mail "
+					+ "where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked")
+				.param(BATCH)
+				.query((rs, row) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+				.list();
+			int delivered = 0;
+			for (Pending mail : due) {
+				delivered += deliver(mail) ? 1 : 0;
+			}
+			return delivered;
+		});
+		return sent == null ? 0 : sent;
+	}
+
+	private boolean deliver(Pending mail) {
+		try {
+			transport.deliver(compose(mail), mail.id().toString());
+			jdbc.sql("update correspondence.outgoing_mail set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
+				.param(mail.id()).update();
+			return true;
+		}
+		catch (Exception e) {
+			int attempts = mail.attempts() + 1;
+			boolean last = attempts >= settings.maxAttempts();
+			Duration pause = Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(2, attempts - 1)));
+			jdbc.sql("update correspondence.outgoing_mail set attempts = ?, status = ?, next_attempt_at = ?, last_error = ? where id = ?")
+				.params(attempts, last ? "FAILED" : "PENDING", Timestamp.from(Instant.now().plus(pause)), e.getClass().getSimpleName(), mail.id())
+				.update();
+			log.warn("Mail {} not delivered (attempt {} of {}): {}", mail.id(), attempts, settings.maxAttempts(), e.getClass().getSimpleName());
+			return false;
+		}
+	}
+
+	private MimeMessage compose(Pending mail) throws Exception {
+		MimeMessage message = new MimeMessage(MailTransports.SESSION);
+		message.setFrom(new InternetAddress(settings.from(), true));
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+		message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+		message.setText(mail.body(), StandardCharsets.UTF_8.name());
+		message.setSentDate(new Date());
+		message.setHeader("Auto-Submitted", "auto-generated");
+		message.saveChanges();
+		return message;
+	}
+
+	private record Pending(UUID id, String recipient, String subject, String body, int attempts) {
+	}
+}

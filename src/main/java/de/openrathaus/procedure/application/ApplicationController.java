@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.application;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.definition.ProcedureDefinition;
+import de.openrathaus.procedure.definition.ProcedureTypes;
+import de.openrathaus.procedure.definition.StepDefinition;
+import de.openrathaus.procedure.definition.Violation;
+import de.openrathaus.documents.Downloads;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
+
+/** The citizen's applications: start, fill step by step, check, submit, follow, answer questions. */
+@Controller
+class ApplicationController {
+
+	private final ApplicationService applications;
+	private final ApplicationStore store;
+	private final ProcedureTypes types;
+	private final FormView forms;
+	private final ReceiptDocument receipts;
+	private final ProcedureErrors errors;
+
+	ApplicationController(ApplicationService applications, ApplicationStore store, ProcedureTypes types, FormView forms,
+			ReceiptDocument receipts, ProcedureErrors errors) {
+		this.applications = applications;
+		this.store = store;
+		this.types = types;
+		this.forms = forms;
+		this.receipts = receipts;
+		this.errors = errors;
+	}
+
+	/** Where {@link UploadSizeFilter} sends an upload it turned away. */
+	@GetMapping(UploadSizeFilter.PAGE)
+	String uploadTooLarge(@RequestParam(name = "zurueck", required = false) @Nullable String back, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		return errors.tooLargePage(back, model);
+	}
+
+	@GetMapping("/portal/antraege")
+	String list(SignedInUser citizen, Model model) {
+		List<Application> mine = store.listFor(citizen.id());
+		model.addAttribute("applications", mine);
+		model.addAttribute("titles", titles(mine));
+		return "procedure/applications";
+	}
+
+	private Map<ApplicationId, ProcedureDefinition> titles(List<Application> list) {
+		Map<ApplicationId, ProcedureDefinition> titles = new HashMap<>();
+		list.forEach(a -> titles.put(a.id(), applications.definitionOf(a)));
+		return titles;
+	}
+
+	@GetMapping("/portal/antraege/neu")
+	String begin(@RequestParam("leistung") String key, SignedInUser citizen, Model model) {
+		ProcedureDefinition type = types.current(key).orElseThrow(ApplicationNotFound::new);
+		model.addAttribute("service", type);
+		if (!citizen.trustLevel().satisfies(type.trustLevel())) {
+			return "procedure/step-up";
+		}
+		return "procedure/begin";
+	}
+
+	@PostMapping("/portal/antraege")
+	String create(@RequestParam("leistung") String key, SignedInUser citizen, Model model) {
+		ProcedureDefinition type = types.current(key).orElseThrow(ApplicationNotFound::new);
+		if (!citizen.trustLevel().satisfies(type.trustLevel())) {
+			model.addAttribute("service", type);
+			return "procedure/step-up";
+		}
+		ApplicationId id = applications.start(citizen, type);
+		return "redirect:/portal/antraege/" + id + "/schritt/" + type.steps().getFirst().key();
+	}
+
+	@GetMapping("/portal/antraege/{id}")
+	String show(@PathVariable ApplicationId id, SignedInUser citizen, Model model, Locale locale) {
+		Application application = applications.owned(citizen, id);
+		ProcedureDefinition definition = applications.definitionOf(application);
+		if (application.status() == ApplicationStatus.DRAFT) {
+			return "redirect:/portal/antraege/" + id + "/schritt/" + resumeStep(application, definition);
+		}
+		List<StoredAttachment> attachments = store.attachments(id);
+		model.addAttribute("antrag", application);
+		model.addAttribute("service", definition);
+		model.addAttribute("sections", AnswerFormatter.sections(definition, application.data(),
+				attachments.stream().filter(a -> a.exchangeId() == null).toList(), locale));
+		model.addAttribute("exchanges", store.exchanges(id));
+		model.addAttribute("answerFiles", attachments.stream().filter(a -> a.exchangeId() != null).toList());
+		model.addAttribute("answerAttachment", FormView.attachment(ApplicationService.ANSWER_FILES, List.of(), null, locale));
+		model.addAttribute("maxAnswer", ApplicationService.ANSWER_MAX_LENGTH);
+		return "procedure/application";
+	}
+
+	/** The first step that still lacks an answer, or the last one when all are answered. */
+	private String resumeStep(Application application, ProcedureDefinition definition) {
+		List<Violation> missing = applications.missing(application);
+		for (StepDefinition step : definition.visibleSteps(application.data())) {
+			boolean incomplete = missing.stream().anyMatch(v -> step.fields().stream().anyMatch(f -> f.key().equals(v.target()))
+					|| step.attachments().stream().anyMatch(a -> a.key().equals(v.target())));
+			if (incomplete) {
+				return step.key();
+			}
+		}
+		return definition.visibleSteps(application.data()).getLast().key();
+	}
+
+	@GetMapping("/portal/antraege/{id}/schritt/{step}")
+	String step(@PathVariable ApplicationId id, @PathVariable("step") String stepKey, SignedInUser citizen, Model model,
+			Locale locale) {
+		Application application = applications.owned(citizen, id);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return "redirect:/portal/antraege/" + id;
+		}
+		ProcedureDefinition definition = applications.definitionOf(application);
+		StepDefinition step = visibleStep(definition, application, stepKey);
+		showStep(model, application, definition, step, application.data(), List.of(), locale);
+		return "procedure/step";
+	}
+
+	@PostMapping("/portal/antraege/{id}/schritt/{step}")
+	String saveStep(@PathVariable ApplicationId id, @PathVariable("step") String stepKey,
+			@RequestParam MultiValueMap<String, String> form, HttpServletRequest request, SignedInUser citizen,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		Application application = applications.owned(citizen, id);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return "redirect:/portal/antraege/" + id;
+		}
+		ProcedureDefinition definition = applications.definitionOf(application);
+		StepDefinition step = visibleStep(definition, application, stepKey);
+		String remove = form.getFirst("entfernen");
+		if (remove != null) {
+			applications.removeAttachment(citizen, application, UUID.fromString(remove));
+			redirect.addFlashAttribute("notice", "step.removed");
+			return "redirect:/portal/antraege/" + id + "/schritt/" + stepKey;
+		}
+		String action = Optional.ofNullable(form.getFirst("aktion")).orElse("weiter");
+		boolean complete = action.equals("weiter");
+		Map<String, String> raw = new HashMap<>();
+		step.fields().forEach(f -> raw.put(f.key(), form.getFirst(f.key())));
+		StepOutcome outcome = applications.saveStep(citizen, application, step, raw, uploads(request), complete);
+		if (!outcome.stored()) {
+			Map<String, String> data = new HashMap<>(application.data());
+			data.putAll(outcome.values());
+			showStep(model, application, definition, step, data, outcome.violations(), locale);
+			return "procedure/step";
+		}
+		if (action.equals("entwurf")) {
+			redirect.addFlashAttribute("notice", "step.draftSaved");
+			return "redirect:/portal/antraege";
+		}
+		if (action.equals("hochladen")) {
+			redirect.addFlashAttribute("notice", "step.uploaded");
+			return "redirect:/portal/antraege/" + id + "/schritt/" + stepKey;
+		}
+		Application saved = applications.owned(citizen, id);
+		return definition.after(stepKey, saved.data())
+			.map(next -> "redirect:/portal/antraege/" + id + "/schritt/" + next.key())
+			.orElse("redirect:/portal/antraege/" + id + "/pruefen");
+	}
+
+	private StepDefinition visibleStep(ProcedureDefinition definition, Application application, String stepKey) {
+		return definition.visibleSteps(application.data()).stream().filter(s -> s.key().equals(stepKey)).findFirst()
+			.orElseThrow(ApplicationNotFound::new);
+	}
+
+	private void showStep(Model model, Application application, ProcedureDefinition definition, StepDefinition step,
+			Map<String, String> data, List<Violation> violations, Locale locale) {
+		List<StepDefinition> visible = definition.visibleSteps(data);
+		model.addAttribute("antrag", application);
+		model.addAttribute("service", definition);
+		model.addAttribute("step", step);
+		model.addAttribute("stepNumber", visible.indexOf(step) + 1);
+		model.addAttribute("stepCount", visible.size());
+		model.addAttribute("previous", definition.before(step.key(), data).map(StepDefinition::key).orElse(null));
+		model.addAttribute("errors", forms.errors(definition, violations, locale));
+		model.addAttribute("fields", forms.fields(definition, step, data, data, violations, locale));
+		model.addAttribute("attachments", forms.attachments(step, data, store.attachments(application.id()), violations, locale));
+	}
+
+	private static List<Upload> uploads(HttpServletRequest request) {
+		MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
+		if (multipart == null) {
+			return List.of();
+		}
+		List<Upload> uploads = new ArrayList<>();
+		multipart.getMultiFileMap().forEach((key, files) -> {
+			for (MultipartFile file : files) {
+				if (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+					continue;
+				}
+				try {
+					uploads.add(new Upload(key, file.getOriginalFilename(), file.getBytes()));
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+		});
+		return uploads;
+	}
+
+	@GetMapping("/portal/antraege/{id}/pruefen")
+	String summary(@PathVariable ApplicationId id, SignedInUser citizen, Model model, Locale locale) {
+		Application application = applications.owned(citizen, id);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return "redirect:/portal/antraege/" + id;
+		}
+		showSummary(model, application, List.of(), locale);
+		return "procedure/summary";
+	}
+
+	private void showSummary(Model model, Application application, List<Violation> violations, Locale locale) {
+		ProcedureDefinition definition = applications.definitionOf(application);
+		model.addAttribute("antrag", application);
+		model.addAttribute("service", definition);
+		model.addAttribute("steps", definition.visibleSteps(application.data()));
+		model.addAttribute("sections", AnswerFormatter.sections(definition, application.data(), store.attachments(application.id()), locale));
+		List<FormView.ErrorItem> errors = new ArrayList<>();
+		for (Violation v : violations) {
+			String step = definition.visibleSteps(application.data()).stream()
+				.filter(s -> s.fields().stream().anyMatch(f -> f.key().equals(v.target()))
+						|| s.attachments().stream().anyMatch(a -> a.key().equals(v.target())))
+				.map(StepDefinition::key).findFirst().orElse("");
+			errors.add(new FormView.ErrorItem("/portal/antraege/" + application.id() + "/schritt/" + step + "#"
+					+ FormView.domId(definition, v.target()), forms.message(v, locale)));
+		}
+		model.addAttribute("errors", errors);
+	}
+
+	@PostMapping("/portal/antraege/{id}/absenden")
+	String submit(@PathVariable ApplicationId id, SignedInUser citizen, Model model, Locale locale) {
+		SubmitOutcome outcome;
+		try {
+			outcome = applications.submit(citizen, id);
+		}
+		catch (ConcurrentSubmission e) {
+			return "redirect:/portal/antraege/" + id + "/eingangsbestaetigung";
+		}
+		if (outcome instanceof SubmitOutcome.Incomplete(List<Violation> violations)) {
+			showSummary(model, applications.owned(citizen, id), violations, locale);
+			return "procedure/summary";
+		}
+		return "redirect:/portal/antraege/" + id + "/eingangsbestaetigung";
+	}
+
+	@GetMapping("/portal/antraege/{id}/eingangsbestaetigung")
+	String receipt(@PathVariable ApplicationId id, SignedInUser citizen, Model model) {
+		Application application = submitted(citizen, id);
+		model.addAttribute("antrag", application);
+		model.addAttribute("service", applications.definitionOf(application));
+		return "procedure/receipt";
+	}
+
+	@GetMapping("/portal/antraege/{id}/eingangsbestaetigung.pdf")
+	ResponseEntity<byte[]> receiptPdf(@PathVariable ApplicationId id, SignedInUser citizen, Locale locale) {
+		Application application = submitted(citizen, id);
+		byte[] pdf = receipts.render(application, applications.definitionOf(application), store.attachments(id), locale);
+		return Downloads.attachment(pdf, "Eingangsbestaetigung-" + application.reference() + ".pdf", MediaType.APPLICATION_PDF_VALUE);
+	}
+
+	private Application submitted(SignedInUser citizen, ApplicationId id) {
+		Application application = applications.owned(citizen, id);
+		if (application.reference() == null) {
+			throw new ApplicationNotFound();
+		}
+		return application;
+	}
+
+	@GetMapping("/portal/antraege/{id}/anlagen/{attachment}")
+	ResponseEntity<byte[]> attachment(@PathVariable ApplicationId id, @PathVariable UUID attachment, SignedInUser citizen) {
+		applications.owned(citizen, id);
+		StoredAttachment meta = store.attachments(id).stream().filter(a -> a.id().equals(attachment)).findFirst()
+			.orElseThrow(ApplicationNotFound::new);
+		byte[] content = store.attachmentContent(id, attachment).orElseThrow(ApplicationNotFound::new);
+		return Downloads.attachment(content, meta.filename(), meta.mediaType());
+	}
+
+	@PostMapping("/portal/antraege/{id}/antwort")
+	String answer(@PathVariable ApplicationId id, @RequestParam(name = "antwort", required = false) @Nullable String answer,
+			HttpServletRequest request, SignedInUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
+		List<Violation> violations;
+		try {
+			violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads(request));
+		}
+		catch (ApplicationNotEditable e) {
+			redirect.addFlashAttribute("notice", "application.answer.notOpen");
+			return "redirect:/portal/antraege/" + id;
+		}
+		if (!violations.isEmpty()) {
+			show(id, citizen, model, locale);
+			model.addAttribute("answer", answer);
+			model.addAttribute("errors", violations.stream().map(v -> new FormView.ErrorItem(
+					v.target().equals("antwort") ? "#f-antwort" : "#a-antwort-anlagen", forms.message(v, locale))).toList());
+			return "procedure/application";
+		}
+		redirect.addFlashAttribute("notice", "application.answer.sent");
+		return "redirect:/portal/antraege/" + id;
+	}
+
+	@PostMapping("/portal/antraege/{id}/loeschen")
+	String discard(@PathVariable ApplicationId id, SignedInUser citizen, RedirectAttributes redirect) {
+		applications.discardDraft(citizen, id);
+		redirect.addFlashAttribute("notice", "applications.discarded");
+		return "redirect:/portal/antraege";
+	}
+}

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.ApplicationSubmitted;
+import de.openrathaus.procedure.InformationProvided;
+import de.openrathaus.procedure.definition.AttachmentDefinition;
+import de.openrathaus.procedure.definition.FieldDefinition;
+import de.openrathaus.procedure.definition.FieldRules;
+import de.openrathaus.procedure.definition.ProcedureDefinition;
+import de.openrathaus.procedure.definition.ProcedureTypes;
+import de.openrathaus.procedure.definition.StepDefinition;
+import de.openrathaus.procedure.definition.Text;
+import de.openrathaus.procedure.definition.UploadRules;
+import de.openrathaus.procedure.definition.Violation;
+import de.openrathaus.procedure.workflow.Workflow;
+import de.openrathaus.tenancy.TenantContext;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The citizen's use cases. Every method takes the signed-in citizen and finds the application only
+ * among theirs. A step, a submission or an answer is stored completely or not at all.
+ */
+@Service
+public class ApplicationService {
+
+	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	/** Files a citizen may add to an answer to a request for information. */
+	static final AttachmentDefinition ANSWER_FILES = new AttachmentDefinition("antwort.anlagen",
+			new Text("Anlagen zur Antwort", "Files for the answer"), null, false,
+			List.of("application/pdf", "image/jpeg", "image/png"), 5 * 1024 * 1024, 3, null);
+
+	static final int ANSWER_MAX_LENGTH = 4000;
+
+	private final ApplicationStore store;
+	private final ProcedureTypes types;
+	private final ReferenceNumbers references;
+	private final Workflow workflow;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ApplicationService(ApplicationStore store, ProcedureTypes types, ReferenceNumbers references, Workflow workflow,
+			ApplicationEventPublisher events) {
+		this.store = store;
+		this.types = types;
+		this.references = references;
+		this.workflow = workflow;
+		this.events = events;
+		this.clock = Clock.system(BERLIN);
+	}
+
+	/** Starts a draft with the current version of the procedure type. */
+	@Transactional
+	public ApplicationId start(SignedInUser citizen, ProcedureDefinition type) {
+		if (!citizen.trustLevel().satisfies(type.trustLevel())) {
+			throw new IllegalStateException("trust level too low for " + type.key());
+		}
+		ApplicationId id = ApplicationId.random();
+		store.createDraft(id, citizen.id(), type.key(), type.version(), type.departmentCode());
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Application owned(SignedInUser citizen, ApplicationId id) {
+		return store.findOwned(id, citizen.id()).orElseThrow(ApplicationNotFound::new);
+	}
+
+	public ProcedureDefinition definitionOf(Application application) {
+		return types.version(application.typeKey(), application.typeVersion())
+			.orElseThrow(() -> new IllegalStateException("Procedure type version missing: " + application.typeKey()));
+	}
+
+	/**
+	 * Stores the answers and uploads of one step. With {@code complete} the step's rules are checked
+	 * (continue); without, only what can never be stored is refused (save as draft). Either way a
+	 * bad upload stops the whole step: nothing is stored.
+	 */
+	@Transactional
+	public StepOutcome saveStep(SignedInUser citizen, Application application, StepDefinition step,
+			Map<String, String> rawValues, List<Upload> uploads, boolean complete) {
+		ProcedureDefinition definition = definitionOf(application);
+		Map<String, String> data = new HashMap<>(application.data());
+		Map<String, String> values = new HashMap<>();
+		for (FieldDefinition field : step.fields()) {
+			String value = FieldRules.normalise(field, rawValues.get(field.key()));
+			values.put(field.key(), value);
+			if (value.isEmpty()) {
+				data.remove(field.key());
+			}
+			else {
+				data.put(field.key(), value);
+			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<Violation> violations = new ArrayList<>();
+		for (FieldDefinition field : step.fields()) {
+			if (!definition.isAsked(field.key(), data)) {
+				continue;
+			}
+			List<Violation> found = FieldRules.check(field, values.get(field.key()), data, today);
+			if (complete) {
+				violations.addAll(found);
+			}
+			else {
+				found.stream().filter(v -> v.code().equals("validation.tooLong")).forEach(violations::add);
+			}
+		}
+		List<StoredAttachment> existing = store.attachments(application.id());
+		List<NewUpload> accepted = new ArrayList<>();
+		for (AttachmentDefinition attachment : step.attachments()) {
+			checkUploads(attachment, uploads, existing, accepted, violations);
+			long count = existing.stream().filter(a -> a.fieldKey().equals(attachment.key())).count()
+					+ accepted.stream().filter(a -> a.fieldKey().equals(attachment.key())).count();
+			if (complete && attachment.required() && count == 0 && definition.isAsked(attachment.key(), data)
+					&& violations.stream().noneMatch(v -> v.target().equals(attachment.key()))) {
+				violations.add(Violation.of(attachment.key(), "validation.upload.required", attachment.label()));
+			}
+		}
+		if (!violations.isEmpty()) {
+			return new StepOutcome(violations, values);
+		}
+		if (!store.updateDraft(application.id(), citizen.id(), data)) {
+			throw new ApplicationNotEditable();
+		}
+		accepted.forEach(upload -> store.addAttachment(application.id(), null, upload));
+		return new StepOutcome(List.of(), values);
+	}
+
+	private static void checkUploads(AttachmentDefinition attachment, List<Upload> uploads, List<StoredAttachment> existing,
+			List<NewUpload> accepted, List<Violation> violations) {
+		int count = (int) existing.stream().filter(a -> a.fieldKey().equals(attachment.key())).count();
+		for (Upload upload : uploads) {
+			if (!upload.fieldKey().equals(attachment.key())) {
+				continue;
+			}
+			String filename = UploadRules.cleanFilename(upload.originalFilename());
+			String type = upload.content().length == 0 ? "" : UploadRules.detect(upload.content(), filename);
+			List<Violation> found = UploadRules.check(attachment, filename, upload.content().length, type, count);
+			if (found.isEmpty()) {
+				accepted.add(new NewUpload(attachment.key(), filename, type, upload.content()));
+				count++;
+			}
+			violations.addAll(found);
+		}
+	}
+
+	@Transactional
+	public void removeAttachment(SignedInUser citizen, Application application, UUID attachmentId) {
+		if (!store.removeDraftAttachment(application.id(), citizen.id(), attachmentId)) {
+			throw new ApplicationNotFound();
+		}
+	}
+
+	@Transactional
+	public void discardDraft(SignedInUser citizen, ApplicationId id) {
+		if (!store.deleteDraft(id, citizen.id())) {
+			throw new ApplicationNotFound();
+		}
+	}
+
+	/** Everything the citizen still has to answer before the application can be submitted. */
+	@Transactional(readOnly = true)
+	public List<Violation> missing(Application application) {
+		ProcedureDefinition definition = definitionOf(application);
+		Map<String, String> data = application.data();
+		LocalDate today = LocalDate.now(clock);
+		Set<String> stored = store.attachments(application.id()).stream().map(StoredAttachment::fieldKey)
+			.collect(Collectors.toSet());
+		List<Violation> violations = new ArrayList<>();
+		for (StepDefinition step : definition.visibleSteps(data)) {
+			for (FieldDefinition field : step.fields()) {
+				if (definition.isAsked(field.key(), data)) {
+					violations.addAll(FieldRules.check(field, data.getOrDefault(field.key(), ""), data, today));
+				}
+			}
+			for (AttachmentDefinition attachment : step.attachments()) {
+				if (attachment.required() && definition.isAsked(attachment.key(), data) && !stored.contains(attachment.key())) {
+					violations.add(Violation.of(attachment.key(), "validation.upload.required", attachment.label()));
+				}
+			}
+		}
+		return violations;
+	}
+
+	/**
+	 * Submits a complete draft: one reference number, one case, one event, however often the
+	 * citizen presses the button. Answers and files of questions no longer asked are dropped.
+	 */
+	@Transactional
+	public SubmitOutcome submit(SignedInUser citizen, ApplicationId id) {
+		Application application = owned(citizen, id);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return new SubmitOutcome.AlreadySubmitted(application.reference());
+		}
+		ProcedureDefinition definition = definitionOf(application);
+		if (!citizen.trustLevel().satisfies(definition.trustLevel())) {
+			throw new IllegalStateException("trust level too low for " + definition.key());
+		}
+		List<Violation> missing = missing(application);
+		if (!missing.isEmpty()) {
+			return new SubmitOutcome.Incomplete(missing);
+		}
+		Map<String, String> data = application.data().entrySet().stream()
+			.filter(e -> definition.isAsked(e.getKey(), application.data()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		Instant now = clock.instant();
+		if (!store.submit(id, citizen.id(), data, now)) {
+			throw new ConcurrentSubmission();
+		}
+		store.removeAttachmentsExcept(id, definition.steps().stream().flatMap(s -> s.attachments().stream())
+			.map(AttachmentDefinition::key).filter(key -> definition.isAsked(key, data)).toList());
+		store.recordWorkflow(id, workflow.start(definition.workflow(), id, definition.departmentCode()));
+		// the reference number last: its counter row stays locked until commit, so submissions wait on
+		// each other only for the final statements, not for the whole transaction
+		String reference = references.next(definition.referencePrefix(), now);
+		store.assignReference(id, reference);
+		events.publishEvent(new ApplicationSubmitted(TenantContext.require(), id, reference, definition.key(),
+				definition.version(), citizen.id(), definition.departmentCode(), now));
+		return new SubmitOutcome.Submitted(reference);
+	}
+
+	/** The citizen answers the open request for information; the case returns to the clerk. */
+	@Transactional
+	public List<Violation> answer(SignedInUser citizen, ApplicationId id, String rawAnswer, List<Upload> uploads) {
+		Application application = owned(citizen, id);
+		StoredExchange open = store.exchanges(id).stream().filter(StoredExchange::isOpen).findFirst()
+			.orElseThrow(ApplicationNotEditable::new);
+		if (application.status() != ApplicationStatus.INFORMATION_REQUESTED || application.assignee() == null) {
+			throw new ApplicationNotEditable();
+		}
+		String answer = FieldRules.normalise(ANSWER_FIELD, rawAnswer);
+		List<Violation> violations = new ArrayList<>(FieldRules.check(ANSWER_FIELD, answer, Map.of(), LocalDate.now(clock)));
+		List<NewUpload> accepted = new ArrayList<>();
+		checkUploads(ANSWER_FILES, uploads, List.of(), accepted, violations);
+		if (!violations.isEmpty()) {
+			return violations;
+		}
+		Instant now = clock.instant();
+		if (!store.answerExchange(id, open.id(), answer, now)
+				|| !store.move(id, ApplicationStatus.INFORMATION_REQUESTED, ApplicationStatus.IN_PROGRESS, null, null)) {
+			throw new ApplicationNotEditable();
+		}
+		accepted.forEach(upload -> store.addAttachment(id, open.id(), upload));
+		workflow.informationProvided(id, application.assignee());
+		events.publishEvent(new InformationProvided(TenantContext.require(), id, application.reference(), now));
+		return List.of();
+	}
+
+	static final FieldDefinition ANSWER_FIELD = new FieldDefinition("antwort", de.openrathaus.procedure.definition.FieldType.TEXTAREA,
+			new Text("Ihre Antwort", "Your answer"), null, true, null, ANSWER_MAX_LENGTH, null, null, null, false, null,
+			null, null, null, null);
+}

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.application;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.openrathaus.account.AccountId;
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.procedure.ApplicationId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Storage of applications, their attachments and requests for information. State changes are
+ * single guarded updates ({@code ... where status = <expected>}), so two concurrent requests can
+ * never both move an application: the second one changes nothing and is told so. The tenant is
+ * enforced by row-level security, not here.
+ */
+@Component
+public class ApplicationStore {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+	};
+	private static final String COLUMNS = "id, applicant_id, type_key, type_version, department_code, status, data, "
+			+ "reference, created_at, updated_at, submitted_at, assignee_id, workflow_instance";
+
+	private final JdbcClient jdbc;
+
+	ApplicationStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void createDraft(ApplicationId id, AccountId applicant, String typeKey, int typeVersion, DepartmentCode department) {
+		jdbc.sql("insert into procedure.application(id, applicant_id, type_key, type_version, department_code, status) "
+				+ "values (?, ?, ?, ?, ?, 'DRAFT')")
+			.params(id.value(), applicant.value(), typeKey, typeVersion, department.value()).update();
+	}
+
+	public Optional<Application> find(ApplicationId id) {
+		return jdbc.sql("select " + COLUMNS + " from procedure.application where id = ?").param(id.value())
+			.query(ApplicationStore::application).optional();
+	}
+
+	/** The application if it belongs to this applicant; otherwise nothing, exactly as if it did not exist. */
+	public Optional<Application> findOwned(ApplicationId id, AccountId applicant) {
+		return find(id).filter(a -> a.belongsTo(applicant));
+	}
+
+	public List<Application> listFor(AccountId applicant) {
+		return jdbc.sql("select " + COLUMNS + " from procedure.application where applicant_id = ? order by updated_at desc")
+			.param(applicant.value()).query(ApplicationStore::application).list();
+	}
+
+	/** Open cases of the given departments, oldest submission first. */
+	public List<Application> openCases(Collection<DepartmentCode> departments, int limit) {
+		if (departments.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from procedure.application "
+				+ "where department_code = any(?) and status in ('SUBMITTED', 'IN_PROGRESS', 'INFORMATION_REQUESTED') "
+				+ "order by submitted_at limit ?")
+			.params(departments.stream().map(DepartmentCode::value).toArray(String[]::new), limit)
+			.query(ApplicationStore::application).list();
+	}
+
+	/** Decided cases of the given departments, newest first. */
+	public List<Application> decidedCases(Collection<DepartmentCode> departments, int limit) {
+		if (departments.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from procedure.application "
+				+ "where department_code = any(?) and status in ('APPROVED', 'REJECTED') order by decided_at desc limit ?")
+			.params(departments.stream().map(DepartmentCode::value).toArray(String[]::new), limit)
+			.query(ApplicationStore::application).list();
+	}
+
+	public boolean updateDraft(ApplicationId id, AccountId applicant, Map<String, String> data) {
+		return jdbc.sql("update procedure.application set data = ?::jsonb, updated_at = now() "
+				+ "where id = ? and applicant_id = ? and status = 'DRAFT'")
+			.params(JSON.writeValueAsString(data), id.value(), applicant.value()).update() == 1;
+	}
+
+	public boolean deleteDraft(ApplicationId id, AccountId applicant) {
+		return jdbc.sql("delete from procedure.application where id = ? and applicant_id = ? and status = 'DRAFT'")
+			.params(id.value(), applicant.value()).update() == 1;
+	}
+
+	/** Moves a draft to SUBMITTED with its final answers; false if it was no longer a draft. */
+	public boolean submit(ApplicationId id, AccountId applicant, Map<String, String> data, Instant at) {
+		return jdbc.sql("update procedure.application set status = 'SUBMITTED', data = ?::jsonb, "
+				+ "submitted_at = ?, updated_at = ? where id = ? and applicant_id = ? and status = 'DRAFT'")
+			.params(JSON.writeValueAsString(data), Timestamp.from(at), Timestamp.from(at), id.value(), applicant.value())
+			.update() == 1;
+	}
+
+	/** Gives a just submitted application its reference number (in the submitting transaction). */
+	public void assignReference(ApplicationId id, String reference) {
+		jdbc.sql("update procedure.application set reference = ? where id = ? and reference is null").params(reference, id.value()).update();
+	}
+
+	/**
+	 * Moves an application from one state to the next if it is in the expected state and, where
+	 * given, assigned to the expected clerk; returns false (changing nothing) otherwise.
+	 */
+	public boolean move(ApplicationId id, ApplicationStatus from, ApplicationStatus to, @Nullable AccountId expectedAssignee,
+			@Nullable AccountId newAssignee) {
+		if (!from.canMoveTo(to)) {
+			throw new IllegalStateException("No transition from " + from + " to " + to);
+		}
+		String sql = "update procedure.application set status = ?, updated_at = now(), "
+				+ "assignee_id = coalesce(?, assignee_id), "
+				+ "decided_at = case when ? in ('APPROVED', 'REJECTED') then now() else decided_at end "
+				+ "where id = ? and status = ?" + (expectedAssignee != null ? " and assignee_id = ?" : "");
+		JdbcClient.StatementSpec statement = jdbc.sql(sql)
+			.params(to.name(), newAssignee == null ? null : newAssignee.value(), to.name(), id.value(), from.name());
+		if (expectedAssignee != null) {
+			statement = statement.param(expectedAssignee.value());
+		}
+		return statement.update() == 1;
+	}
+
+	public void recordWorkflow(ApplicationId id, String instance) {
+		jdbc.sql("update procedure.application set workflow_instance = ? where id = ?").params(instance, id.value()).update();
+	}
+
+	/** How many applications of a type this applicant has had approved (e.g. dogs already registered). */
+	public int countApproved(AccountId applicant, String typeKey) {
+		return jdbc.sql("select count(*) from procedure.application where applicant_id = ? and type_key = ? and status = 'APPROVED'")
+			.params(applicant.value(), typeKey).query(Integer.class).single();
+	}
+
+	// attachments
+
+	public StoredAttachment addAttachment(ApplicationId id, @Nullable UUID exchangeId, NewUpload upload) {
+		UUID attachmentId = UUID.randomUUID();
+		String sha = sha256(upload.content());
+		Instant now = Instant.now();
+		jdbc.sql("insert into procedure.attachment(id, application_id, exchange_id, field_key, filename, media_type, size, sha256, content, uploaded_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(attachmentId, id.value(), exchangeId, upload.fieldKey(), upload.filename(), upload.mediaType(),
+					upload.content().length, sha, upload.content(), Timestamp.from(now))
+			.update();
+		return new StoredAttachment(attachmentId, exchangeId, upload.fieldKey(), upload.filename(), upload.mediaType(),
+				upload.content().length, sha, now);
+	}
+
+	public List<StoredAttachment> attachments(ApplicationId id) {
+		return jdbc.sql("select id, exchange_id, field_key, filename, media_type, size, sha256, uploaded_at "
+				+ "from procedure.attachment where application_id = ? order by uploaded_at, filename")
+			.param(id.value())
+			.query((rs, row) -> new StoredAttachment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7),
+					rs.getTimestamp(8).toInstant()))
+			.list();
+	}
+
+	public Optional<byte[]> attachmentContent(ApplicationId id, UUID attachmentId) {
+		return jdbc.sql("select content from procedure.attachment where application_id = ? and id = ?")
+			.params(id.value(), attachmentId).query((rs, row) -> rs.getBytes(1)).optional();
+	}
+
+	/** Removes an attachment of a draft of this applicant; false if there was none to remove. */
+	public boolean removeDraftAttachment(ApplicationId id, AccountId applicant, UUID attachmentId) {
+		return jdbc.sql("delete from procedure.attachment a using procedure.application p "
+				+ "where a.id = ? and a.application_id = p.id and p.id = ? and p.applicant_id = ? and p.status = 'DRAFT'")
+			.params(attachmentId, id.value(), applicant.value()).update() == 1;
+	}
+
+	/** Removes the form attachments whose question is no longer asked (data minimisation on submission). */
+	public void removeAttachmentsExcept(ApplicationId id, Collection<String> keptFieldKeys) {
+		jdbc.sql("delete from procedure.attachment where application_id = ? and exchange_id is null and not (field_key = any(?))")
+			.params(id.value(), keptFieldKeys.toArray(String[]::new)).update();
+	}
+
+	// requests for information
+
+	public UUID addExchange(ApplicationId id, String question, AccountId askedBy, Instant at) {
+		UUID exchangeId = UUID.randomUUID();
+		jdbc.sql("insert into procedure.exchange(id, application_id, question, asked_by, requested_at) values (?, ?, ?, ?, ?)")
+			.params(exchangeId, id.value(), question, askedBy.value(), Timestamp.from(at)).update();
+		return exchangeId;
+	}
+
+	public boolean answerExchange(ApplicationId id, UUID exchangeId, String answer, Instant at) {
+		return jdbc.sql("update procedure.exchange set answer = ?, answered_at = ? "
+				+ "where id = ? and application_id = ? and answered_at is null")
+			.params(answer, Timestamp.from(at), exchangeId, id.value()).update() == 1;
+	}
+
+	public List<StoredExchange> exchanges(ApplicationId id) {
+		return jdbc.sql("select id, question, requested_at, answer, answered_at from procedure.exchange "
+				+ "where application_id = ? order by requested_at")
+			.param(id.value())
+			.query((rs, row) -> new StoredExchange(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getTimestamp(3).toInstant(), rs.getString(4), instant(rs.getTimestamp(5))))
+			.list();
+	}
+
+	private static Application application(ResultSet rs, int row) throws SQLException {
+		UUID assignee = rs.getObject("assignee_id", UUID.class);
+		return new Application(new ApplicationId(rs.getObject("id", UUID.class)),
+				new AccountId(rs.getObject("applicant_id", UUID.class)), rs.getString("type_key"), rs.getInt("type_version"),
+				new DepartmentCode(rs.getString("department_code")), ApplicationStatus.valueOf(rs.getString("status")),
+				JSON.readValue(rs.getString("data"), DATA), rs.getString("reference"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				instant(rs.getTimestamp("submitted_at")), assignee == null ? null : new AccountId(assignee),
+				rs.getString("workflow_instance"));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

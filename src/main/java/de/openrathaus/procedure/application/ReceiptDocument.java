@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.application;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.openrathaus.procedure.definition.ProcedureDefinition;
+import de.openrathaus.documents.PdfRenderer;
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.Tenants;
+
+import org.springframework.stereotype.Component;
+
+/** The receipt (Eingangsbestätigung) of a submitted application as PDF/A, with the answers and files as submitted. */
+@Component
+class ReceiptDocument {
+
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").withZone(ApplicationService.BERLIN);
+
+	private final PdfRenderer renderer;
+	private final Tenants tenants;
+
+	ReceiptDocument(PdfRenderer renderer, Tenants tenants) {
+		this.renderer = renderer;
+		this.tenants = tenants;
+	}
+
+	byte[] render(Application application, ProcedureDefinition definition, List<StoredAttachment> attachments, Locale locale) {
+		String municipality = tenants.byId(TenantContext.require()).orElseThrow().name();
+		return renderer.render("procedure/pdf/receipt", Map.of(
+				"municipality", municipality,
+				"title", definition.title().in(locale),
+				"reference", application.reference(),
+				"submittedAt", TIME.format(application.submittedAt()),
+				"sections", AnswerFormatter.sections(definition, application.data(), attachments, locale),
+				"attachments", attachments.stream().filter(a -> a.exchangeId() == null).toList()), locale);
+	}
+}

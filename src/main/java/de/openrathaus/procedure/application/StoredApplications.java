@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.application;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.Applications;
+import de.openrathaus.procedure.definition.ProcedureDefinition;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link Applications} for other modules, read from the application store. Drafts are not visible. */
+@Component
+class StoredApplications implements Applications {
+
+	private final ApplicationStore store;
+	private final ApplicationService service;
+
+	StoredApplications(ApplicationStore store, ApplicationService service) {
+		this.store = store;
+		this.service = service;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ApplicationDetails> details(ApplicationId id) {
+		return store.find(id).filter(a -> a.status() != ApplicationStatus.DRAFT).map(this::details);
+	}
+
+	private ApplicationDetails details(Application application) {
+		ProcedureDefinition definition = service.definitionOf(application);
+		List<StoredAttachment> stored = store.attachments(application.id());
+		List<Attachment> formFiles = stored.stream().filter(a -> a.exchangeId() == null).map(StoredApplications::attachment).toList();
+		List<Exchange> exchanges = store.exchanges(application.id()).stream()
+			.map(x -> new Exchange(x.question(), x.requestedAt(), x.answer(), x.answeredAt(),
+					stored.stream().filter(a -> x.id().equals(a.exchangeId())).map(StoredApplications::attachment).toList()))
+			.toList();
+		Map<String, Object> data = new HashMap<>(application.data());
+		return new ApplicationDetails(application.id(), application.reference(), definition.key(), definition.version(),
+				definition.title().de(), application.applicant(), application.department(), application.submittedAt(), data,
+				AnswerFormatter.sections(definition, application.data(), stored.stream().filter(a -> a.exchangeId() == null).toList(),
+						Locale.GERMAN),
+				formFiles, exchanges, definition.workflow(), definition.decisionTemplate(), definition.assessment());
+	}
+
+	private static Attachment attachment(StoredAttachment a) {
+		return new Attachment(a.id(), a.fieldKey(), a.filename(), a.mediaType(), a.size());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AttachmentContent> attachment(ApplicationId id, UUID attachmentId) {
+		return store.find(id).filter(a -> a.status() != ApplicationStatus.DRAFT)
+			.flatMap(a -> store.attachments(id).stream().filter(s -> s.id().equals(attachmentId)).findFirst())
+			.flatMap(meta -> store.attachmentContent(id, attachmentId)
+				.map(content -> new AttachmentContent(meta.filename(), meta.mediaType(), content)));
+	}
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.application;
+
+import java.util.List;
+
+import de.openrathaus.procedure.definition.Violation;
+
+/** Result of submitting: submitted now or before (with the reference), or refused with the violations. */
+public sealed interface SubmitOutcome {
+
+	record Submitted(String reference) implements SubmitOutcome {
+	}
+
+	record AlreadySubmitted(String reference) implements SubmitOutcome {
+	}
+
+	record Incomplete(List<Violation> violations) implements SubmitOutcome {
+	}
+}

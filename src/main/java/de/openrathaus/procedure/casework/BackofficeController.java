@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.casework;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import de.openrathaus.account.AccountDirectory;
+import de.openrathaus.account.AccountId;
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.application.AnswerFormatter;
+import de.openrathaus.procedure.application.Application;
+import de.openrathaus.procedure.application.ApplicationNotFound;
+import de.openrathaus.procedure.application.ApplicationStatus;
+import de.openrathaus.procedure.application.ApplicationStore;
+import de.openrathaus.procedure.application.StoredAttachment;
+import de.openrathaus.procedure.definition.ProcedureDefinition;
+import de.openrathaus.documents.Downloads;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The back office: the department's worklist and the case page with the clerk's actions. */
+@Controller
+class BackofficeController {
+
+	private final CaseworkService casework;
+	private final ApplicationStore store;
+	private final DecisionStore decisions;
+	private final AccountDirectory accounts;
+
+	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts) {
+		this.casework = casework;
+		this.store = store;
+		this.decisions = decisions;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/backoffice")
+	String worklist(@RequestParam(name = "ansicht", defaultValue = "offen") String view, SignedInUser clerk, Model model) {
+		var departments = CaseworkService.departmentsOf(clerk);
+		List<Application> cases = switch (view) {
+			case "erledigt" -> store.decidedCases(departments, 200);
+			case "meine" -> store.openCases(departments, 500).stream().filter(a -> a.isAssignedTo(clerk.id())).toList();
+			case "neu" -> store.openCases(departments, 500).stream().filter(a -> a.status() == ApplicationStatus.SUBMITTED).toList();
+			default -> store.openCases(departments, 500);
+		};
+		model.addAttribute("view", view);
+		model.addAttribute("cases", cases);
+		model.addAttribute("departments", departments);
+		model.addAttribute("titles", titles(cases));
+		model.addAttribute("assignees", assignees(cases));
+		return "casework/worklist";
+	}
+
+	private Map<ApplicationId, String> titles(List<Application> cases) {
+		Map<ApplicationId, String> titles = new HashMap<>();
+		cases.forEach(a -> titles.put(a.id(), casework.definitionOf(a).title().de()));
+		return titles;
+	}
+
+	private Map<AccountId, String> assignees(List<Application> cases) {
+		Map<AccountId, String> names = new HashMap<>();
+		cases.stream().map(Application::assignee).filter(a -> a != null).distinct()
+			.forEach(a -> names.put(a, accounts.find(a).map(AccountDirectory.AccountSummary::displayName).orElse("?")));
+		return names;
+	}
+
+	@GetMapping("/backoffice/faelle/{id}")
+	String showCase(@PathVariable ApplicationId id, SignedInUser clerk, Model model, Locale locale) {
+		Application application = casework.visibleCase(clerk, id);
+		ProcedureDefinition definition = casework.definitionOf(application);
+		List<StoredAttachment> attachments = store.attachments(id);
+		model.addAttribute("antrag", application);
+		model.addAttribute("service", definition);
+		model.addAttribute("sections", AnswerFormatter.sections(definition, application.data(),
+				attachments.stream().filter(a -> a.exchangeId() == null).toList(), locale));
+		model.addAttribute("attachments", attachments);
+		model.addAttribute("exchanges", store.exchanges(id));
+		model.addAttribute("mine", application.isAssignedTo(clerk.id()));
+		model.addAttribute("assignee", application.assignee() == null ? null
+				: accounts.find(application.assignee()).map(AccountDirectory.AccountSummary::displayName).orElse("?"));
+		model.addAttribute("decision", decisions.find(id).orElse(null));
+		model.addAttribute("textMax", CaseworkService.TEXT_MAX);
+		if (application.status() == ApplicationStatus.IN_PROGRESS && application.isAssignedTo(clerk.id())) {
+			model.addAttribute("preview", casework.preview(application).model());
+		}
+		return "casework/case";
+	}
+
+	@PostMapping("/backoffice/faelle/{id}/uebernehmen")
+	String claim(@PathVariable ApplicationId id, SignedInUser clerk, RedirectAttributes redirect) {
+		return act(id, redirect, "casework.claimed", () -> casework.claim(clerk, id));
+	}
+
+	@PostMapping("/backoffice/faelle/{id}/rueckfrage")
+	String ask(@PathVariable ApplicationId id, @RequestParam(name = "frage", required = false) @Nullable String question,
+			SignedInUser clerk, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("question", question);
+		return act(id, redirect, "casework.asked", () -> casework.requestInformation(clerk, id, question == null ? "" : question));
+	}
+
+	@PostMapping("/backoffice/faelle/{id}/genehmigen")
+	String approve(@PathVariable ApplicationId id, SignedInUser clerk, RedirectAttributes redirect) {
+		return act(id, redirect, "casework.approved", () -> casework.approve(clerk, id));
+	}
+
+	@PostMapping("/backoffice/faelle/{id}/ablehnen")
+	String reject(@PathVariable ApplicationId id, @RequestParam(name = "begruendung", required = false) @Nullable String reason,
+			SignedInUser clerk, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("reason", reason);
+		return act(id, redirect, "casework.rejected", () -> casework.reject(clerk, id, reason == null ? "" : reason));
+	}
+
+	private static String act(ApplicationId id, RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", success);
+			redirect.getFlashAttributes().remove("question");
+			redirect.getFlashAttributes().remove("reason");
+		}
+		catch (CaseworkService.ActionRefused refused) {
+			redirect.addFlashAttribute("refused", refused.code);
+		}
+		return "redirect:/backoffice/faelle/" + id;
+	}
+
+	@GetMapping("/backoffice/faelle/{id}/anlagen/{attachment}")
+	ResponseEntity<byte[]> attachment(@PathVariable ApplicationId id, @PathVariable UUID attachment, SignedInUser clerk) {
+		casework.visibleCase(clerk, id);
+		StoredAttachment meta = store.attachments(id).stream().filter(a -> a.id().equals(attachment)).findFirst()
+			.orElseThrow(ApplicationNotFound::new);
+		return Downloads.attachment(store.attachmentContent(id, attachment).orElseThrow(ApplicationNotFound::new), meta.filename(), meta.mediaType());
+	}
+
+	@GetMapping("/backoffice/faelle/{id}/bescheid")
+	ResponseEntity<byte[]> decision(@PathVariable ApplicationId id, SignedInUser clerk) {
+		casework.visibleCase(clerk, id);
+		var document = decisions.decisionOf(id).orElseThrow(ApplicationNotFound::new);
+		return Downloads.attachment(document.content(), document.filename(), document.mediaType());
+	}
+}

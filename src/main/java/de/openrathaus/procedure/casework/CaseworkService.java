@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import de.openrathaus.account.AccountDirectory;
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.StaffRole;
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.CaseWorkStarted;
+import de.openrathaus.procedure.DecisionIssued;
+import de.openrathaus.procedure.DecisionOutcome;
+import de.openrathaus.procedure.InformationRequested;
+import de.openrathaus.procedure.application.AnswerFormatter;
+import de.openrathaus.procedure.application.Application;
+import de.openrathaus.procedure.application.ApplicationNotFound;
+import de.openrathaus.procedure.application.ApplicationStatus;
+import de.openrathaus.procedure.application.ApplicationStore;
+import de.openrathaus.procedure.definition.ProcedureDefinition;
+import de.openrathaus.procedure.definition.ProcedureTypes;
+import de.openrathaus.documents.PdfRenderer;
+import de.openrathaus.procedure.workflow.Workflow;
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.Tenants;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clerk's use cases. A clerk sees and works only cases of departments in which they hold the
+ * CLERK role; each action is a guarded state change, so a case cannot be claimed twice or decided
+ * twice, and a refused action changes nothing.
+ */
+@Service
+class CaseworkService {
+
+	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+	static final int TEXT_MAX = 4000;
+
+	private final ApplicationStore store;
+	private final ProcedureTypes types;
+	private final Workflow workflow;
+	private final DecisionStore decisions;
+	private final Assessments assessments;
+	private final PdfRenderer renderer;
+	private final AccountDirectory accounts;
+	private final Tenants tenants;
+	private final ApplicationEventPublisher events;
+	private final Clock clock = Clock.system(BERLIN);
+
+	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
+			Assessments assessments, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
+			ApplicationEventPublisher events) {
+		this.store = store;
+		this.types = types;
+		this.workflow = workflow;
+		this.decisions = decisions;
+		this.assessments = assessments;
+		this.renderer = renderer;
+		this.accounts = accounts;
+		this.tenants = tenants;
+		this.events = events;
+	}
+
+	static Set<DepartmentCode> departmentsOf(SignedInUser clerk) {
+		return clerk.departmentsWith(StaffRole.CLERK);
+	}
+
+	/** The case if the clerk's departments include its department; otherwise as if it did not exist. */
+	@Transactional(readOnly = true)
+	public Application visibleCase(SignedInUser clerk, ApplicationId id) {
+		return store.find(id)
+			.filter(a -> a.status() != ApplicationStatus.DRAFT && departmentsOf(clerk).contains(a.department()))
+			.orElseThrow(ApplicationNotFound::new);
+	}
+
+	ProcedureDefinition definitionOf(Application application) {
+		return types.version(application.typeKey(), application.typeVersion()).orElseThrow();
+	}
+
+	@Transactional
+	public void claim(SignedInUser clerk, ApplicationId id) {
+		Application application = visibleCase(clerk, id);
+		if (!store.move(id, ApplicationStatus.SUBMITTED, ApplicationStatus.IN_PROGRESS, null, clerk.id())) {
+			throw new ActionRefused("casework.refused.claimed");
+		}
+		workflow.claim(id, clerk.id());
+		events.publishEvent(new CaseWorkStarted(TenantContext.require(), id, application.reference(), clock.instant()));
+	}
+
+	@Transactional
+	public void requestInformation(SignedInUser clerk, ApplicationId id, String question) {
+		Application application = visibleCase(clerk, id);
+		String text = clean(question);
+		if (text.isEmpty()) {
+			throw new ActionRefused("casework.question.required");
+		}
+		if (text.length() > TEXT_MAX) {
+			throw new ActionRefused("casework.text.tooLong");
+		}
+		if (!store.move(id, ApplicationStatus.IN_PROGRESS, ApplicationStatus.INFORMATION_REQUESTED, clerk.id(), null)) {
+			throw new ActionRefused("casework.refused.notYours");
+		}
+		Instant now = clock.instant();
+		store.addExchange(id, text, clerk.id(), now);
+		workflow.requestInformation(id);
+		events.publishEvent(new InformationRequested(TenantContext.require(), id, application.reference(),
+				application.applicant(), text, now));
+	}
+
+	/** What approving would compute, shown to the clerk before deciding. */
+	@Transactional(readOnly = true)
+	public Assessment preview(Application application) {
+		return assessments.assess(application, definitionOf(application), LocalDate.now(clock));
+	}
+
+	@Transactional
+	public void approve(SignedInUser clerk, ApplicationId id) {
+		Application application = visibleCase(clerk, id);
+		ProcedureDefinition definition = definitionOf(application);
+		Assessment assessment = assessments.assess(application, definition, LocalDate.now(clock));
+		decide(clerk, application, definition, DecisionOutcome.APPROVED, null, assessment);
+	}
+
+	@Transactional
+	public void reject(SignedInUser clerk, ApplicationId id, String reason) {
+		Application application = visibleCase(clerk, id);
+		String text = clean(reason);
+		if (text.isEmpty()) {
+			throw new ActionRefused("casework.reason.required");
+		}
+		if (text.length() > TEXT_MAX) {
+			throw new ActionRefused("casework.text.tooLong");
+		}
+		decide(clerk, application, definitionOf(application), DecisionOutcome.REJECTED, text, Assessment.NONE);
+	}
+
+	private void decide(SignedInUser clerk, Application application, ProcedureDefinition definition, DecisionOutcome outcome,
+			String reason, Assessment assessment) {
+		ApplicationStatus target = outcome == DecisionOutcome.APPROVED ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
+		if (!store.move(application.id(), ApplicationStatus.IN_PROGRESS, target, clerk.id(), null)) {
+			throw new ActionRefused("casework.refused.notYours");
+		}
+		Instant now = clock.instant();
+		String template = outcome == DecisionOutcome.APPROVED ? definition.decisionTemplate() : "procedure/decisions/ablehnung";
+		byte[] document = renderer.render(template, model(clerk, application, definition, reason, assessment, now), Locale.GERMAN);
+		String filename = "Bescheid-" + application.reference() + ".pdf";
+		decisions.save(application.id(), outcome, reason, assessment.amountCents(), clerk.id(), now, filename, document);
+		workflow.decide(application.id(), outcome);
+		String subject = (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de()
+				+ " (" + application.reference() + ")";
+		events.publishEvent(new DecisionIssued(TenantContext.require(), application.id(), application.reference(),
+				application.applicant(), outcome, subject, now));
+	}
+
+	private Map<String, Object> model(SignedInUser clerk, Application application, ProcedureDefinition definition,
+			String reason, Assessment assessment, Instant now) {
+		Map<String, Object> model = new HashMap<>(assessment.model());
+		model.put("municipality", tenants.byId(TenantContext.require()).orElseThrow().name());
+		model.put("title", definition.title().de());
+		model.put("reference", application.reference());
+		model.put("data", application.data());
+		model.put("sections", AnswerFormatter.sections(definition, application.data(), List.of(), Locale.GERMAN));
+		model.put("issuedOn", now.atZone(BERLIN).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+		model.put("submittedOn", application.submittedAt().atZone(BERLIN).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+		model.put("clerk", accounts.find(clerk.id()).map(AccountDirectory.AccountSummary::displayName).orElse(clerk.displayName()));
+		model.put("department", application.department().value());
+		model.put("reason", reason == null ? "" : reason);
+		model.put("dueOn", now.atZone(BERLIN).toLocalDate().plusMonths(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+		return model;
+	}
+
+	private static String clean(String text) {
+		return java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFC)
+			.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
+	}
+
+	/** A refused clerk action with the message code explaining why. */
+	static class ActionRefused extends RuntimeException {
+
+		final String code;
+
+		ActionRefused(String code) {
+			super(code, null, false, false);
+			this.code = code;
+		}
+	}
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.casework;
+
+import java.time.Instant;
+
+import de.openrathaus.procedure.DecisionOutcome;
+
+import org.jspecify.annotations.Nullable;
+
+/** A decision as stored, without its document. */
+record StoredDecision(DecisionOutcome outcome, @Nullable String reason, @Nullable Long amountCents, Instant issuedAt,
+		String filename) {
+}

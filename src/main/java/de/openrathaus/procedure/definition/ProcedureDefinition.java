@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure.definition;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.TrustLevel;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of a procedure type. Versions are immutable: a changed form is a new version, and
+ * applications keep the version they were started with.
+ *
+ * @param department code of the department whose clerks work the cases
+ * @param referencePrefix prefix of the reference numbers, e.g. {@code HUND}
+ * @param workflow id of the BPMN process that runs a submitted application
+ * @param decisionTemplate Thymeleaf template of the decision document
+ * @param assessment rule that computes an amount on approval (e.g. {@code dog-tax}), if any
+ * @param fee administrative fee, if any
+ */
+public record ProcedureDefinition(String key, int version, Text title, Text summary, List<String> keywords,
+		String department, TrustLevel trustLevel, String referencePrefix, String workflow, String decisionTemplate,
+		@Nullable String assessment, @Nullable FeeRule fee, List<StepDefinition> steps) {
+
+	public ProcedureDefinition {
+		keywords = keywords == null ? List.of() : List.copyOf(keywords);
+		steps = List.copyOf(steps);
+		if (!key.matches("[a-z0-9-]{2,60}") || version < 1 || steps.isEmpty()) {
+			throw new IllegalArgumentException("procedure " + key + " v" + version + ": needs a key, a version and steps");
+		}
+		if (!referencePrefix.matches("[A-Z]{2,8}")) {
+			throw new IllegalArgumentException("procedure " + key + ": reference prefix must be 2-8 capital letters");
+		}
+		new DepartmentCode(department);
+		checkKeys(key, steps);
+	}
+
+	private static void checkKeys(String key, List<StepDefinition> steps) {
+		Set<String> seen = new HashSet<>();
+		Set<String> stepKeys = new HashSet<>();
+		for (StepDefinition step : steps) {
+			if (!stepKeys.add(step.key())) {
+				throw new IllegalArgumentException("procedure " + key + ": step " + step.key() + " twice");
+			}
+			Stream.concat(step.fields().stream().map(FieldDefinition::key), step.attachments().stream().map(AttachmentDefinition::key))
+				.forEach(k -> {
+					if (!k.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*") || !seen.add(k)) {
+						throw new IllegalArgumentException("procedure " + key + ": key " + k + " is invalid or used twice");
+					}
+				});
+		}
+		steps.stream().flatMap(s -> Stream.concat(Stream.ofNullable(s.when()),
+				Stream.concat(s.fields().stream().map(FieldDefinition::when), s.attachments().stream().map(AttachmentDefinition::when))
+					.filter(c -> c != null)))
+			.forEach(c -> {
+				if (!seen.contains(c.field())) {
+					throw new IllegalArgumentException("procedure " + key + ": condition on unknown field " + c.field());
+				}
+			});
+	}
+
+	public DepartmentCode departmentCode() {
+		return new DepartmentCode(department);
+	}
+
+	/** The steps shown for the given answers, in order. */
+	public List<StepDefinition> visibleSteps(Map<String, String> data) {
+		return steps.stream().filter(s -> s.when() == null || s.when().holds(data)).toList();
+	}
+
+	public Optional<StepDefinition> step(String stepKey) {
+		return steps.stream().filter(s -> s.key().equals(stepKey)).findFirst();
+	}
+
+	public Optional<FieldDefinition> field(String fieldKey) {
+		return steps.stream().flatMap(s -> s.fields().stream()).filter(f -> f.key().equals(fieldKey)).findFirst();
+	}
+
+	public Optional<AttachmentDefinition> attachment(String attachmentKey) {
+		return steps.stream().flatMap(s -> s.attachments().stream()).filter(a -> a.key().equals(attachmentKey)).findFirst();
+	}
+
+	/** Whether the field or attachment is asked for with these answers (its step and itself visible). */
+	public boolean isAsked(String key, Map<String, String> data) {
+		for (StepDefinition step : visibleSteps(data)) {
+			for (FieldDefinition f : step.fields()) {
+				if (f.key().equals(key)) {
+					return f.when() == null || f.when().holds(data);
+				}
+			}
+			for (AttachmentDefinition a : step.attachments()) {
+				if (a.key().equals(key)) {
+					return a.when() == null || a.when().holds(data);
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The step after the given one for these answers, if any. */
+	public Optional<StepDefinition> after(String stepKey, Map<String, String> data) {
+		List<StepDefinition> visible = visibleSteps(data);
+		for (int i = 0; i < visible.size() - 1; i++) {
+			if (visible.get(i).key().equals(stepKey)) {
+				return Optional.of(visible.get(i + 1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The step before the given one for these answers, if any. */
+	public Optional<StepDefinition> before(String stepKey, Map<String, String> data) {
+		List<StepDefinition> visible = visibleSteps(data);
+		for (int i = 1; i < visible.size(); i++) {
+			if (visible.get(i).key().equals(stepKey)) {
+				return Optional.of(visible.get(i - 1));
+			}
+		}
+		return Optional.empty();
+	}
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.account.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RegistrationFormTests {
+
+	static java.util.List<String> codes(RegistrationForm form) {
+		return form.problems().stream().map(RegistrationForm.Problem::code).toList();
+	}
+
+	@Test
+	void aGoodFormHasNoProblemsAndIsNormalised() {
+		RegistrationForm form = RegistrationForm.of("  Erika   Mustermann ", " Erika@Example.ORG ", "lange-sichere-Wortfolge",
+				"lange-sichere-Wortfolge", "ja");
+		assertThat(form.problems()).isEmpty();
+		assertThat(form.email()).isEqualTo("erika@example.org");
+		assertThat(form.displayName()).isEqualTo("Erika Mustermann");
+		assertThat(form.toString()).doesNotContain("Wortfolge");
+	}
+
+	@Test
+	void eachRule() {
+		assertThat(codes(RegistrationForm.of("", "", "", "", null))).containsExactly("register.name.required",
+				"register.email.required", "register.password.tooShort", "register.consent.required");
+		assertThat(codes(RegistrationForm.of("A", "a@b", "123456789012", "123456789012", "ja"))).containsExactly("register.email.invalid");
+		assertThat(codes(RegistrationForm.of("A", "a@b.de", "x".repeat(129), "x".repeat(129), "ja"))).containsExactly("register.password.tooLong");
+		assertThat(codes(RegistrationForm.of("A", "erika@b.de", "meine-erika-123", "meine-erika-123", "ja")))
+			.containsExactly("register.password.likeEmail");
+		assertThat(codes(RegistrationForm.of("A", "a@b.de", "123456789012", "123456789013", "ja"))).containsExactly("register.password.mismatch");
+		assertThat(codes(RegistrationForm.of("x".repeat(101), "a@b.de", "123456789012", "123456789012", "ja"))).containsExactly("register.name.tooLong");
+	}
+}
