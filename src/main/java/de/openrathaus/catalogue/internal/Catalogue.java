@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.catalogue.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import de.openrathaus.account.AccountDirectory;
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.StaffRole;
+import de.openrathaus.procedure.OnlineServices;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of the catalogue. Department members (CLERK) record and submit their department's
+ * processes; reviewers (REVIEWER, organisation department) review or return them with a comment.
+ * Every change is checked here, on the server, and kept in the history.
+ */
+@Service
+class Catalogue {
+
+	private final ProcessStore store;
+	private final AccountDirectory accounts;
+	private final OnlineServices services;
+
+	Catalogue(ProcessStore store, AccountDirectory accounts, OnlineServices services) {
+		this.store = store;
+		this.accounts = accounts;
+		this.services = services;
+	}
+
+	/** A refused change, with the message code that says why. */
+	static class Refused extends RuntimeException {
+
+		final String code;
+
+		Refused(String code) {
+			super(code, null, false, false);
+			this.code = code;
+		}
+	}
+
+	Set<String> departmentCodes() {
+		return accounts.departments().stream().map(d -> d.code().value()).collect(Collectors.toSet());
+	}
+
+	Map<String, String> departmentNames() {
+		return accounts.departments().stream().collect(Collectors.toMap(d -> d.code().value(), AccountDirectory.Department::name));
+	}
+
+	Set<String> procedureTypes() {
+		return services.currentServices().stream().map(OnlineServices.OnlineService::key).collect(Collectors.toSet());
+	}
+
+	static boolean mayEdit(SignedInUser user, String department) {
+		return user.hasRoleIn(new DepartmentCode(department), StaffRole.CLERK) || user.hasRole(StaffRole.REVIEWER);
+	}
+
+	static boolean mayReview(SignedInUser user) {
+		return user.hasRole(StaffRole.REVIEWER);
+	}
+
+	ProcessValues.Result read(Map<ProcessField, String> raw) {
+		return ProcessValues.read(raw, departmentCodes(), procedureTypes());
+	}
+
+	/** Creates or updates a process from checked values; the form sends the version it showed. */
+	@Transactional
+	UUID save(SignedInUser user, UUID id, int expectedVersion, Map<ProcessField, Object> values) {
+		String department = (String) values.get(ProcessField.DEPARTMENT);
+		if (!mayEdit(user, department)) {
+			throw new Refused("catalogue.refused.department");
+		}
+		ProcessStore.Actor actor = new ProcessStore.Actor(user.id().value(), user.displayName());
+		if (id == null) {
+			if (store.findByKey((String) values.get(ProcessField.KEY)).isPresent()) {
+				throw new Refused("catalogue.refused.keyTaken");
+			}
+			return store.insert(values, false, actor, "CREATED");
+		}
+		ProcessRecord current = store.find(id).orElseThrow(() -> new Refused("catalogue.refused.unknown"));
+		if (!mayEdit(user, current.department())) {
+			throw new Refused("catalogue.refused.department");
+		}
+		if (current.version() != expectedVersion) {
+			throw new Refused("catalogue.refused.changedMeanwhile");
+		}
+		if (!current.key().equals(values.get(ProcessField.KEY)) && store.findByKey((String) values.get(ProcessField.KEY)).isPresent()) {
+			throw new Refused("catalogue.refused.keyTaken");
+		}
+		store.update(current, values, actor, "CHANGED").orElseThrow(() -> new Refused("catalogue.refused.changedMeanwhile"));
+		return id;
+	}
+
+	@Transactional
+	void submit(SignedInUser user, UUID id) {
+		ProcessRecord current = store.find(id).orElseThrow(() -> new Refused("catalogue.refused.unknown"));
+		if (!mayEdit(user, current.department())) {
+			throw new Refused("catalogue.refused.department");
+		}
+		if (!store.move(id, ProcessRecord.Status.DRAFT, ProcessRecord.Status.SUBMITTED, actor(user), "")) {
+			throw new Refused("catalogue.refused.status");
+		}
+	}
+
+	@Transactional
+	void review(SignedInUser user, UUID id, boolean accept, String comment) {
+		if (!mayReview(user)) {
+			throw new Refused("catalogue.refused.reviewer");
+		}
+		String text = ProcessValues.clean(comment);
+		if (!accept && text.isEmpty()) {
+			throw new Refused("catalogue.refused.commentNeeded");
+		}
+		ProcessRecord.Status target = accept ? ProcessRecord.Status.REVIEWED : ProcessRecord.Status.DRAFT;
+		if (!store.move(id, ProcessRecord.Status.SUBMITTED, target, actor(user), text)) {
+			throw new Refused("catalogue.refused.status");
+		}
+	}
+
+	@Transactional
+	void comment(SignedInUser user, UUID id, String comment) {
+		String text = ProcessValues.clean(comment);
+		if (text.isEmpty() || text.length() > 2000) {
+			throw new Refused("catalogue.refused.commentNeeded");
+		}
+		store.find(id).orElseThrow(() -> new Refused("catalogue.refused.unknown"));
+		store.comment(id, actor(user), text);
+	}
+
+	List<ProcessRecord> all() {
+		return store.all();
+	}
+
+	private static ProcessStore.Actor actor(SignedInUser user) {
+		return new ProcessStore.Actor(user.id().value(), user.displayName());
+	}
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.catalogue.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import de.openrathaus.procedure.OnlineServices;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The duties of the EGovG NRW with their dates and what in this deployment fulfils them, measured
+ * from the running platform (its configuration, its online procedure types and the catalogue),
+ * never typed in. A duty nothing fulfils is shown as open, with the reason.
+ */
+@Component
+class Compliance {
+
+	enum State {
+		FULFILLED, PARTLY, OPEN
+	}
+
+	/** One duty: the law, since when, its state and how that was measured. */
+	record Duty(String paragraph, String duty, LocalDate since, State state, String evidence) {
+	}
+
+	private final Environment environment;
+	private final OnlineServices services;
+	private final ProcessStore processes;
+
+	Compliance(Environment environment, OnlineServices services, ProcessStore processes) {
+		this.environment = environment;
+		this.services = services;
+		this.processes = processes;
+	}
+
+	List<Duty> duties() {
+		List<OnlineServices.OnlineService> online = services.currentServices();
+		List<ProcessRecord> catalogue = processes.all();
+		return List.of(encryption(), deMail(), eid(online), channel(), payment(online), procedures(online, catalogue), efile());
+	}
+
+	private Duty encryption() {
+		boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
+		boolean secureCookie = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
+		if (tls) {
+			return duty("§ 3 Abs. 1", "Elektronischer Zugang mit Verschlüsselung", "2018-01-01", State.FULFILLED,
+					"OpenRathaus nimmt Verbindungen nur über TLS an (server.ssl.enabled=true).");
+		}
+		return duty("§ 3 Abs. 1", "Elektronischer Zugang mit Verschlüsselung", "2018-01-01", secureCookie ? State.PARTLY : State.OPEN,
+				secureCookie ? "TLS wird vor OpenRathaus beendet (Reverse Proxy); Sitzungs-Cookies nur über HTTPS. Die Verschlüsselung des Proxys ist von hier nicht messbar."
+						: "OpenRathaus selbst spricht unverschlüsselt (server.ssl.enabled=false) und Sitzungs-Cookies sind nicht auf HTTPS beschränkt. Im Betrieb TLS am Proxy beenden und server.servlet.session.cookie.secure=true setzen.");
+	}
+
+	private Duty deMail() {
+		return duty("§ 3 Abs. 2", "Zugang über De-Mail (absenderbestätigt)", "2018-01-01", State.OPEN,
+				"Kein De-Mail-Gateway angebunden: OpenRathaus empfängt und sendet noch keine De-Mail.");
+	}
+
+	private Duty eid(List<OnlineServices.OnlineService> online) {
+		long high = online.stream().filter(s -> !"LOW".equals(s.trustLevel())).count();
+		return duty("§ 3 Abs. 3", "Identifizierung mit dem elektronischen Identitätsnachweis (eID)", "2018-01-01", State.OPEN,
+				"Servicekonten erreichen nur das Vertrauensniveau Basis (E-Mail und Passwort); keine eID-Anbindung. "
+						+ high + " Online-Verfahren verlangen ein höheres Niveau und zeigen deshalb die Hinweisseite.");
+	}
+
+	private Duty channel() {
+		return duty("§ 4 Abs. 1", "Antwort auf dem gewählten Kommunikationsweg", "2018-01-01", State.PARTLY,
+				"Bescheide und Rückfragen gehen in das Postfach des Servicekontos, Hinweise per E-Mail. Eine Wahl des Kanals (z. B. verschlüsselte E-Mail, Papier) je Vorgang gibt es noch nicht.");
+	}
+
+	private Duty payment(List<OnlineServices.OnlineService> online) {
+		long withFee = online.stream().filter(s -> s.feeCents() > 0).count();
+		if (withFee == 0) {
+			return duty("§ 7", "Elektronische Bezahlung in elektronischen Verfahren", "2019-01-01", State.FULFILLED,
+					"Kein Online-Verfahren erhebt eine Gebühr.");
+		}
+		return duty("§ 7", "Elektronische Bezahlung in elektronischen Verfahren", "2019-01-01", State.OPEN,
+				withFee + " von " + online.size() + " Online-Verfahren erheben eine Gebühr; für keines ist ein Zahlungsanbieter angebunden.");
+	}
+
+	private Duty procedures(List<OnlineServices.OnlineService> online, List<ProcessRecord> catalogue) {
+		List<ProcessRecord> demanded = catalogue.stream().filter(p -> p.flag(ProcessField.LAW_DEMANDS_DIGITAL)).toList();
+		long offered = demanded.stream().filter(p -> !p.text(ProcessField.PROCEDURE_TYPE).isEmpty()).count();
+		String evidence = online.size() + " Online-Verfahren mit Formular, Entwurf, Eingangsbestätigung und elektronischem Bescheid im Postfach. "
+				+ "Im Prozesskatalog fordert bei " + demanded.size() + " Prozessen ein Gesetz ein digitales Angebot; " + offered
+				+ " davon haben ein Online-Verfahren ("
+				+ (demanded.isEmpty() ? "–" : Math.round(100.0 * offered / demanded.size()) + " %") + ").";
+		State state = demanded.isEmpty() ? (online.isEmpty() ? State.OPEN : State.PARTLY)
+				: offered == demanded.size() ? State.FULFILLED : offered > 0 ? State.PARTLY : State.OPEN;
+		return duty("§ 5", "Elektronische Verwaltungsverfahren mit Formularen und rechtsverbindlichem Bescheid", "2021-01-01", state, evidence);
+	}
+
+	private Duty efile() {
+		return duty("§ 9", "Elektronische Aktenführung", "2022-01-01", State.OPEN,
+				"Noch keine E-Akte: Anträge und Bescheide liegen in der Datenbank der Online-Verfahren, nicht in einer Akte mit Aktenplan und Aufbewahrungsfristen.");
+	}
+
+	private static Duty duty(String paragraph, String duty, String since, State state, String evidence) {
+		return new Duty(paragraph, duty, LocalDate.parse(since), state, evidence);
+	}
+}

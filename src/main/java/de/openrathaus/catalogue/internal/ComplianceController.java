@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.catalogue.internal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The EGovG NRW compliance view. */
+@Controller
+class ComplianceController {
+
+	private final Compliance compliance;
+
+	ComplianceController(Compliance compliance) {
+		this.compliance = compliance;
+	}
+
+	@GetMapping("/backoffice/egovg")
+	String show(Model model) {
+		model.addAttribute("duties", compliance.duties());
+		model.addAttribute("today", java.time.LocalDate.now(PrioritisationController.BERLIN));
+		return "catalogue/compliance";
+	}
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.catalogue.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.StaffRole;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The board's prioritisation: weights (saved as a new version each time), the explained ranking
+ * and the portfolio chart. A past weight set is shown with {@code ?gewichte=<version>}; it ranks
+ * with the day it was saved as reference day, so the board's decision can be reproduced.
+ */
+@Controller
+class PrioritisationController {
+
+	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	/** Ranks listed with their explanation on the page; the chart shows all. */
+	static final int SHOWN = 200;
+
+	private final ProcessStore store;
+	private final WeightSets weights;
+	private final Catalogue catalogue;
+
+	PrioritisationController(ProcessStore store, WeightSets weights, Catalogue catalogue) {
+		this.store = store;
+		this.weights = weights;
+		this.catalogue = catalogue;
+	}
+
+	@GetMapping("/backoffice/priorisierung")
+	String ranking(@RequestParam(name = "gewichte", required = false) @Nullable Integer version, SignedInUser user, Model model,
+			Locale locale) {
+		WeightSets.WeightSet set = version == null ? weights.current()
+				: weights.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		LocalDate reference = set.version() == 0 ? LocalDate.now(BERLIN) : set.createdAt().atZone(BERLIN).toLocalDate();
+		List<Scoring.Ranked> ranked = Scoring.rank(store.all(), set.weights(), reference);
+		model.addAttribute("set", set);
+		model.addAttribute("sets", weights.all());
+		model.addAttribute("reference", reference);
+		model.addAttribute("criteria", Criterion.values());
+		model.addAttribute("ranked", ranked.size() > SHOWN ? ranked.subList(0, SHOWN) : ranked);
+		model.addAttribute("total", ranked.size());
+		model.addAttribute("shown", Math.min(SHOWN, ranked.size()));
+		model.addAttribute("chart", PortfolioChart.svg(ranked, locale));
+		model.addAttribute("departments", catalogue.departmentNames());
+		model.addAttribute("board", user.hasRole(StaffRole.BOARD));
+		return "catalogue/ranking";
+	}
+
+	@PostMapping("/backoffice/priorisierung")
+	@Transactional
+	public String save(@RequestParam MultiValueMap<String, String> form, SignedInUser user, RedirectAttributes redirect) {
+		if (!user.hasRole(StaffRole.BOARD)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		Map<Criterion, Integer> values = new EnumMap<>(Criterion.class);
+		for (Criterion criterion : Criterion.values()) {
+			Integer weight = parse(form.getFirst(criterion.formName()));
+			if (weight == null) {
+				redirect.addFlashAttribute("refused", "ranking.weight.invalid");
+				return "redirect:/backoffice/priorisierung";
+			}
+			values.put(criterion, weight);
+		}
+		if (values.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+			redirect.addFlashAttribute("refused", "ranking.weight.allZero");
+			return "redirect:/backoffice/priorisierung";
+		}
+		String note = ProcessValues.clean(form.getFirst("notiz"));
+		int version = weights.save(values, note.length() > 500 ? note.substring(0, 500) : note, user.displayName());
+		redirect.addFlashAttribute("notice", "ranking.saved");
+		return "redirect:/backoffice/priorisierung?gewichte=" + version;
+	}
+
+	private static @Nullable Integer parse(@Nullable String text) {
+		try {
+			int value = Integer.parseInt(text == null ? "" : text.strip());
+			return value < 0 || value > 10 ? null : value;
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
+-- Roles for the process catalogue: reviewers (organisation department) and board members.
+alter table account.staff_role drop constraint staff_role_role_check;
+alter table account.staff_role add constraint staff_role_role_check check (role in ('CLERK', 'ADMIN', 'REVIEWER', 'BOARD'));
