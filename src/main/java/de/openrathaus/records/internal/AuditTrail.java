@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import de.openrathaus.tenancy.TenantContext;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who read or changed what in the electronic file, when and from where. Entries are appended only;
+ * each carries the SHA-256 of its content and of the previous entry of its municipality, so a
+ * changed, inserted or deleted row breaks the chain and {@link #verify()} finds it.
+ */
+@Component
+class AuditTrail {
+
+	static final String GENESIS = "0".repeat(64);
+
+	private final JdbcClient jdbc;
+
+	AuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Appends an entry; joins the caller's transaction, so the entry exists exactly if the action happened. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void record(String actor, String action, String object, String origin) {
+		String tenant = TenantContext.require().toString();
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('records.audit'), hashtext(?))").param(tenant).query(Object.class).list();
+		String previous = jdbc.sql("select hash from records.audit_entry order by seq desc limit 1").query(String.class).optional()
+			.orElse(GENESIS);
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String hash = hash(previous, tenant, at, actor, action, object, origin);
+		jdbc.sql("insert into records.audit_entry(at, actor, action, object, origin, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(Timestamp.from(at), actor, action, object, origin, previous, hash).update();
+	}
+
+	/** The first entry whose chain is broken, if any (checks the whole trail of the bound municipality). */
+	Optional<Long> verify() {
+		String tenant = TenantContext.require().toString();
+		String[] previous = {GENESIS};
+		Long[] broken = {null};
+		jdbc.sql("select seq, at, actor, action, object, origin, prev_hash, hash from records.audit_entry order by seq")
+			.query(rs -> {
+				if (broken[0] != null) {
+					return;
+				}
+				String expected = hash(previous[0], tenant, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6));
+				if (!rs.getString(7).equals(previous[0]) || !rs.getString(8).equals(expected)) {
+					broken[0] = rs.getLong(1);
+				}
+				previous[0] = rs.getString(8);
+			});
+		return Optional.ofNullable(broken[0]);
+	}
+
+	long size() {
+		return jdbc.sql("select count(*) from records.audit_entry").query(Long.class).single();
+	}
+
+	static String hash(String previous, String tenant, Instant at, String actor, String action, String object, String origin) {
+		String line = String.join("\u001f", previous, tenant, at.toString(), actor, action, object, origin);
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Full-text search in German over the metadata and text of the document versions a clerk may see,
+ * ranked, with highlighted snippets. The query is read as people type into a search box
+ * ({@code websearch_to_tsquery}: words, "quoted phrases", or, -not), so operators and quotes in
+ * the input never cause an error.
+ */
+@Component
+class RecordsSearch {
+
+	private static final String START = "\u0002";
+	private static final String STOP = "\u0003";
+
+	private final JdbcClient jdbc;
+
+	RecordsSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A hit: the version, its case and document, and a snippet whose marks are safe HTML. */
+	record Hit(UUID version, UUID recordCase, String caseReference, String documentTitle, String planNumber, String department,
+			String status, double rank, String snippet) {
+	}
+
+	record Query(String text, @Nullable String planNumber, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String status) {
+	}
+
+	List<Hit> search(Query query, Collection<String> departments, int limit) {
+		String text = query.text().strip();
+		if (text.isEmpty() || departments.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("""
+				select v.id, c.id, c.reference, d.title, p.number, c.department, c.status,
+				       ts_rank_cd(t.search, q) as rank,
+				       ts_headline('german', case when t.body = '' then d.title else t.body end, q,
+				                   'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "')
+				  from records.version_text t
+				  join records.document_version v on v.id = t.version_id
+				  join records.document d on d.id = v.document_id
+				  join records.record_case c on c.id = d.case_id
+				  join records.file f on f.id = c.file_id
+				  join records.plan_entry p on p.id = f.plan_entry_id,
+				       websearch_to_tsquery('german', ?) q
+				 where t.search @@ q and c.department = any(?)""");
+		List<Object> params = new ArrayList<>(List.of(text, departments.toArray(String[]::new)));
+		if (query.planNumber() != null && !query.planNumber().isBlank()) {
+			sql.append(" and (p.number = ? or p.number like ?)");
+			params.add(query.planNumber());
+			params.add(query.planNumber() + ".%");
+		}
+		if (query.from() != null) {
+			sql.append(" and v.created_at >= ?");
+			params.add(java.sql.Date.valueOf(query.from()));
+		}
+		if (query.to() != null) {
+			sql.append(" and v.created_at < ?");
+			params.add(java.sql.Date.valueOf(query.to().plusDays(1)));
+		}
+		if (query.status() != null && !query.status().isBlank()) {
+			sql.append(" and c.status = ?");
+			params.add(query.status());
+		}
+		sql.append(" order by rank desc, v.created_at desc limit ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString()).params(params)
+			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getDouble(8), highlight(rs.getString(9))))
+			.list();
+	}
+
+	/** Escapes the snippet for HTML, then turns the search markers into {@code <mark>}. */
+	static String highlight(String snippet) {
+		return HtmlUtils.htmlEscape(snippet == null ? "" : snippet).replace(START, "<mark>").replace(STOP, "</mark>");
+	}
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Storage of the file plan, files, cases, documents and their versions. */
+@Component
+class RecordsStore {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+	private final ContentStore contents;
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	RecordsStore(JdbcClient jdbc, ContentStore contents, org.springframework.context.ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.contents = contents;
+		this.events = events;
+	}
+
+	record PlanEntry(UUID id, String number, String title, @Nullable UUID parent, @Nullable Integer retentionYears,
+			@Nullable String disposal, List<String> procedureTypes) {
+	}
+
+	record RecordFile(UUID id, UUID planEntry, String reference, String title, String department, boolean legalHold, Instant createdAt) {
+	}
+
+	record RecordCase(UUID id, UUID file, String reference, String title, String department, String status, Instant createdAt,
+			@Nullable Instant closedAt) {
+	}
+
+	record Version(UUID id, UUID document, String documentTitle, int version, String filename, String mediaType, long size,
+			String sha256, String author, Instant createdAt, String textStatus) {
+	}
+
+	List<PlanEntry> plan() {
+		return jdbc.sql("select id, number, title, parent_id, retention_years, disposal, procedure_types from records.plan_entry "
+				+ "order by string_to_array(number, '.')::int[]")
+			.query((rs, row) -> new PlanEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+					rs.getObject(5, Integer.class), rs.getString(6), List.of((String[]) rs.getArray(7).getArray())))
+			.list();
+	}
+
+	void addPlanEntry(String number, String title, @Nullable UUID parent, @Nullable Integer retention, @Nullable String disposal,
+			List<String> procedureTypes) {
+		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
+				+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, number) do nothing")
+			.params(UUID.randomUUID(), number, title, parent, retention, disposal, procedureTypes.toArray(String[]::new)).update();
+	}
+
+	Optional<UUID> planEntryId(String number) {
+		return jdbc.sql("select id from records.plan_entry where number = ?").param(number).query(UUID.class).optional();
+	}
+
+	/** The file for this plan entry and reference, created if missing (safe when two filings race). */
+	UUID file(UUID planEntry, String reference, String title, String department) {
+		jdbc.sql("insert into records.file(id, plan_entry_id, reference, title, department) values (?, ?, ?, ?, ?) "
+				+ "on conflict (tenant_id, reference) do nothing")
+			.params(UUID.randomUUID(), planEntry, reference, title, department).update();
+		return jdbc.sql("select id from records.file where reference = ?").param(reference).query(UUID.class).single();
+	}
+
+	/** The case for this source (e.g. an application), created if missing; the second value says whether it was new. */
+	Map.Entry<UUID, Boolean> caseFor(UUID file, String reference, String title, String department, String source) {
+		int created = jdbc.sql("insert into records.record_case(id, file_id, reference, title, department, source) values (?, ?, ?, ?, ?, ?) "
+				+ "on conflict (tenant_id, source) do nothing")
+			.params(UUID.randomUUID(), file, reference, title, department, source).update();
+		UUID id = jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).single();
+		return Map.entry(id, created == 1);
+	}
+
+	Optional<UUID> caseBySource(String source) {
+		return jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).optional();
+	}
+
+	boolean hasDocumentFrom(UUID recordCase, String source) {
+		return jdbc.sql("select count(*) from records.document d join records.document_version v on v.document_id = d.id "
+				+ "where d.case_id = ? and v.metadata ->> 'source' = ?")
+			.params(recordCase, source).query(Integer.class).single() > 0;
+	}
+
+	/** Adds a document with its first version; the content goes to the content store first. */
+	UUID addDocument(UUID recordCase, String title, String filename, String mediaType, byte[] content, String author,
+			Map<String, String> metadata) {
+		String sha = contents.put(content);
+		UUID document = UUID.randomUUID();
+		UUID version = UUID.randomUUID();
+		jdbc.sql("insert into records.document(id, case_id, title) values (?, ?, ?)").params(document, recordCase, title).update();
+		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author, metadata) "
+				+ "values (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb)")
+			.params(version, document, filename, mediaType, content.length, sha, author, JSON.writeValueAsString(metadata))
+			.update();
+		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version).update();
+		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
+		return document;
+	}
+
+	/** Adds the next version of a document; earlier versions stay as they are. */
+	int addVersion(UUID document, String filename, String mediaType, byte[] content, String author) {
+		String sha = contents.put(content);
+		jdbc.sql("select id from records.document where id = ? for update").param(document).query(UUID.class).single();
+		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from records.document_version where document_id = ?").param(document)
+			.query(Integer.class).single();
+		UUID version = UUID.randomUUID();
+		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(version, document, next, filename, mediaType, content.length, sha, author).update();
+		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version).update();
+		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
+		return next;
+	}
+
+	boolean close(UUID recordCase) {
+		return jdbc.sql("update records.record_case set status = 'CLOSED', closed_at = now() where id = ? and status = 'OPEN'")
+			.param(recordCase).update() == 1;
+	}
+
+	List<RecordFile> files(List<String> departments) {
+		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
+				+ "where department = any(?) order by reference")
+			.param(departments.toArray(String[]::new))
+			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	Optional<RecordFile> file(UUID id) {
+		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file where id = ?")
+			.param(id)
+			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
+			.optional();
+	}
+
+	List<RecordCase> cases(UUID file) {
+		return jdbc.sql("select id, file_id, reference, title, department, status, created_at, closed_at from records.record_case "
+				+ "where file_id = ? order by created_at desc")
+			.param(file).query(RecordsStore::recordCase).list();
+	}
+
+	Optional<RecordCase> recordCase(UUID id) {
+		return jdbc.sql("select id, file_id, reference, title, department, status, created_at, closed_at from records.record_case where id = ?")
+			.param(id).query(RecordsStore::recordCase).optional();
+	}
+
+	List<Version> versions(UUID recordCase) {
+		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
+				+ "coalesce(t.status, 'PENDING') from records.document d join records.document_version v on v.document_id = d.id "
+				+ "left join records.version_text t on t.version_id = v.id where d.case_id = ? order by d.created_at, d.title, v.version")
+			.param(recordCase).query(RecordsStore::version).list();
+	}
+
+	Optional<Version> version(UUID id) {
+		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
+				+ "coalesce(t.status, 'PENDING') from records.document d join records.document_version v on v.document_id = d.id "
+				+ "left join records.version_text t on t.version_id = v.id where v.id = ?")
+			.param(id).query(RecordsStore::version).optional();
+	}
+
+	UUID caseOfDocument(UUID document) {
+		return jdbc.sql("select case_id from records.document where id = ?").param(document).query(UUID.class).optional()
+			.orElse(new UUID(0, 0));
+	}
+
+	byte[] content(Version version) {
+		return contents.get(version.sha256());
+	}
+
+	private static RecordCase recordCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new RecordCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
+	}
+
+	private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Version(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5),
+				rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11));
+	}
+}

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import de.openrathaus.TestAccounts;
+import de.openrathaus.tenancy.TenantContext;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Submissions land in the e-file; versions and the audit trail cannot be changed unnoticed. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RecordsIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	AuditVerificationCommand verification;
+
+	@Autowired
+	ContentStore contents;
+
+	@Autowired
+	RecordsSettings settings;
+
+	@Autowired
+	RecordsStore store;
+
+	@Test
+	void aSubmissionIsFiledWithItsFormDataAndAttachmentsAndTheDecisionClosesTheCase() throws Exception {
+		MockHttpSession citizen = TestAccounts.signIn(mvc, accounts.citizen("Akte"));
+		String step = mvc.perform(post("/portal/antraege").param("leistung", "hund-anmelden").session(citizen).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl().replace("/halter", "/");
+		String id = step.split("/")[3];
+		mvc.perform(post(step + "halter").param("halter.vorname", "Ada").param("halter.nachname", "Akte")
+			.param("halter.geburtsdatum", "01.01.1980").param("aktion", "weiter").session(citizen).with(csrf()));
+		mvc.perform(post(step + "anschrift").param("anschrift.strasse", "Aktenweg").param("anschrift.hausnummer", "1")
+			.param("anschrift.plz", "12345").param("anschrift.ort", "Musterstadt").param("aktion", "weiter").session(citizen).with(csrf()));
+		mvc.perform(post(step + "hund").param("hund.name", "Rex").param("hund.rasse", "Rottweiler").param("hund.geburtsdatum", "01.01.2022")
+			.param("hund.chipnummer", "276000000000042").param("hund.gehalten_seit", "01.02.2026").param("hund.gefaehrlich", "true")
+			.param("aktion", "weiter").session(citizen).with(csrf()));
+		byte[] permit = pdf();
+		mvc.perform(multipart(step + "gefahr").file(new MockMultipartFile("hund.erlaubnis", "erlaubnis.pdf", "application/pdf", permit))
+			.param("aktion", "weiter").session(citizen).with(csrf()));
+		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()));
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).size() == 2);
+		assertThat(documents(id)).containsExactlyInAnyOrder("Antragsdaten", "erlaubnis.pdf");
+		Map<String, Object> filed = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
+				select f.reference as file, p.number as plan, c.status as status
+				  from records.record_case c join records.file f on f.id = c.file_id join records.plan_entry p on p.id = f.plan_entry_id
+				 where c.source = ?""").param("application:" + id).query().singleRow());
+		assertThat(filed.get("plan")).isEqualTo("32.40");
+		assertThat((String) filed.get("file")).startsWith("32.40/");
+		assertThat(filed.get("status")).isEqualTo("OPEN");
+		String sha = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
+				select v.sha256 from records.document_version v join records.document d on d.id = v.document_id
+				  join records.record_case c on c.id = d.case_id where c.source = ? and d.title = 'erlaubnis.pdf'""")
+			.param("application:" + id).query(String.class).single());
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> contents.get(sha))).isEqualTo(permit);
+
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Archiv", "steuern"));
+		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).contains("Bescheid"));
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select status from records.record_case where source = ?")
+			.param("application:" + id).query(String.class).single())).isEqualTo("CLOSED");
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
+
+		// the clerk reads the file; every read is audited; another department finds nothing
+		String caseId = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select id::text from records.record_case where source = ?")
+			.param("application:" + id).query(String.class).single());
+		String version = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
+				select v.id::text from records.document_version v join records.document d on d.id = v.document_id
+				 where d.case_id = ?::uuid and d.title = 'Bescheid'""").param(caseId).query(String.class).single());
+		long before = TenantContext.callAs(accounts.tenant(), audit::size);
+		mvc.perform(get("/backoffice/akten").session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("32.40")));
+		mvc.perform(get("/backoffice/akten/vorgang/" + caseId).session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Antragsdaten"))).andExpect(content().string(containsString("Bescheid")));
+		byte[] decision = mvc.perform(get("/backoffice/akten/version/" + version).session(clerk)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(decision, 0, 5)).isEqualTo("%PDF-");
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::size)).isEqualTo(before + 3);
+		MockHttpSession other = TestAccounts.signIn(mvc, accounts.clerk("Fremd", "ordnung"));
+		mvc.perform(get("/backoffice/akten/vorgang/" + caseId).session(other)).andExpect(status().isNotFound());
+		mvc.perform(get("/backoffice/akten/version/" + version).session(other)).andExpect(status().isNotFound());
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
+	}
+
+	@Test
+	void fullTextInGermanFindsInflectedWordsOnlyInOwnDepartmentsAndSurvivesOperators() throws Exception {
+		String marker = "Zuchtverband" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+		byte[] statement = pdfWithText("Die Hunde des " + marker + " wurden gemeldet.");
+		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
+			java.util.UUID file = store.file(plan, "32.40/SUCHE", "Hundesteuer Suche", "steuern");
+			java.util.UUID c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, "steuern", "test:" + marker).getKey();
+			store.addDocument(c, "Stellungnahme", "stellungnahme.pdf", "application/pdf",
+					statement, "Test", Map.of());
+			store.addDocument(c, "Kaputt", "kaputt.pdf", "application/pdf", "%PDF-1.7 kaputt".getBytes(), "Test", Map.of());
+			return c;
+		}));
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Suche", "steuern"));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/backoffice/akten/suche").param("q", "Hund " + marker)
+				.session(clerk))
+			.andExpect(content().string(containsString("SUCHE-" + marker)))
+			.andExpect(content().string(containsString("<mark>Hunde</mark>"))));
+		for (String hostile : new String[] {"\"Hund", "Hund & | ! ( :*", "' or 1=1 --", "<script>alert(1)</script>", "-", "\"\""}) {
+			mvc.perform(get("/backoffice/akten/suche").param("q", hostile).session(clerk)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>alert(1)</script>"))));
+		}
+		MockHttpSession other = TestAccounts.signIn(mvc, accounts.clerk("Andere", "ordnung"));
+		mvc.perform(get("/backoffice/akten/suche").param("q", marker).session(other))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SUCHE-" + marker))));
+		await().atMost(Duration.ofSeconds(20)).until(() -> TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
+				select count(*) from records.version_text t join records.document_version v on v.id = t.version_id
+				  join records.document d on d.id = v.document_id where d.case_id = ? and t.status = 'FAILED'""")
+			.param(caseId).query(Integer.class).single()) == 1);
+	}
+
+	static byte[] pdfWithText(String text) throws Exception {
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PDPage page = new PDPage();
+			document.addPage(page);
+			try (var stream = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+				stream.beginText();
+				stream.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+				stream.newLineAtOffset(50, 700);
+				stream.showText(text);
+				stream.endText();
+			}
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void clerksAddDocumentsAndVersionsButNotTwiceNotToClosedCasesAndWithSafeNames() throws Exception {
+		String marker = "UP" + Long.toString(System.nanoTime(), 36);
+		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/UPLOAD", "Hundesteuer Upload", "steuern");
+			return store.caseFor(file, "UPL-" + marker, "Upload " + marker, "steuern", "test:" + marker).getKey();
+		}));
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Ulla", "steuern"));
+		String url = "/backoffice/akten/vorgang/" + caseId;
+		byte[] first = pdf();
+		mvc.perform(multipart(url + "/dokumente").file(new MockMultipartFile("datei", "../../etc/\u0007Vermerk\u202e.pdf", "application/pdf", first))
+				.param("titel", "Vermerk").session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.upload.added"));
+		mvc.perform(multipart(url + "/dokumente").file(new MockMultipartFile("datei", "nochmal.pdf", "application/pdf", first))
+				.session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.upload.duplicate"));
+		String document = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select id::text from records.document where case_id = ?")
+			.param(caseId).query(String.class).single());
+		mvc.perform(multipart(url + "/versionen").file(new MockMultipartFile("datei", "vermerk-2.pdf", "application/pdf", pdf()))
+				.param("dokument", document).session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.upload.versionAdded"));
+		List<Map<String, Object>> versions = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select version, filename from records.document_version where document_id = ?::uuid order by version").param(document).query().listOfRows());
+		assertThat(versions).extracting(v -> v.get("filename")).containsExactly("Vermerk.pdf", "vermerk-2.pdf");
+		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> store.close(caseId)));
+		mvc.perform(multipart(url + "/dokumente").file(new MockMultipartFile("datei", "spaet.txt", "text/plain", "zu spät".getBytes()))
+				.session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.upload.closed"));
+		MockHttpSession other = TestAccounts.signIn(mvc, accounts.clerk("Otto", "ordnung"));
+		mvc.perform(multipart(url + "/dokumente").file(new MockMultipartFile("datei", "x.txt", "text/plain", "x".getBytes()))
+				.session(other).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document where case_id = ?")
+			.param(caseId).query(Integer.class).single())).isOne();
+	}
+
+	@Autowired
+	Retention retention;
+
+	@Test
+	void afterRetentionACaseIsListedAndDestroyedLeavingOnlyARecordUnlessItsFileIsOnHold() throws Exception {
+		String marker = "RT" + Long.toString(System.nanoTime(), 36).toUpperCase();
+		byte[] content = ("Vertraulicher Vermerk " + marker).getBytes();
+		java.util.UUID[] ids = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			store.addPlanEntry("77", "Test", null, null, null, List.of());
+			store.addPlanEntry("77." + (System.nanoTime() % 900 + 100), "Kurze Frist " + marker, store.planEntryId("77").orElseThrow(), 1, "DESTROY", List.of());
+			java.util.UUID plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
+			java.util.UUID file = store.file(plan, "77/" + marker, "Akte " + marker, "steuern");
+			java.util.UUID held = store.file(plan, "77/H-" + marker, "Gesperrt " + marker, "steuern");
+			java.util.UUID c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, "steuern", "test:" + marker + "1").getKey();
+			java.util.UUID c2 = store.caseFor(held, marker + "-2", "Herr Muster " + marker, "steuern", "test:" + marker + "2").getKey();
+			store.addDocument(c1, "Vermerk", "vermerk.txt", "text/plain", content, "Test", Map.of());
+			store.addDocument(c2, "Vermerk", "vermerk2.txt", "text/plain", ("anders " + marker).getBytes(), "Test", Map.of());
+			store.close(c1);
+			store.close(c2);
+			jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id in (?, ?)").params(c1, c2).update();
+			return new java.util.UUID[] {c1, c2, held};
+		}));
+		MockHttpSession manager = TestAccounts.signIn(mvc, "registratur@musterstadt.example", "Demo-Passwort-2026");
+		mvc.perform(post("/backoffice/akten/" + ids[2] + "/sperre").param("sperre", "true").session(manager).with(csrf()));
+		mvc.perform(post("/backoffice/aussonderung/pruefen").session(manager).with(csrf()));
+		mvc.perform(get("/backoffice/aussonderung").session(manager)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(marker + "-1")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(marker + "-2"))));
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Kein", "steuern"));
+		mvc.perform(post("/backoffice/aussonderung/" + ids[0] + "/vernichten").session(clerk).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/backoffice/aussonderung/" + ids[1] + "/vernichten").session(manager).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.retention.notDestroyable"));
+
+		String sha = FileSystemContentStore.sha256(content);
+		mvc.perform(post("/backoffice/aussonderung/" + ids[0] + "/vernichten").session(manager).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.retention.destroyed"));
+		Map<String, Object> remains = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
+				select c.title, (select count(*) from records.document d where d.case_id = c.id) as documents,
+				       r.case_reference, r.documents as destroyed_documents
+				  from records.record_case c join records.destruction_record r on r.case_id = c.id where c.id = ?""")
+			.param(ids[0]).query().singleRow());
+		assertThat(remains.get("title")).isEqualTo("[vernichtet]");
+		assertThat(((Number) remains.get("documents")).intValue()).isZero();
+		assertThat(remains.get("case_reference")).isEqualTo(marker + "-1");
+		assertThat(((Number) remains.get("destroyed_documents")).intValue()).isOne();
+		await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(settings.storageDirectory().resolve(accounts.tenant().toString())
+			.resolve(sha.substring(0, 2)).resolve(sha)));
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document where case_id = ?")
+			.param(ids[1]).query(Integer.class).single())).as("the held file keeps everything").isOne();
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
+	}
+
+	@Test
+	void versionsCannotBeChanged() {
+		assertThatThrownBy(() -> TenantContext.runAs(accounts.tenant(), () -> jdbc.sql("update records.document_version set size = 0").update()))
+			.hasStackTraceContaining("immutable");
+	}
+
+	@Test
+	void aTamperedAuditRowIsFoundByTheVerification() {
+		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
+			audit.record("Tina Test", "READ", "case X-1", "127.0.0.1");
+			audit.record("Tina Test", "READ", "case X-2", "127.0.0.1");
+		}));
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
+		ByteArrayOutputStream report = new ByteArrayOutputStream();
+		assertThat(verification.verifyAll(new java.io.PrintStream(report))).isTrue();
+		long victim = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select max(seq) - 1 from records.audit_entry").query(Long.class).single());
+		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
+			jdbc.sql("alter table records.audit_entry disable trigger audit_entry_append_only").update();
+			jdbc.sql("update records.audit_entry set actor = 'Mallory' where seq = ?").param(victim).update();
+			jdbc.sql("alter table records.audit_entry enable trigger audit_entry_append_only").update();
+		}));
+		try {
+			assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).contains(victim);
+			assertThat(verification.verifyAll(new java.io.PrintStream(report))).isFalse();
+			assertThat(report.toString()).contains("BROKEN at entry " + victim);
+		}
+		finally {
+			TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
+				jdbc.sql("alter table records.audit_entry disable trigger audit_entry_append_only").update();
+				jdbc.sql("update records.audit_entry set actor = 'Tina Test' where seq = ?").param(victim).update();
+				jdbc.sql("alter table records.audit_entry enable trigger audit_entry_append_only").update();
+			}));
+		}
+	}
+
+	@Test
+	void aChangedContentIsNeverHandedOutAsTheOriginal() throws Exception {
+		byte[] content = "Aktennotiz".getBytes();
+		String sha = TenantContext.callAs(accounts.tenant(), () -> contents.put(content));
+		Path file = settings.storageDirectory().resolve(accounts.tenant().toString()).resolve(sha.substring(0, 2)).resolve(sha);
+		Files.writeString(file, "Aktennotiz (gefälscht)");
+		assertThatThrownBy(() -> TenantContext.callAs(accounts.tenant(), () -> contents.get(sha)))
+			.hasMessageContaining("does not match its hash");
+		Files.delete(file);
+	}
+
+	private List<String> documents(String application) {
+		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
+				select d.title from records.document d join records.record_case c on c.id = d.case_id where c.source = ?""")
+			.param("application:" + application).query(String.class).list());
+	}
+
+	static byte[] pdf() throws Exception {
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			document.addPage(new PDPage());
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+}
