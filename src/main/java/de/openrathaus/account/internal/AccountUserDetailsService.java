@@ -53,6 +53,18 @@ class AccountUserDetailsService implements UserDetailsService {
 				.orElseThrow(() -> new UsernameNotFoundException("unknown account"));
 	}
 
+	/** The account with this id in the request's municipality, for API keys. */
+	java.util.Optional<AccountUserDetails> loadById(AccountId account) {
+		TenantId tenant = TenantContext.require();
+		return jdbc.sql("""
+				select id, kind, email, display_name, password_hash, trust_level, enabled,
+				       email_verified_at is not null as verified, locked_until
+				  from account.account where id = ?""")
+				.param(account.value())
+				.query((rs, row) -> map(rs, tenant))
+				.optional();
+	}
+
 	private AccountUserDetails map(ResultSet rs, TenantId tenant) throws SQLException {
 		AccountId id = new AccountId(rs.getObject("id", UUID.class));
 		SignedInUser user = new SignedInUser(id, tenant, AccountKind.valueOf(rs.getString("kind")), rs.getString("email"),

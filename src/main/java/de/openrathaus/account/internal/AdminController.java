@@ -22,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminController {
 
 	private final Administration administration;
+	private final ApiTokens tokens;
 
-	AdminController(Administration administration) {
+	AdminController(Administration administration, ApiTokens tokens) {
 		this.administration = administration;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/admin")
@@ -32,6 +34,9 @@ class AdminController {
 		model.addAttribute("departments", administration.departments());
 		model.addAttribute("staff", administration.staff());
 		model.addAttribute("roles", StaffRole.values());
+		model.addAttribute("tokens", tokens.all());
+		model.addAttribute("accountNames", administration.staff().stream()
+			.collect(java.util.stream.Collectors.toMap(Administration.Staff::id, Administration.Staff::displayName)));
 		return "account/admin";
 	}
 
@@ -63,6 +68,23 @@ class AdminController {
 			return act(redirect, "admin.role.revoked", () -> administration.revoke(admin, account, code, role));
 		}
 		return act(redirect, "admin.role.granted", () -> administration.grant(account, code, role));
+	}
+
+	@PostMapping("/admin/api-schluessel")
+	String createToken(@RequestParam UUID account, @RequestParam(required = false) @Nullable String name, RedirectAttributes redirect) {
+		try {
+			String token = tokens.create(new AccountId(account), name);
+			redirect.addFlashAttribute("createdToken", token);
+		}
+		catch (Administration.Refused refused) {
+			redirect.addFlashAttribute("refused", refused.code);
+		}
+		return "redirect:/admin#api-schluessel";
+	}
+
+	@PostMapping("/admin/api-schluessel/{id}/widerrufen")
+	String revokeToken(@PathVariable UUID id, RedirectAttributes redirect) {
+		return act(redirect, "admin.token.revoked", () -> tokens.revoke(id));
 	}
 
 	private static String act(RedirectAttributes redirect, String success, Runnable action) {

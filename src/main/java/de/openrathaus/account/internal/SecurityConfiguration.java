@@ -31,12 +31,14 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/**
-	 * The read APIs ({@code /api/**}) for other systems: HTTP Basic with a staff account, no session,
-	 * so no cookie and no CSRF token; their OpenAPI descriptions are public.
+	 * The APIs ({@code /api/**}) for other systems: an API key of a staff account (Bearer), or HTTP
+	 * Basic with the account's password for occasional use (every Basic call pays the Argon2 check);
+	 * no session, so no cookie and no CSRF token; their OpenAPI descriptions are public.
 	 */
 	@Bean
 	@org.springframework.core.annotation.Order(1)
-	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch, ApiTokens tokens,
+			AccountUserDetailsService accounts) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/*/*/openapi.yaml").permitAll()
@@ -45,7 +47,9 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class);
+			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
+			.addFilterBefore(new ApiTokenFilter(tokens, accounts),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
 		return http.build();
 	}
 

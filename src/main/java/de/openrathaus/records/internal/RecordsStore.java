@@ -135,6 +135,46 @@ class RecordsStore {
 			.list();
 	}
 
+	/** One page of the files of these departments, optionally under one plan entry, by reference. */
+	List<RecordFile> files(java.util.Collection<String> departments, @Nullable UUID planEntry, int limit, long offset) {
+		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
+				+ "where department = any(?) and (?::uuid is null or plan_entry_id = ?::uuid) order by reference limit ? offset ?")
+			.params(departments.toArray(String[]::new), planEntry, planEntry, limit, offset)
+			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/** A new file under a plan entry; empty if the reference is taken. */
+	Optional<UUID> createFile(UUID planEntry, String reference, String title, String department) {
+		UUID id = UUID.randomUUID();
+		int created = jdbc.sql("insert into records.file(id, plan_entry_id, reference, title, department) values (?, ?, ?, ?, ?) "
+				+ "on conflict (tenant_id, reference) do nothing")
+			.params(id, planEntry, reference, title, department).update();
+		return created == 1 ? Optional.of(id) : Optional.empty();
+	}
+
+	/** One page of cases of these departments, newest first, optionally of one file and in one status. */
+	List<RecordCase> cases(java.util.Collection<String> departments, @Nullable UUID file, @Nullable String status, int limit, long offset) {
+		return jdbc.sql("select id, file_id, reference, title, department, status, created_at, closed_at from records.record_case "
+				+ "where department = any(?) and (?::uuid is null or file_id = ?::uuid) and (?::text is null or status = ?::text) "
+				+ "order by created_at desc, id desc limit ? offset ?")
+			.params(departments.toArray(String[]::new), file, file, status, status, limit, offset)
+			.query(RecordsStore::recordCase).list();
+	}
+
+	boolean caseReferenceTaken(String reference) {
+		return jdbc.sql("select count(*) from records.record_case where reference = ?").param(reference).query(Integer.class).single() > 0;
+	}
+
+	/** All versions of one document, oldest first. */
+	List<Version> documentVersions(UUID document) {
+		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
+				+ "coalesce(t.status, 'PENDING') from records.document d join records.document_version v on v.document_id = d.id "
+				+ "left join records.version_text t on t.version_id = v.id where d.id = ? order by v.version")
+			.param(document).query(RecordsStore::version).list();
+	}
+
 	Optional<RecordFile> file(UUID id) {
 		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file where id = ?")
 			.param(id)
