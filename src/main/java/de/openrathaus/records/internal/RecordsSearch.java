@@ -43,11 +43,11 @@ class RecordsSearch {
 		if (text.isEmpty() || departments.isEmpty()) {
 			return List.of();
 		}
+		// ranks all matches but builds snippets (the costly part) only for the page that is shown
 		StringBuilder sql = new StringBuilder("""
-				select v.id, c.id, c.reference, d.title, p.number, c.department, c.status,
-				       ts_rank_cd(t.search, q) as rank,
-				       ts_headline('german', case when t.body = '' then d.title else t.body end, q,
-				                   'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "')
+				with hit as (
+				select v.id as version_id, c.id as case_id, c.reference, d.title, p.number, c.department, c.status,
+				       ts_rank_cd(t.search, q) as rank, v.created_at, q
 				  from records.version_text t
 				  join records.document_version v on v.id = t.version_id
 				  join records.document d on d.id = v.document_id
@@ -74,7 +74,13 @@ class RecordsSearch {
 			sql.append(" and c.status = ?");
 			params.add(query.status());
 		}
-		sql.append(" order by rank desc, v.created_at desc limit ?");
+		sql.append("""
+				 order by rank desc, v.created_at desc limit ?)
+				select h.version_id, h.case_id, h.reference, h.title, h.number, h.department, h.status, h.rank,
+				       ts_headline('german', case when t.body = '' then h.title else left(t.body, 100000) end, h.q,
+				                   'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "')
+				  from hit h join records.version_text t on t.version_id = h.version_id
+				 order by h.rank desc, h.created_at desc""");
 		params.add(limit);
 		return jdbc.sql(sql.toString()).params(params)
 			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),

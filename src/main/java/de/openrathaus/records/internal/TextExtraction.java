@@ -56,20 +56,28 @@ class TextExtraction {
 		RecordsStore.Version version = store.version(versionId).orElseThrow();
 		String text;
 		String status;
+		BodyContentHandler handler = new BodyContentHandler(MAX_CHARACTERS);
 		try {
-			BodyContentHandler handler = new BodyContentHandler(MAX_CHARACTERS);
 			Metadata metadata = new Metadata();
 			new AutoDetectParser().parse(new ByteArrayInputStream(store.content(version)), handler, metadata, new ParseContext());
 			text = handler.toString();
 			status = "EXTRACTED";
 		}
 		catch (Exception | LinkageError e) {
-			log.info("No text from document version {}: {}", versionId, e.getClass().getSimpleName());
-			text = "";
-			status = "FAILED";
+			if (org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(e)) {
+				// a very long document: its first MAX_CHARACTERS are searchable
+				text = handler.toString();
+				status = "EXTRACTED";
+			}
+			else {
+				log.info("No text from document version {}: {}", versionId, e.getClass().getSimpleName());
+				text = "";
+				status = "FAILED";
+			}
 		}
 		String body = text.replace('\u0000', ' ').strip();
-		String finalStatus = status;
+		// a scan without a text layer, or a container without readable parts: nothing to search but the metadata
+		String finalStatus = body.isEmpty() ? "FAILED" : status;
 		transactions.executeWithoutResult(tx -> jdbc.sql("""
 				update records.version_text t set status = ?, body = ?, extracted_at = now(),
 				       search = setweight(to_tsvector('german', coalesce(c.reference, '') || ' ' || coalesce(c.title, '') || ' ' || d.title || ' ' || v.filename), 'A')

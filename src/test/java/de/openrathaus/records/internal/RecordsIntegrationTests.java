@@ -315,6 +315,69 @@ class RecordsIntegrationTests {
 			.param("application:" + application).query(String.class).list());
 	}
 
+	@Test
+	void encryptedBrokenAndBombDocumentsAreKeptButOnlyFoundByTheirMetadata() throws Exception {
+		String marker = "HX" + Long.toString(System.nanoTime(), 36);
+		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/HOSTIL", "Hundesteuer Eingänge", "steuern");
+			return store.caseFor(file, "HOS-" + marker, "Eingang " + marker, "steuern", "test:" + marker).getKey();
+		}));
+		byte[] encrypted;
+		try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdfWithText("Geheimwort" + marker));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("eigentuemer", "nutzer",
+					new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+			policy.setEncryptionKeyLength(128);
+			document.protect(policy);
+			document.save(out);
+			encrypted = out.toByteArray();
+		}
+		byte[] whole = pdfWithText("Kaputtwort" + marker);
+		byte[] broken = java.util.Arrays.copyOf(whole, whole.length / 3);
+		// a zip "document" whose only entry inflates to 200 MB of zeros
+		ByteArrayOutputStream bombBytes = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bombBytes)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+			zip.write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes());
+			zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 200; i++) {
+				zip.write(zeros);
+			}
+		}
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Hanna", "steuern"));
+		String url = "/backoffice/akten/vorgang/" + caseId;
+		Map<String, byte[]> uploads = Map.of("verschluesselt.pdf", encrypted, "kaputt.pdf", broken, "bombe.docx", bombBytes.toByteArray());
+		for (var upload : uploads.entrySet()) {
+			mvc.perform(multipart(url + "/dokumente").file(new MockMultipartFile("datei", upload.getKey(), "application/pdf", upload.getValue()))
+					.param("titel", upload.getKey() + " " + marker).session(clerk).with(csrf()))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.upload.added"));
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select count(*) from records.version_text t join records.document_version v on v.id = t.version_id "
+						+ "join records.document d on d.id = v.document_id where d.case_id = ? and t.status <> 'PENDING'")
+			.param(caseId).query(Integer.class).single()) == 3);
+		List<String> statuses = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select t.status from records.version_text t join records.document_version v on v.id = t.version_id "
+						+ "join records.document d on d.id = v.document_id where d.case_id = ?")
+			.param(caseId).query(String.class).list());
+		assertThat(statuses).containsOnly("FAILED");
+		mvc.perform(get(url).session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("kein Text lesbar")));
+		mvc.perform(get("/backoffice/akten/suche").param("q", "Kaputtwort" + marker).session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("HOS-" + marker))));
+		mvc.perform(get("/backoffice/akten/suche").param("q", "verschluesselt.pdf " + marker).session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("HOS-" + marker)));
+		for (var upload : uploads.entrySet()) {
+			String version = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select v.id::text from records.document_version v "
+					+ "join records.document d on d.id = v.document_id where d.case_id = ? and d.title = ?")
+				.params(caseId, upload.getKey() + " " + marker).query(String.class).single());
+			byte[] back = mvc.perform(get("/backoffice/akten/version/" + version).session(clerk)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+			assertThat(back).isEqualTo(upload.getValue());
+		}
+	}
+
 	static byte[] pdf() throws Exception {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			document.addPage(new PDPage());
