@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates API calls that present an API key ({@code Authorization: Bearer ort_…}) as the
  * key's staff account. An unknown or revoked key, or one whose account is disabled, locked or no
  * longer staff, is answered with 401 at once; requests without a bearer key pass on to HTTP Basic.
+ * A recognised key is remembered for a minute (see {@link ApiTokens#authenticate}).
  * Not a servlet-container filter: it is added to the API security chain only.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
@@ -40,15 +41,14 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<AccountUserDetails> account = tokens.accountOf(header.substring(7).strip()).flatMap(accounts::loadById)
-			.filter(details -> details.isStaff() && details.isEnabled() && details.isAccountNonLocked());
+		Optional<AccountUserDetails> account = tokens.authenticate(header.substring(7).strip(),
+				id -> accounts.loadById(id).filter(details -> details.isStaff() && details.isEnabled() && details.isAccountNonLocked()));
 		if (account.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"OpenRathaus\", error=\"invalid_token\"");
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "unknown or revoked API key");
 			return;
 		}
 		AccountUserDetails details = account.get();
-		details.eraseCredentials();
 		SecurityContext context = contexts.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
 		contexts.setContext(context);

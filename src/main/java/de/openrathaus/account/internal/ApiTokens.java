@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.openrathaus.account.AccountId;
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.TenantId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +64,43 @@ class ApiTokens {
 	@Transactional
 	void revoke(UUID token) {
 		jdbc.sql("update account.api_token set revoked_at = now() where id = ? and revoked_at is null").param(token).update();
+		recognised.clear();
+	}
+
+	/** A key recognised recently: its account as loaded then, until {@code until}. */
+	private record Recognised(TenantId tenant, AccountUserDetails account, long until) {
+	}
+
+	static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+	private static final int REMEMBER_AT_MOST = 10_000;
+	private final java.util.Map<String, Recognised> recognised = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The account a presented key authenticates, loaded by {@code load} (which also decides whether the
+	 * account may still act). Specialist software calls many times a second, so a recognised key is
+	 * remembered for a minute instead of three queries per call: a revocation on this instance takes
+	 * effect at once, role changes and revocations made on another instance within that minute.
+	 */
+	Optional<AccountUserDetails> authenticate(String token, java.util.function.Function<AccountId, Optional<AccountUserDetails>> load) {
+		String hash = hash(token);
+		TenantId tenant = TenantContext.require();
+		long now = System.nanoTime();
+		Recognised known = recognised.get(hash);
+		if (known != null && known.tenant().equals(tenant) && now - known.until() < 0) {
+			return Optional.of(known.account());
+		}
+		Optional<AccountUserDetails> account = accountOf(token).flatMap(load);
+		if (account.isPresent()) {
+			if (recognised.size() >= REMEMBER_AT_MOST) {
+				recognised.clear();
+			}
+			account.get().eraseCredentials();
+			recognised.put(hash, new Recognised(tenant, account.get(), now + REMEMBER_NANOS));
+		}
+		else {
+			recognised.remove(hash);
+		}
+		return account;
 	}
 
 	List<Token> all() {

@@ -112,9 +112,12 @@ class RecordsController {
 		model.addAttribute("plan", store.plan());
 		model.addAttribute("dateError", (from != null && !from.isBlank() && fromDay == null) || (to != null && !to.isBlank() && toDay == null));
 		if (!text.isBlank()) {
-			List<RecordsSearch.Hit> hits = search.search(new RecordsSearch.Query(text, plan, fromDay, toDay,
+			RecordsSearch.Result result = search.search(new RecordsSearch.Query(text, plan, fromDay, toDay,
 					"OPEN".equals(status) || "CLOSED".equals(status) ? status : null), departments(user), 100);
+			List<RecordsSearch.Hit> hits = result.hits();
 			model.addAttribute("hits", hits);
+			model.addAttribute("capped", result.capped());
+			model.addAttribute("candidates", RecordsSearch.CANDIDATES);
 			audit.record(user.displayName(), "SEARCH", "search with " + hits.size() + " hits", origin(request));
 		}
 		return "records/search";

@@ -38,16 +38,24 @@ class RecordsSearch {
 	record Query(String text, @Nullable String planNumber, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String status) {
 	}
 
-	List<Hit> search(Query query, Collection<String> departments, int limit) {
+	/** The hits, best first; {@code capped} when more documents matched than were ranked. */
+	record Result(List<Hit> hits, boolean capped) {
+	}
+
+	/** How many of the newest matches are ranked. */
+	static final int CANDIDATES = 500;
+
+	Result search(Query query, Collection<String> departments, int limit) {
 		String text = query.text().strip();
 		if (text.isEmpty() || departments.isEmpty()) {
-			return List.of();
+			return new Result(List.of(), false);
 		}
-		// ranks all matches but builds snippets (the costly part) only for the page that is shown
+		// The newest CANDIDATES matches are ranked, and snippets (the costly part) are built only for the
+		// hits shown: a word found in most of a million documents would otherwise rank every one (ADR 10).
 		StringBuilder sql = new StringBuilder("""
-				with hit as (
-				select v.id as version_id, c.id as case_id, c.reference, d.title, p.number, c.department, c.status,
-				       ts_rank_cd(t.search, q) as rank, v.created_at, q
+				with candidate as (
+				select t.version_id, c.id as case_id, c.reference, d.title, p.number, c.department, c.status, v.created_at, q,
+				       t.extracted_at
 				  from records.version_text t
 				  join records.document_version v on v.id = t.version_id
 				  join records.document d on d.id = v.document_id
@@ -55,7 +63,7 @@ class RecordsSearch {
 				  join records.file f on f.id = c.file_id
 				  join records.plan_entry p on p.id = f.plan_entry_id,
 				       websearch_to_tsquery('german', ?) q
-				 where t.search @@ q and c.department = any(?)""");
+				 where t.search @@ q and t.department = any(?)""");
 		List<Object> params = new ArrayList<>(List.of(text, departments.toArray(String[]::new)));
 		if (query.planNumber() != null && !query.planNumber().isBlank()) {
 			sql.append(" and (p.number = ? or p.number like ?)");
@@ -75,17 +83,27 @@ class RecordsSearch {
 			params.add(query.status());
 		}
 		sql.append("""
-				 order by rank desc, v.created_at desc limit ?)
+				 order by t.extracted_at desc nulls last limit %d),
+				hit as (
+				select h.*, ts_rank_cd(t.search, h.q) as rank
+				  from candidate h join records.version_text t on t.version_id = h.version_id
+				 order by rank desc, h.created_at desc limit ?)
 				select h.version_id, h.case_id, h.reference, h.title, h.number, h.department, h.status, h.rank,
 				       ts_headline('german', case when t.body = '' then h.title else left(t.body, 100000) end, h.q,
-				                   'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "')
+				                   'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "'),
+				       (select count(*) from candidate) as candidates
 				  from hit h join records.version_text t on t.version_id = h.version_id
-				 order by h.rank desc, h.created_at desc""");
+				 order by h.rank desc, h.created_at desc""".formatted(CANDIDATES));
 		params.add(limit);
-		return jdbc.sql(sql.toString()).params(params)
-			.query((rs, row) -> new Hit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getDouble(8), highlight(rs.getString(9))))
+		boolean[] capped = {false};
+		List<Hit> hits = jdbc.sql(sql.toString()).params(params)
+			.query((rs, row) -> {
+				capped[0] = rs.getInt(10) >= CANDIDATES;
+				return new Hit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getDouble(8), highlight(rs.getString(9)));
+			})
 			.list();
+		return new Result(hits, capped[0]);
 	}
 
 	/** Escapes the snippet for HTML, then turns the search markers into {@code <mark>}. */

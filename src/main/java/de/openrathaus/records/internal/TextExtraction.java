@@ -34,6 +34,8 @@ class TextExtraction {
 	}
 
 	static final int MAX_CHARACTERS = 2_000_000;
+	/** Thread-safe; building one looks up every parser on the class path, too costly per document. */
+	private static final AutoDetectParser PARSER = new AutoDetectParser();
 	private static final Logger log = LoggerFactory.getLogger(TextExtraction.class);
 
 	private final JdbcClient jdbc;
@@ -59,7 +61,7 @@ class TextExtraction {
 		BodyContentHandler handler = new BodyContentHandler(MAX_CHARACTERS);
 		try {
 			Metadata metadata = new Metadata();
-			new AutoDetectParser().parse(new ByteArrayInputStream(store.content(version)), handler, metadata, new ParseContext());
+			PARSER.parse(new ByteArrayInputStream(store.content(version)), handler, metadata, new ParseContext());
 			text = handler.toString();
 			status = "EXTRACTED";
 		}
@@ -79,7 +81,7 @@ class TextExtraction {
 		// a scan without a text layer, or a container without readable parts: nothing to search but the metadata
 		String finalStatus = body.isEmpty() ? "FAILED" : status;
 		transactions.executeWithoutResult(tx -> jdbc.sql("""
-				update records.version_text t set status = ?, body = ?, extracted_at = now(),
+				update records.version_text t set status = ?, body = ?, extracted_at = now(), department = c.department,
 				       search = setweight(to_tsvector('german', coalesce(c.reference, '') || ' ' || coalesce(c.title, '') || ' ' || d.title || ' ' || v.filename), 'A')
 				             || setweight(to_tsvector('german', ?), 'B')
 				  from records.document_version v join records.document d on d.id = v.document_id join records.record_case c on c.id = d.case_id
