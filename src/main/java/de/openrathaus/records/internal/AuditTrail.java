@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import de.openrathaus.tenancy.TenantContext;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who read or changed what in the electronic file, when and from where. Entries are appended only;
@@ -33,17 +37,59 @@ class AuditTrail {
 		this.jdbc = jdbc;
 	}
 
-	/** Appends an entry; joins the caller's transaction, so the entry exists exactly if the action happened. */
+	/** An entry waiting for its transaction's commit. */
+	private record Pending(Instant at, String actor, String action, String object, String origin) {
+	}
+
+	/**
+	 * Appends an entry in the caller's transaction, so the entry exists exactly if the action
+	 * happened. The entries are written just before the commit: the chain is extended under a lock
+	 * per municipality, and holding it only from there to the commit keeps concurrent requests from
+	 * queueing behind each other's work.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void record(String actor, String action, String object, String origin) {
+		Pending entry = new Pending(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, object, origin);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			append(List.of(entry));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			List<Pending> entries = new ArrayList<>();
+			TransactionSynchronizationManager.bindResource(this, entries);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					append(entries);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+				}
+			});
+			pending = entries;
+		}
+		pending.add(entry);
+	}
+
+	private void append(List<Pending> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
 		String tenant = TenantContext.require().toString();
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('records.audit'), hashtext(?))").param(tenant).query(Object.class).list();
 		String previous = jdbc.sql("select hash from records.audit_entry order by seq desc limit 1").query(String.class).optional()
 			.orElse(GENESIS);
-		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		String hash = hash(previous, tenant, at, actor, action, object, origin);
-		jdbc.sql("insert into records.audit_entry(at, actor, action, object, origin, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")
-			.params(Timestamp.from(at), actor, action, object, origin, previous, hash).update();
+		for (Pending entry : entries) {
+			String hash = hash(previous, tenant, entry.at(), entry.actor(), entry.action(), entry.object(), entry.origin());
+			jdbc.sql("insert into records.audit_entry(at, actor, action, object, origin, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")
+				.params(Timestamp.from(entry.at()), entry.actor(), entry.action(), entry.object(), entry.origin(), previous, hash).update();
+			previous = hash;
+		}
+		entries.clear();
 	}
 
 	/** The first entry whose chain is broken, if any (checks the whole trail of the bound municipality). */

@@ -62,6 +62,33 @@ class DocumentUploads {
 		return document;
 	}
 
+	/** One scanned file as received. */
+	record Scan(String originalName, byte[] content) {
+	}
+
+	/**
+	 * Imports a scan station's PDFs into a case, one document each, titled by file name: all of them
+	 * or, if one is not a PDF, empty, a duplicate or the case is closed, none (the message names the file).
+	 */
+	@Transactional
+	int importScans(RecordsStore.RecordCase recordCase, java.util.List<Scan> scans, String author, String origin) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (Scan scan : scans) {
+			if (scan.content().length > 0 && !seen.add(FileSystemContentStore.sha256(scan.content()))) {
+				throw new Refused("records.scan.twice", Filenames.clean(scan.originalName()));
+			}
+			String filename = check(recordCase, scan.originalName(), scan.content());
+			if (!"application/pdf".equals(detect(scan.content(), filename))) {
+				throw new Refused("records.scan.notPdf", filename);
+			}
+			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
+			store.addDocument(recordCase.id(), title, filename, "application/pdf", scan.content(), author,
+					Map.of("source", "scan"));
+			audit.record(author, "DOCUMENT_ADDED", "scan " + filename + " v1 in case " + recordCase.reference(), origin);
+		}
+		return scans.size();
+	}
+
 	@Transactional
 	int addVersion(RecordsStore.RecordCase recordCase, UUID document, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
@@ -74,10 +101,10 @@ class DocumentUploads {
 		if (!"OPEN".equals(recordCase.status())) {
 			throw new Refused("records.upload.closed", recordCase.reference());
 		}
-		if (content.length == 0) {
-			throw new Refused("records.upload.empty", "");
-		}
 		String filename = Filenames.clean(originalName);
+		if (content.length == 0) {
+			throw new Refused("records.upload.empty", filename);
+		}
 		String sha = FileSystemContentStore.sha256(content);
 		Optional<String> existing = jdbc.sql("select d.title from records.document d join records.document_version v on v.document_id = d.id "
 				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id(), sha).query(String.class).optional();

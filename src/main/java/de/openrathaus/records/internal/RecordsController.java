@@ -65,6 +65,42 @@ class RecordsController {
 		return "redirect:/backoffice/akten/vorgang/" + id;
 	}
 
+	/** At most this many files in one scan import; a scan station's batch is usually far smaller. */
+	static final int MAX_SCANS = 50;
+
+	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/scans")
+	public String importScans(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestParam(name = "dateien", required = false) @org.jspecify.annotations.Nullable List<org.springframework.web.multipart.MultipartFile> files,
+			SignedInUser user, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
+			throws java.io.IOException {
+		RecordsStore.RecordCase recordCase = visibleCase(user, id);
+		List<org.springframework.web.multipart.MultipartFile> chosen = files == null ? List.of()
+				: files.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())).toList();
+		if (chosen.isEmpty()) {
+			redirect.addFlashAttribute("refused", "records.upload.noFile");
+			return "redirect:/backoffice/akten/vorgang/" + id;
+		}
+		if (chosen.size() > MAX_SCANS) {
+			redirect.addFlashAttribute("refused", "records.scan.tooMany");
+			redirect.addFlashAttribute("refusedArgument", String.valueOf(MAX_SCANS));
+			return "redirect:/backoffice/akten/vorgang/" + id;
+		}
+		List<DocumentUploads.Scan> scans = new java.util.ArrayList<>();
+		for (org.springframework.web.multipart.MultipartFile file : chosen) {
+			scans.add(new DocumentUploads.Scan(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes()));
+		}
+		try {
+			int imported = uploads.importScans(recordCase, scans, user.displayName(), origin(request));
+			redirect.addFlashAttribute("notice", "records.scan.imported");
+			redirect.addFlashAttribute("noticeArgument", String.valueOf(imported));
+		}
+		catch (DocumentUploads.Refused refused) {
+			redirect.addFlashAttribute("refused", refused.code);
+			redirect.addFlashAttribute("refusedArgument", refused.argument);
+		}
+		return "redirect:/backoffice/akten/vorgang/" + id;
+	}
+
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/versionen")
 	public String addVersion(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(name = "dokument") UUID document,
 			@org.springframework.web.bind.annotation.RequestParam(name = "datei", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
@@ -177,6 +213,7 @@ class RecordsController {
 		Map<UUID, String> documents = new java.util.LinkedHashMap<>();
 		versions.forEach(v -> documents.putIfAbsent(v.document(), v.documentTitle()));
 		model.addAttribute("documents", documents);
+		model.addAttribute("maxScans", MAX_SCANS);
 		audit.record(user.displayName(), "READ", "case " + recordCase.reference(), origin(request));
 		return "records/case";
 	}

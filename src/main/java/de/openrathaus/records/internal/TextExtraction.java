@@ -41,11 +41,42 @@ class TextExtraction {
 	private final JdbcClient jdbc;
 	private final RecordsStore store;
 	private final TransactionTemplate transactions;
+	private final de.openrathaus.tenancy.Tenants tenants;
 
-	TextExtraction(JdbcClient jdbc, RecordsStore store, TransactionTemplate transactions) {
+	TextExtraction(JdbcClient jdbc, RecordsStore store, TransactionTemplate transactions, de.openrathaus.tenancy.Tenants tenants) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transactions = transactions;
+		this.tenants = tenants;
+	}
+
+	/**
+	 * Extracts what is still waiting although it was stored a while ago: the queue of the
+	 * asynchronous extraction lives in memory, so a restart or crash between an upload and its
+	 * extraction would otherwise leave the version unsearchable for good.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
+	void catchUpRegularly() {
+		catchUp(java.time.Duration.ofMinutes(2));
+	}
+
+	/** Extracts waiting versions stored longer than {@code olderThan} ago, per municipality; returns how many. */
+	int catchUp(java.time.Duration olderThan) {
+		int done = 0;
+		for (de.openrathaus.tenancy.Tenant tenant : tenants.all()) {
+			java.util.List<UUID> waiting = TenantContext.callAs(tenant.id(), () -> jdbc.sql("""
+					select t.version_id from records.version_text t join records.document_version v on v.id = t.version_id
+					 where t.status = 'PENDING' and v.created_at < now() - make_interval(secs => ?) order by v.created_at limit 1000""")
+				.param((double) olderThan.toSeconds()).query(UUID.class).list());
+			for (UUID version : waiting) {
+				TenantContext.runAs(tenant.id(), () -> extract(version));
+			}
+			if (!waiting.isEmpty()) {
+				log.info("Text extraction caught up on {} waiting document versions of '{}'", waiting.size(), tenant.slug());
+			}
+			done += waiting.size();
+		}
+		return done;
 	}
 
 	@Async

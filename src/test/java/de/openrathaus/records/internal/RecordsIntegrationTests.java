@@ -378,6 +378,64 @@ class RecordsIntegrationTests {
 		}
 	}
 
+	@Autowired
+	TextExtraction extraction;
+
+	@Test
+	void scansArriveAllOrNoneAndTextLostInARestartIsExtractedLater() throws Exception {
+		String marker = "SC" + Long.toString(System.nanoTime(), 36);
+		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/SCAN", "Hundesteuer Scans", "steuern");
+			return store.caseFor(file, "SCN-" + marker, "Posteingang " + marker, "steuern", "test:" + marker).getKey();
+		}));
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sina", "steuern"));
+		String url = "/backoffice/akten/vorgang/" + caseId + "/scans";
+		byte[] first = pdfWithText("Impfpass" + marker);
+		byte[] second = pdfWithText("Haftpflicht" + marker);
+		mvc.perform(multipart(url).file(new MockMultipartFile("dateien", "scan-1.pdf", "application/pdf", first))
+				.file(new MockMultipartFile("dateien", "scan-2.pdf", "application/pdf", second))
+				.file(new MockMultipartFile("dateien", "notiz.pdf", "application/pdf", "nur Text, kein PDF".getBytes()))
+				.session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.scan.notPdf"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refusedArgument", "notiz.pdf"));
+		assertThat(documentsIn(caseId)).isZero();
+		mvc.perform(multipart(url).file(new MockMultipartFile("dateien", "scan-1.pdf", "application/pdf", first))
+				.file(new MockMultipartFile("dateien", "scan-1-kopie.pdf", "application/pdf", first)).session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.scan.twice"));
+		assertThat(documentsIn(caseId)).isZero();
+		mvc.perform(multipart(url).file(new MockMultipartFile("dateien", "scan-1.pdf", "application/pdf", first))
+				.file(new MockMultipartFile("dateien", "scan-2.pdf", "application/pdf", second)).session(clerk).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.scan.imported"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("noticeArgument", "2"));
+		assertThat(documentsIn(caseId)).isEqualTo(2);
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document_version v join records.document d "
+				+ "on d.id = v.document_id where d.case_id = ? and v.metadata ->> 'source' = 'scan'").param(caseId).query(Integer.class).single()))
+			.isEqualTo(2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingIn(caseId) == 0);
+
+		// a restart between upload and extraction: the text is gone and the version waits again
+		TenantContext.runAs(accounts.tenant(), () -> jdbc.sql("update records.version_text t set status = 'PENDING', body = '', "
+				+ "search = ''::tsvector from records.document_version v join records.document d on d.id = v.document_id "
+				+ "where t.version_id = v.id and d.case_id = ?").param(caseId).update());
+		mvc.perform(get("/backoffice/akten/suche").param("q", "Impfpass" + marker).session(clerk))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SCN-" + marker))));
+		assertThat(extraction.catchUp(Duration.ZERO)).isGreaterThanOrEqualTo(2);
+		assertThat(pendingIn(caseId)).isZero();
+		mvc.perform(get("/backoffice/akten/suche").param("q", "Impfpass" + marker).session(clerk))
+			.andExpect(content().string(containsString("SCN-" + marker)));
+	}
+
+	private int documentsIn(java.util.UUID caseId) {
+		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document where case_id = ?")
+			.param(caseId).query(Integer.class).single());
+	}
+
+	private int pendingIn(java.util.UUID caseId) {
+		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.version_text t "
+				+ "join records.document_version v on v.id = t.version_id join records.document d on d.id = v.document_id "
+				+ "where d.case_id = ? and t.status = 'PENDING'").param(caseId).query(Integer.class).single());
+	}
+
 	static byte[] pdf() throws Exception {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			document.addPage(new PDPage());
