@@ -69,7 +69,7 @@ select row_number() over (order by reference) - 1 as n, id, department from reco
 create unique index on bench_file (n);
 
 -- bulk load without the search index, then build it once
-drop index if exists records.version_text_search;
+drop index if exists records.search_entry_search;
 
 do $$
 declare
@@ -100,28 +100,35 @@ begin
     select version_id, tenant, document_id, 1, 'schreiben-' || reference || '.pdf', 'application/pdf', 50000,
            encode(sha256(convert_to(reference, 'UTF8')), 'hex'), 'Benchmark', created_at, '{"source": "bench"}'
       from bench_batch;
-    insert into records.version_text(version_id, tenant_id, status, body, search, extracted_at, department)
-    select b.version_id, b.tenant, 'EXTRACTED', t.body,
-           setweight(to_tsvector('german', b.reference || ' ' || b.title || ' Schreiben ' || b.title || ' schreiben-' || b.reference || '.pdf'), 'A')
-             || setweight(to_tsvector('german', t.body), 'B'),
-           b.created_at, b.department
+    create temporary table bench_text as
+    select b.version_id, b.tenant, b.department, b.created_at, b.reference, b.title, t.body
       from bench_batch b cross join bench_setting s
       cross join lateral (
         select (select string_agg(s.words[1 + floor(power(random(), 2.5) * cardinality(s.words))::int + (k - k)], ' ')
                   from generate_series(1, 80 + b.g % 80) k where b.g > 0)
                || ' ' || s.surnames[1 + (b.g * 5) % cardinality(s.surnames)]
                || ' Chipnummer ' || (276000000000000 + b.g)::text as body) t;
+    insert into records.version_text(version_id, tenant_id, status, body, extracted_at)
+    select version_id, tenant, 'EXTRACTED', body, created_at from bench_text;
+    -- the search vector exactly as TextExtraction writes it
+    insert into records.search_entry(version_id, tenant_id, department, extracted_at, search)
+    select version_id, tenant, department, created_at,
+           setweight(to_tsvector('german', reference || ' ' || title || ' Schreiben ' || title || ' schreiben-' || reference || '.pdf'), 'A')
+             || setweight(to_tsvector('german', body), 'B')
+      from bench_text;
+    drop table bench_text;
     done := least(done + batch, total);
     raise notice '% cases generated', done;
     commit;
   end loop;
 end $$;
 
-create index version_text_search on records.version_text using gin (search);
+create index search_entry_search on records.search_entry using gin (search);
 vacuum analyze records.file;
 vacuum analyze records.record_case;
 vacuum analyze records.document;
 vacuum analyze records.document_version;
 vacuum analyze records.version_text;
+vacuum analyze records.search_entry;
 select count(*) as cases from records.record_case;
 select count(*) as documents from records.document;

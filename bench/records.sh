@@ -6,6 +6,7 @@
 #  3. generates CASES cases with one document each (bench/records-data.sql), then the same API load again;
 #  4. full-text search over all of it through the clerks' search page: 1 client, then 16;
 #  5. ingest: INGEST_DOCUMENTS PDFs of about 50 KB uploaded through the API, until their text is extracted.
+# KEEP_DATA=1 reuses the database of an earlier run (steps 2 and 3 skipped): to measure a changed server on the same data.
 # Needs: a JDK 21+, psql, a PostgreSQL server on 127.0.0.1:5432 that accepts the user postgres.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,11 +18,12 @@ BASELINE_CASES=${BASELINE_CASES:-10000}
 CASES=${CASES:-1000000}
 FILES=${FILES:-10000}
 INGEST_DOCUMENTS=${INGEST_DOCUMENTS:-3000}
+KEEP_DATA=${KEEP_DATA:-0}
 DB=openrathaus_records_bench
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 DBSQL="$PSQL -d $DB"
 
-$PSQL <<SQL
+[ "$KEEP_DATA" = 1 ] || $PSQL <<SQL
 drop database if exists $DB;
 do \$\$ begin
   if not exists (select 1 from pg_roles where rolname = 'openrathaus_bench') then
@@ -69,6 +71,7 @@ counts() {
 }
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(psql -h 127.0.0.1 -U postgres -Atc 'select version()' | cut -d, -f1)"
+if [ "$KEEP_DATA" != 1 ]; then
 echo "== baseline: generating $BASELINE_CASES cases"
 $DBSQL -v cases="$BASELINE_CASES" -v files="$FILES" -f bench/records-data.sql > target/bench-records-data.log 2>&1
 counts
@@ -80,6 +83,7 @@ echo "== generating up to $CASES cases"
 start=$(date +%s)
 $DBSQL -v cases="$CASES" -v files="$FILES" -f bench/records-data.sql >> target/bench-records-data.log 2>&1
 echo "   generated in $(( $(date +%s) - start )) s"
+fi
 counts
 ids
 echo "== records API, $CLIENTS clients, $SECONDS_MEASURED s"

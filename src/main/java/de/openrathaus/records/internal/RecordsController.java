@@ -218,6 +218,15 @@ class RecordsController {
 		return "records/case";
 	}
 
+	/** From the case work of an online procedure to its case in the e-file. */
+	@GetMapping("/backoffice/akten/antrag/{application}")
+	public String caseOfApplication(@PathVariable UUID application, SignedInUser user) {
+		return store.caseBySource(Filing.source(application.toString())).flatMap(store::recordCase)
+			.filter(c -> departments(user).contains(c.department()))
+			.map(c -> "redirect:/backoffice/akten/vorgang/" + c.id())
+			.orElseThrow(RecordsController::notFound);
+	}
+
 	@GetMapping("/backoffice/akten/version/{id}")
 	@Transactional
 	public ResponseEntity<byte[]> content(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {

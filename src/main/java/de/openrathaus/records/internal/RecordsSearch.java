@@ -54,16 +54,15 @@ class RecordsSearch {
 		// hits shown: a word found in most of a million documents would otherwise rank every one (ADR 10).
 		StringBuilder sql = new StringBuilder("""
 				with candidate as (
-				select t.version_id, c.id as case_id, c.reference, d.title, p.number, c.department, c.status, v.created_at, q,
-				       t.extracted_at
-				  from records.version_text t
-				  join records.document_version v on v.id = t.version_id
+				select s.version_id, c.id as case_id, c.reference, d.title, p.number, c.department, c.status, v.created_at, q
+				  from records.search_entry s
+				  join records.document_version v on v.id = s.version_id
 				  join records.document d on d.id = v.document_id
 				  join records.record_case c on c.id = d.case_id
 				  join records.file f on f.id = c.file_id
 				  join records.plan_entry p on p.id = f.plan_entry_id,
 				       websearch_to_tsquery('german', ?) q
-				 where t.search @@ q and t.department = any(?)""");
+				 where s.search @@ q and s.tenant_id = tenancy.current_tenant() and s.department = any(?)""");
 		List<Object> params = new ArrayList<>(List.of(text, departments.toArray(String[]::new)));
 		if (query.planNumber() != null && !query.planNumber().isBlank()) {
 			sql.append(" and (p.number = ? or p.number like ?)");
@@ -83,10 +82,10 @@ class RecordsSearch {
 			params.add(query.status());
 		}
 		sql.append("""
-				 order by t.extracted_at desc nulls last limit %d),
+				 order by s.extracted_at desc limit %d),
 				hit as (
-				select h.*, ts_rank_cd(t.search, h.q) as rank
-				  from candidate h join records.version_text t on t.version_id = h.version_id
+				select h.*, ts_rank_cd(s.search, h.q) as rank
+				  from candidate h join records.search_entry s on s.version_id = h.version_id
 				 order by rank desc, h.created_at desc limit ?)
 				select h.version_id, h.case_id, h.reference, h.title, h.number, h.department, h.status, h.rank,
 				       ts_headline('german', case when t.body = '' then h.title else left(t.body, 100000) end, h.q,

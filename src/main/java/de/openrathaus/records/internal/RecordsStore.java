@@ -137,9 +137,16 @@ class RecordsStore {
 
 	/** One page of the files of these departments, optionally under one plan entry, by reference. */
 	List<RecordFile> files(java.util.Collection<String> departments, @Nullable UUID planEntry, int limit, long offset) {
-		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
-				+ "where department = any(?) and (?::uuid is null or plan_entry_id = ?::uuid) order by reference limit ? offset ?")
-			.params(departments.toArray(String[]::new), planEntry, planEntry, limit, offset)
+		String sql = "select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
+				+ "where department = any(?)" + (planEntry == null ? "" : " and plan_entry_id = ?") + " order by reference limit ? offset ?";
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(departments.toArray(String[]::new));
+		if (planEntry != null) {
+			params.add(planEntry);
+		}
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql(sql).params(params)
 			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
 			.list();
@@ -154,13 +161,36 @@ class RecordsStore {
 		return created == 1 ? Optional.of(id) : Optional.empty();
 	}
 
-	/** One page of cases of these departments, newest first, optionally of one file and in one status. */
+	/**
+	 * One page of cases of these departments, newest first, optionally of one file and in one status.
+	 * The statement names only the filters given (and one department as an equality), so that
+	 * PostgreSQL walks the matching index in order instead of sorting a department's cases.
+	 */
 	List<RecordCase> cases(java.util.Collection<String> departments, @Nullable UUID file, @Nullable String status, int limit, long offset) {
-		return jdbc.sql("select id, file_id, reference, title, department, status, created_at, closed_at from records.record_case "
-				+ "where department = any(?) and (?::uuid is null or file_id = ?::uuid) and (?::text is null or status = ?::text) "
-				+ "order by created_at desc, id desc limit ? offset ?")
-			.params(departments.toArray(String[]::new), file, file, status, status, limit, offset)
-			.query(RecordsStore::recordCase).list();
+		StringBuilder sql = new StringBuilder("select id, file_id, reference, title, department, status, created_at, closed_at "
+				+ "from records.record_case where ");
+		List<Object> params = new java.util.ArrayList<>();
+		if (file != null) {
+			sql.append("file_id = ? and department = any(?)");
+			params.add(file);
+			params.add(departments.toArray(String[]::new));
+		}
+		else if (departments.size() == 1) {
+			sql.append("department = ?");
+			params.add(departments.iterator().next());
+		}
+		else {
+			sql.append("department = any(?)");
+			params.add(departments.toArray(String[]::new));
+		}
+		if (status != null) {
+			sql.append(" and status = ?");
+			params.add(status);
+		}
+		sql.append(" order by created_at desc, id desc limit ? offset ?");
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql(sql.toString()).params(params).query(RecordsStore::recordCase).list();
 	}
 
 	boolean caseReferenceTaken(String reference) {

@@ -111,12 +111,19 @@ class TextExtraction {
 		String body = text.replace('\u0000', ' ').strip();
 		// a scan without a text layer, or a container without readable parts: nothing to search but the metadata
 		String finalStatus = body.isEmpty() ? "FAILED" : status;
-		transactions.executeWithoutResult(tx -> jdbc.sql("""
-				update records.version_text t set status = ?, body = ?, extracted_at = now(), department = c.department,
-				       search = setweight(to_tsvector('german', coalesce(c.reference, '') || ' ' || coalesce(c.title, '') || ' ' || d.title || ' ' || v.filename), 'A')
-				             || setweight(to_tsvector('german', ?), 'B')
-				  from records.document_version v join records.document d on d.id = v.document_id join records.record_case c on c.id = d.case_id
-				 where t.version_id = v.id and v.id = ?""")
-			.params(finalStatus, body, body, versionId).update());
+		transactions.executeWithoutResult(tx -> {
+			jdbc.sql("update records.version_text set status = ?, body = ?, extracted_at = now() where version_id = ?")
+				.params(finalStatus, body, versionId).update();
+			jdbc.sql("""
+					insert into records.search_entry(version_id, department, extracted_at, search)
+					select v.id, c.department, now(),
+					       setweight(to_tsvector('german', coalesce(c.reference, '') || ' ' || coalesce(c.title, '') || ' ' || d.title || ' ' || v.filename), 'A')
+					       || setweight(to_tsvector('german', ?), 'B')
+					  from records.document_version v join records.document d on d.id = v.document_id join records.record_case c on c.id = d.case_id
+					 where v.id = ?
+					on conflict (version_id) do update set department = excluded.department, extracted_at = excluded.extracted_at,
+					       search = excluded.search""")
+				.params(body, versionId).update();
+		});
 	}
 }

@@ -122,7 +122,12 @@ class RecordsIntegrationTests {
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(new String(decision, 0, 5)).isEqualTo("%PDF-");
 		assertThat(TenantContext.callAs(accounts.tenant(), audit::size)).isEqualTo(before + 3);
+		// from the case work straight to the e-file's case
+		mvc.perform(get("/backoffice/faelle/" + id).session(clerk)).andExpect(content().string(containsString("/backoffice/akten/antrag/" + id)));
+		mvc.perform(get("/backoffice/akten/antrag/" + id).session(clerk))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/backoffice/akten/vorgang/" + caseId));
 		MockHttpSession other = TestAccounts.signIn(mvc, accounts.clerk("Fremd", "ordnung"));
+		mvc.perform(get("/backoffice/akten/antrag/" + id).session(other)).andExpect(status().isNotFound());
 		mvc.perform(get("/backoffice/akten/vorgang/" + caseId).session(other)).andExpect(status().isNotFound());
 		mvc.perform(get("/backoffice/akten/version/" + version).session(other)).andExpect(status().isNotFound());
 		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
@@ -414,9 +419,12 @@ class RecordsIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> pendingIn(caseId) == 0);
 
 		// a restart between upload and extraction: the text is gone and the version waits again
-		TenantContext.runAs(accounts.tenant(), () -> jdbc.sql("update records.version_text t set status = 'PENDING', body = '', "
-				+ "search = ''::tsvector from records.document_version v join records.document d on d.id = v.document_id "
-				+ "where t.version_id = v.id and d.case_id = ?").param(caseId).update());
+		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(tx -> {
+			jdbc.sql("delete from records.search_entry s using records.document_version v, records.document d "
+					+ "where s.version_id = v.id and v.document_id = d.id and d.case_id = ?").param(caseId).update();
+			jdbc.sql("update records.version_text t set status = 'PENDING', body = '' from records.document_version v "
+					+ "join records.document d on d.id = v.document_id where t.version_id = v.id and d.case_id = ?").param(caseId).update();
+		}));
 		mvc.perform(get("/backoffice/akten/suche").param("q", "Impfpass" + marker).session(clerk))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SCN-" + marker))));
 		assertThat(extraction.catchUp(Duration.ZERO)).isGreaterThanOrEqualTo(2);
