@@ -65,7 +65,8 @@ select gen_random_uuid(), s.tenant, p.id, 'BENCH-F' || g, 'Benchmark-Akte ' || g
  where not exists (select 1 from records.file where reference like 'BENCH-F%');
 
 create temporary table bench_file as
-select row_number() over (order by reference) - 1 as n, id, department from records.file where reference like 'BENCH-F%';
+select row_number() over (order by f.reference) - 1 as n, f.id, f.department, p.number as plan_number
+  from records.file f join records.plan_entry p on p.id = f.plan_entry_id where f.reference like 'BENCH-F%';
 create unique index on bench_file (n);
 
 -- bulk load without the search index, then build it once
@@ -82,7 +83,7 @@ begin
     drop table if exists bench_batch;
     create temporary table bench_batch as
     select g, gen_random_uuid() as case_id, gen_random_uuid() as document_id, gen_random_uuid() as version_id, s.tenant,
-           f.id as file_id, f.department, 'BENCH-C' || g as reference,
+           f.id as file_id, f.department, f.plan_number, 'BENCH-C' || g as reference,
            s.words[1 + (g * 7) % cardinality(s.words)] || ' ' || s.words[1 + (g * 13) % cardinality(s.words)] || ' '
              || s.surnames[1 + (g * 3) % cardinality(s.surnames)] as title,
            now() - (g % 1800) * interval '1 day' - interval '30 days' as created_at,
@@ -101,7 +102,8 @@ begin
            encode(sha256(convert_to(reference, 'UTF8')), 'hex'), 'Benchmark', created_at, '{"source": "bench"}'
       from bench_batch;
     create temporary table bench_text as
-    select b.version_id, b.tenant, b.department, b.created_at, b.reference, b.title, t.body
+    select b.version_id, b.tenant, b.department, b.created_at, b.reference, b.title, t.body, b.plan_number,
+           case when b.closed_at is null then 'OPEN' else 'CLOSED' end as case_status
       from bench_batch b cross join bench_setting s
       cross join lateral (
         select (select string_agg(s.words[1 + floor(power(random(), 2.5) * cardinality(s.words))::int + (k - k)], ' ')
@@ -111,8 +113,8 @@ begin
     insert into records.version_text(version_id, tenant_id, status, body, extracted_at)
     select version_id, tenant, 'EXTRACTED', body, created_at from bench_text;
     -- the search vector exactly as TextExtraction writes it
-    insert into records.search_entry(version_id, tenant_id, department, extracted_at, search)
-    select version_id, tenant, department, created_at,
+    insert into records.search_entry(version_id, tenant_id, department, extracted_at, plan_number, filed_at, case_status, search)
+    select version_id, tenant, department, created_at, plan_number, created_at, case_status,
            setweight(to_tsvector('german', reference || ' ' || title || ' Schreiben ' || title || ' schreiben-' || reference || '.pdf'), 'A')
              || setweight(to_tsvector('german', body), 'B')
       from bench_text;

@@ -51,48 +51,50 @@ class RecordsSearch {
 			return new Result(List.of(), false);
 		}
 		// The newest CANDIDATES matches are ranked, and snippets (the costly part) are built only for the
-		// hits shown: a word found in most of a million documents would otherwise rank every one (ADR 10).
+		// hits shown: a word found in most of a million documents would otherwise rank every one. The
+		// candidates come from search_entry alone, which holds every filter (ADR 10); it has no row
+		// policy, so the municipality is named here, and the documents are reached only through the
+		// protected tables below.
 		StringBuilder sql = new StringBuilder("""
-				with candidate as (
-				select s.version_id, c.id as case_id, c.reference, d.title, p.number, c.department, c.status, v.created_at, q
-				  from records.search_entry s
-				  join records.document_version v on v.id = s.version_id
-				  join records.document d on d.id = v.document_id
-				  join records.record_case c on c.id = d.case_id
-				  join records.file f on f.id = c.file_id
-				  join records.plan_entry p on p.id = f.plan_entry_id,
-				       websearch_to_tsquery('german', ?) q
+				with candidate as materialized (
+				select s.version_id, s.search, s.filed_at, q
+				  from records.search_entry s, websearch_to_tsquery('german', ?) q
 				 where s.search @@ q and s.tenant_id = tenancy.current_tenant() and s.department = any(?)""");
 		List<Object> params = new ArrayList<>(List.of(text, departments.toArray(String[]::new)));
 		if (query.planNumber() != null && !query.planNumber().isBlank()) {
-			sql.append(" and (p.number = ? or p.number like ?)");
+			sql.append(" and (s.plan_number = ? or s.plan_number like ?)");
 			params.add(query.planNumber());
 			params.add(query.planNumber() + ".%");
 		}
 		if (query.from() != null) {
-			sql.append(" and v.created_at >= ?");
+			sql.append(" and s.filed_at >= ?");
 			params.add(java.sql.Date.valueOf(query.from()));
 		}
 		if (query.to() != null) {
-			sql.append(" and v.created_at < ?");
+			sql.append(" and s.filed_at < ?");
 			params.add(java.sql.Date.valueOf(query.to().plusDays(1)));
 		}
 		if (query.status() != null && !query.status().isBlank()) {
-			sql.append(" and c.status = ?");
+			sql.append(" and s.case_status = ?");
 			params.add(query.status());
 		}
 		sql.append("""
 				 order by s.extracted_at desc limit %d),
-				hit as (
-				select h.*, ts_rank_cd(s.search, h.q) as rank
-				  from candidate h join records.search_entry s on s.version_id = h.version_id
-				 order by rank desc, h.created_at desc limit ?)
-				select h.version_id, h.case_id, h.reference, h.title, h.number, h.department, h.status, h.rank,
-				       ts_headline('german', case when t.body = '' then h.title else left(t.body, 100000) end, h.q,
+				hit as materialized (
+				select h.version_id, h.filed_at, h.q, ts_rank_cd(h.search, h.q) as rank
+				  from candidate h order by rank desc, h.filed_at desc limit ?)
+				select h.version_id, c.id, c.reference, d.title, p.number, c.department, c.status, h.rank,
+				       ts_headline('german', case when t.body = '' then d.title else left(t.body, 100000) end, h.q,
 				                   'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "'),
 				       (select count(*) from candidate) as candidates
-				  from hit h join records.version_text t on t.version_id = h.version_id
-				 order by h.rank desc, h.created_at desc""".formatted(CANDIDATES));
+				  from hit h
+				  join records.version_text t on t.version_id = h.version_id
+				  join records.document_version v on v.id = h.version_id
+				  join records.document d on d.id = v.document_id
+				  join records.record_case c on c.id = d.case_id
+				  join records.file f on f.id = c.file_id
+				  join records.plan_entry p on p.id = f.plan_entry_id
+				 order by h.rank desc, h.filed_at desc""".formatted(CANDIDATES));
 		params.add(limit);
 		boolean[] capped = {false};
 		List<Hit> hits = jdbc.sql(sql.toString()).params(params)

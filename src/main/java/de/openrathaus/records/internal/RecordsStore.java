@@ -122,8 +122,15 @@ class RecordsStore {
 	}
 
 	boolean close(UUID recordCase) {
-		return jdbc.sql("update records.record_case set status = 'CLOSED', closed_at = now() where id = ? and status = 'OPEN'")
+		boolean closed = jdbc.sql("update records.record_case set status = 'CLOSED', closed_at = now() where id = ? and status = 'OPEN'")
 			.param(recordCase).update() == 1;
+		if (closed) {
+			// the search's copy of the state (search_entry has no row policy: the municipality is named)
+			jdbc.sql("update records.search_entry s set case_status = 'CLOSED' from records.document_version v "
+					+ "join records.document d on d.id = v.document_id where s.version_id = v.id and d.case_id = ? "
+					+ "and s.tenant_id = tenancy.current_tenant()").param(recordCase).update();
+		}
+		return closed;
 	}
 
 	List<RecordFile> files(List<String> departments) {
