@@ -2,6 +2,7 @@
 package de.openrathaus.procedure;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,19 @@ public interface Applications {
 	Optional<ApplicationDetails> details(ApplicationId id);
 
 	Optional<AttachmentContent> attachment(ApplicationId id, UUID attachmentId);
+
+	/**
+	 * The e-file now holds these contents of the application (attachments or its decision, named by
+	 * SHA-256): the application drops its own copies and reads them through {@link FiledContents}.
+	 */
+	void filed(ApplicationId id, Collection<String> sha256);
+
+	/**
+	 * The e-file disposed of the application's case at the end of its retention period (destroyed or
+	 * handed to the archive): the application is removed with its answers, attachments, requests for
+	 * information, decision and workflow history. What remains is the e-file's disposal record.
+	 */
+	void dispose(ApplicationId id);
 
 	/**
 	 * A submitted application with everything needed to work it.

@@ -17,6 +17,7 @@ import java.util.UUID;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.FiledContents;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +42,11 @@ public class ApplicationStore {
 			+ "reference, created_at, updated_at, submitted_at, assignee_id, workflow_instance";
 
 	private final JdbcClient jdbc;
+	private final FiledContents filed;
 
-	ApplicationStore(JdbcClient jdbc) {
+	ApplicationStore(JdbcClient jdbc, FiledContents filed) {
 		this.jdbc = jdbc;
+		this.filed = filed;
 	}
 
 	public void createDraft(ApplicationId id, AccountId applicant, String typeKey, int typeVersion, DepartmentCode department) {
@@ -170,9 +173,34 @@ public class ApplicationStore {
 			.list();
 	}
 
+	/** The attachment's content: its own copy until the e-file holds it, then the e-file's (checked against the hash). */
 	public Optional<byte[]> attachmentContent(ApplicationId id, UUID attachmentId) {
-		return jdbc.sql("select content from procedure.attachment where application_id = ? and id = ?")
-			.params(id.value(), attachmentId).query((rs, row) -> rs.getBytes(1)).optional();
+		record Stored(byte @Nullable [] content, String sha256) {
+		}
+		return jdbc.sql("select content, sha256 from procedure.attachment where application_id = ? and id = ?")
+			.params(id.value(), attachmentId).query((rs, row) -> new Stored(rs.getBytes(1), rs.getString(2))).optional()
+			.flatMap(stored -> stored.content() != null ? Optional.of(stored.content()) : filed.content(id, stored.sha256()));
+	}
+
+	/**
+	 * Drops the application's own copies of contents the e-file now holds (attachments and the
+	 * decision document, matched by SHA-256); they are read from the e-file from then on.
+	 */
+	public void releaseFiled(ApplicationId id, Collection<String> sha256) {
+		String[] hashes = sha256.toArray(String[]::new);
+		jdbc.sql("update procedure.attachment set content = null where application_id = ? and sha256 = any(?) and content is not null")
+			.params(id.value(), hashes).update();
+		jdbc.sql("update procedure.decision set document = null where application_id = ? and sha256 = any(?) and document is not null")
+			.params(id.value(), hashes).update();
+	}
+
+	/**
+	 * Removes a submitted application with its answers, attachments, requests for information and
+	 * decision (the e-file disposed of its case); false if there was none.
+	 */
+	public boolean dispose(ApplicationId id) {
+		jdbc.sql("delete from procedure.decision where application_id = ?").param(id.value()).update();
+		return jdbc.sql("delete from procedure.application where id = ? and status <> 'DRAFT'").param(id.value()).update() == 1;
 	}
 
 	/** Removes an attachment of a draft of this applicant; false if there was none to remove. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.application;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
+import de.openrathaus.procedure.workflow.Workflow;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +23,12 @@ class StoredApplications implements Applications {
 
 	private final ApplicationStore store;
 	private final ApplicationService service;
+	private final Workflow workflow;
 
-	StoredApplications(ApplicationStore store, ApplicationService service) {
+	StoredApplications(ApplicationStore store, ApplicationService service, Workflow workflow) {
 		this.store = store;
 		this.service = service;
+		this.workflow = workflow;
 	}
 
 	@Override
@@ -60,5 +64,19 @@ class StoredApplications implements Applications {
 			.flatMap(a -> store.attachments(id).stream().filter(s -> s.id().equals(attachmentId)).findFirst())
 			.flatMap(meta -> store.attachmentContent(id, attachmentId)
 				.map(content -> new AttachmentContent(meta.filename(), meta.mediaType(), content)));
+	}
+
+	@Override
+	@Transactional
+	public void filed(ApplicationId id, Collection<String> sha256) {
+		store.releaseFiled(id, sha256);
+	}
+
+	@Override
+	@Transactional
+	public void dispose(ApplicationId id) {
+		if (store.dispose(id)) {
+			workflow.forget(id);
+		}
 	}
 }

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.casework;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import de.openrathaus.account.AccountId;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.DecisionOutcome;
+import de.openrathaus.procedure.FiledContents;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,17 +23,19 @@ import org.springframework.stereotype.Component;
 class DecisionStore implements DecisionDocuments {
 
 	private final JdbcClient jdbc;
+	private final FiledContents filed;
 
-	DecisionStore(JdbcClient jdbc) {
+	DecisionStore(JdbcClient jdbc, FiledContents filed) {
 		this.jdbc = jdbc;
+		this.filed = filed;
 	}
 
 	void save(ApplicationId application, DecisionOutcome outcome, @Nullable String reason, @Nullable Long amountCents,
 			AccountId decidedBy, Instant issuedAt, String filename, byte[] document) {
-		jdbc.sql("insert into procedure.decision(application_id, outcome, reason, amount_cents, decided_by, issued_at, filename, document) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("insert into procedure.decision(application_id, outcome, reason, amount_cents, decided_by, issued_at, filename, document, sha256) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(application.value(), outcome.name(), reason, amountCents, decidedBy.value(), Timestamp.from(issuedAt),
-					filename, document)
+					filename, document, HexFormat.of().formatHex(sha256(document)))
 			.update();
 	}
 
@@ -41,11 +47,25 @@ class DecisionStore implements DecisionDocuments {
 			.optional();
 	}
 
+	/** The decision document: its own copy until the e-file holds it, then the e-file's (checked against the hash). */
 	@Override
 	public Optional<Document> decisionOf(ApplicationId application) {
-		return jdbc.sql("select filename, document from procedure.decision where application_id = ?")
+		record Stored(String filename, byte @Nullable [] document, String sha256) {
+		}
+		return jdbc.sql("select filename, document, sha256 from procedure.decision where application_id = ?")
 			.param(application.value())
-			.query((rs, row) -> new Document(rs.getString(1), "application/pdf", rs.getBytes(2)))
-			.optional();
+			.query((rs, row) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+			.optional()
+			.flatMap(stored -> (stored.document() != null ? Optional.of(stored.document()) : filed.content(application, stored.sha256()))
+				.map(content -> new Document(stored.filename(), "application/pdf", content)));
+	}
+
+	private static byte[] sha256(byte[] content) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(content);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

@@ -8,6 +8,7 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.DecisionOutcome;
 
+import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
@@ -30,10 +31,12 @@ public class Workflow {
 
 	private final RuntimeService runtime;
 	private final TaskService tasks;
+	private final HistoryService history;
 
-	Workflow(RuntimeService runtime, TaskService tasks) {
+	Workflow(RuntimeService runtime, TaskService tasks, HistoryService history) {
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.history = history;
 	}
 
 	/** Starts the process named by the procedure type; returns the process instance id. */
@@ -66,6 +69,14 @@ public class Workflow {
 
 	public void decide(ApplicationId application, DecisionOutcome outcome) {
 		complete(application, outcome == DecisionOutcome.APPROVED ? "genehmigt" : "abgelehnt");
+	}
+
+	/** Removes the application's process instance, running or ended, with its history (the application was disposed of). */
+	public void forget(ApplicationId application) {
+		runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.toString()).list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "disposed"));
+		history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(application.toString()).list()
+			.forEach(instance -> history.deleteHistoricProcessInstance(instance.getId()));
 	}
 
 	private void complete(ApplicationId application, String decision) {

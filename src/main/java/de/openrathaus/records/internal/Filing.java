@@ -66,9 +66,11 @@ class Filing {
 			store.addDocument(caseId, "Antragsdaten", "Antragsdaten-" + details.reference() + ".pdf", "application/pdf", document, SYSTEM,
 					Map.of("source", "form"));
 		}
+		java.util.List<String> filed = new java.util.ArrayList<>();
 		for (Applications.Attachment attachment : details.attachments()) {
-			fileAttachment(caseId, details, attachment);
+			filed.add(fileAttachment(caseId, details, attachment));
 		}
+		applications.filed(details.id(), filed);
 		audit.record(SYSTEM, "FILED", "case " + details.reference(), "event ApplicationSubmitted");
 	}
 
@@ -76,7 +78,8 @@ class Filing {
 	void on(InformationProvided event) {
 		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
 		store.caseBySource(source(event.application().toString())).ifPresent(caseId -> {
-			details.exchanges().forEach(x -> x.attachments().forEach(a -> fileAttachment(caseId, details, a)));
+			applications.filed(details.id(), details.exchanges().stream()
+				.flatMap(x -> x.attachments().stream().map(a -> fileAttachment(caseId, details, a))).toList());
 			audit.record(SYSTEM, "ANSWER_FILED", "case " + details.reference(), "event InformationProvided");
 		});
 	}
@@ -88,6 +91,7 @@ class Filing {
 				DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
 				store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
 						Map.of("source", "decision"));
+				applications.filed(event.application(), java.util.List.of(FileSystemContentStore.sha256(decision.content())));
 			}
 			if (store.close(caseId)) {
 				audit.record(SYSTEM, "CLOSED", "case " + event.reference(), "event DecisionIssued");
@@ -95,14 +99,15 @@ class Filing {
 		});
 	}
 
-	private void fileAttachment(UUID caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
+	/** Files the attachment unless it is filed already; returns its SHA-256 either way. */
+	private String fileAttachment(UUID caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
 		String source = "attachment:" + attachment.id();
-		if (store.hasDocumentFrom(caseId, source)) {
-			return;
-		}
 		Applications.AttachmentContent content = applications.attachment(details.id(), attachment.id()).orElseThrow();
-		store.addDocument(caseId, attachment.filename(), content.filename(), content.mediaType(), content.content(), SYSTEM,
-				Map.of("source", source, "field", attachment.fieldKey()));
+		if (!store.hasDocumentFrom(caseId, source)) {
+			store.addDocument(caseId, attachment.filename(), content.filename(), content.mediaType(), content.content(), SYSTEM,
+					Map.of("source", source, "field", attachment.fieldKey()));
+		}
+		return FileSystemContentStore.sha256(content.content());
 	}
 
 	static String source(String application) {

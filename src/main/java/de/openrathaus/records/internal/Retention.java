@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.Applications;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
@@ -37,8 +39,11 @@ class Retention {
 	private final AuditTrail audit;
 	private final Tenants tenants;
 	private final TransactionTemplate transactions;
+	private final Applications applications;
 
-	Retention(JdbcClient jdbc, ContentStore contents, AuditTrail audit, Tenants tenants, TransactionTemplate transactions) {
+	Retention(JdbcClient jdbc, ContentStore contents, AuditTrail audit, Tenants tenants, TransactionTemplate transactions,
+			Applications applications) {
+		this.applications = applications;
 		this.jdbc = jdbc;
 		this.contents = contents;
 		this.audit = audit;
@@ -111,6 +116,10 @@ class Retention {
 			.param(caseId).update();
 		jdbc.sql("delete from records.document where case_id = ?").param(caseId).update();
 		jdbc.sql("select set_config('openrathaus.destruction', 'off', true)").query(Object.class).list();
+		// the online procedure's application of this case goes with it: answers, attachments, decision
+		jdbc.sql("select source from records.record_case where id = ? and source like 'application:%'").param(caseId)
+			.query(String.class).optional()
+			.ifPresent(source -> applications.dispose(new ApplicationId(UUID.fromString(source.substring("application:".length())))));
 		jdbc.sql("update records.record_case set title = ?, source = null where id = ?")
 			.params("DESTROYED".equals(outcome) ? "[vernichtet]" : "[an das Archiv abgegeben]", caseId).update();
 		jdbc.sql("update records.disposal set status = 'DONE', done_at = now(), done_by = ? where case_id = ?").params(manager, caseId).update();

@@ -66,9 +66,12 @@ class RecordsIntegrationTests {
 	@Autowired
 	RecordsStore store;
 
-	@Test
-	void aSubmissionIsFiledWithItsFormDataAndAttachmentsAndTheDecisionClosesTheCase() throws Exception {
-		MockHttpSession citizen = TestAccounts.signIn(mvc, accounts.citizen("Akte"));
+	/** A citizen submits a dog registration with a permit PDF; returns the session, application id and permit. */
+	private record Submitted(MockHttpSession citizen, String id, byte[] permit) {
+	}
+
+	private Submitted submitWithPermit(String citizenName) throws Exception {
+		MockHttpSession citizen = TestAccounts.signIn(mvc, accounts.citizen(citizenName));
 		String step = mvc.perform(post("/portal/antraege").param("leistung", "hund-anmelden").session(citizen).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl().replace("/halter", "/");
 		String id = step.split("/")[3];
@@ -83,6 +86,15 @@ class RecordsIntegrationTests {
 		mvc.perform(multipart(step + "gefahr").file(new MockMultipartFile("hund.erlaubnis", "erlaubnis.pdf", "application/pdf", permit))
 			.param("aktion", "weiter").session(citizen).with(csrf()));
 		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()));
+		return new Submitted(citizen, id, permit);
+	}
+
+	@Test
+	void aSubmissionIsFiledWithItsFormDataAndAttachmentsAndTheDecisionClosesTheCase() throws Exception {
+		Submitted submitted = submitWithPermit("Akte");
+		MockHttpSession citizen = submitted.citizen();
+		String id = submitted.id();
+		byte[] permit = submitted.permit();
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).size() == 2);
 		assertThat(documents(id)).containsExactlyInAnyOrder("Antragsdaten", "erlaubnis.pdf");
@@ -130,6 +142,59 @@ class RecordsIntegrationTests {
 		mvc.perform(get("/backoffice/akten/antrag/" + id).session(other)).andExpect(status().isNotFound());
 		mvc.perform(get("/backoffice/akten/vorgang/" + caseId).session(other)).andExpect(status().isNotFound());
 		mvc.perform(get("/backoffice/akten/version/" + version).session(other)).andExpect(status().isNotFound());
+
+		// one copy: once filed, the application keeps only hashes and reads attachment and decision from the e-file
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select count(*) from procedure.attachment where application_id = ?::uuid and content is not null")
+			.param(id).query(Integer.class).single())).isZero();
+		await().atMost(Duration.ofSeconds(15)).until(() -> TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select document is null from procedure.decision where application_id = ?::uuid").param(id).query(Boolean.class).single()));
+		String attachment = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select id::text from procedure.attachment where application_id = ?::uuid").param(id).query(String.class).single());
+		long beforeReads = TenantContext.callAs(accounts.tenant(), audit::size);
+		assertThat(mvc.perform(get("/portal/antraege/" + id + "/anlagen/" + attachment).session(citizen)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray()).isEqualTo(permit);
+		assertThat(mvc.perform(get("/backoffice/faelle/" + id + "/anlagen/" + attachment).session(clerk)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray()).isEqualTo(permit);
+		assertThat(mvc.perform(get("/backoffice/faelle/" + id + "/bescheid").session(clerk)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray()).isEqualTo(decision);
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::size)).as("reads through the procedure are audited too")
+			.isEqualTo(beforeReads + 3);
+		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
+	}
+
+	@Test
+	void destroyingAFiledApplicationsCaseRemovesTheApplicationWithItsAnswersAttachmentsAndDecision() throws Exception {
+		Submitted submitted = submitWithPermit("Vernichtung");
+		String id = submitted.id();
+		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).size() == 2);
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Frist", "steuern"));
+		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).contains("Bescheid"));
+		String caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			String c = jdbc.sql("select id::text from records.record_case where source = ?").param("application:" + id).query(String.class).single();
+			// the ten years of the dog tax file plan entry have passed
+			jdbc.sql("update records.record_case set closed_at = now() - interval '11 years' where id = ?::uuid").param(c).update();
+			return c;
+		}));
+		MockHttpSession manager = TestAccounts.signIn(mvc, "registratur@musterstadt.example", "Demo-Passwort-2026");
+		mvc.perform(post("/backoffice/aussonderung/pruefen").session(manager).with(csrf()));
+		mvc.perform(post("/backoffice/aussonderung/" + caseId + "/vernichten").session(manager).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.retention.destroyed"));
+
+		for (String table : List.of("procedure.application where id", "procedure.attachment where application_id",
+				"procedure.exchange where application_id", "procedure.decision where application_id")) {
+			assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from " + table + " = ?::uuid")
+				.param(id).query(Integer.class).single())).as(table).isZero();
+		}
+		assertThat(jdbc.sql("select count(*) from act_hi_procinst where business_key_ = ?").param(id).query(Integer.class).single())
+			.as("workflow history").isZero();
+		mvc.perform(get("/portal/antraege/" + id).session(submitted.citizen())).andExpect(status().isNotFound());
+		mvc.perform(get("/backoffice/faelle/" + id).session(clerk)).andExpect(status().isNotFound());
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select case_reference from records.destruction_record where case_id = ?::uuid").param(caseId).query(String.class).single()))
+			.startsWith("HUND-");
 		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
 	}
 
