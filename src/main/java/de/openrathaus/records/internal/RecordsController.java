@@ -136,6 +136,7 @@ class RecordsController {
 			@org.springframework.web.bind.annotation.RequestParam(name = "von", required = false) @org.jspecify.annotations.Nullable String from,
 			@org.springframework.web.bind.annotation.RequestParam(name = "bis", required = false) @org.jspecify.annotations.Nullable String to,
 			@org.springframework.web.bind.annotation.RequestParam(name = "stand", required = false) @org.jspecify.annotations.Nullable String status,
+			@org.springframework.web.bind.annotation.RequestParam(name = "seite", required = false) @org.jspecify.annotations.Nullable String pageText,
 			SignedInUser user, Model model, HttpServletRequest request) {
 		String text = q.length() > 200 ? q.substring(0, 200) : q;
 		java.time.LocalDate fromDay = day(from);
@@ -148,15 +149,33 @@ class RecordsController {
 		model.addAttribute("plan", store.plan());
 		model.addAttribute("dateError", (from != null && !from.isBlank() && fromDay == null) || (to != null && !to.isBlank() && toDay == null));
 		if (!text.isBlank()) {
+			int lastPage = (RecordsSearch.CANDIDATES + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
+			int page = Math.min(lastPage, Math.max(1, pageNumber(pageText)));
 			RecordsSearch.Result result = search.search(new RecordsSearch.Query(text, plan, fromDay, toDay,
-					"OPEN".equals(status) || "CLOSED".equals(status) ? status : null), departments(user), 100);
+					"OPEN".equals(status) || "CLOSED".equals(status) ? status : null), departments(user), (page - 1) * SEARCH_PAGE_SIZE,
+					SEARCH_PAGE_SIZE);
 			List<RecordsSearch.Hit> hits = result.hits();
 			model.addAttribute("hits", hits);
+			model.addAttribute("matches", result.matches());
+			model.addAttribute("page", page);
+			model.addAttribute("pages", (result.matches() + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE);
+			model.addAttribute("firstHit", (page - 1) * SEARCH_PAGE_SIZE + 1);
+			model.addAttribute("lastHit", (page - 1) * SEARCH_PAGE_SIZE + hits.size());
 			model.addAttribute("capped", result.capped());
 			model.addAttribute("candidates", RecordsSearch.CANDIDATES);
 			audit.record(user.displayName(), "SEARCH", "search with " + hits.size() + " hits", origin(request));
 		}
 		return "records/search";
+	}
+
+	/** Hits on one page of the search. */
+	static final int SEARCH_PAGE_SIZE = 20;
+
+	private static int pageNumber(@org.jspecify.annotations.Nullable String text) {
+		if (text == null || !text.strip().matches("[0-9]{1,4}")) {
+			return 1;
+		}
+		return Integer.parseInt(text.strip());
 	}
 
 	private static java.time.@org.jspecify.annotations.Nullable LocalDate day(@org.jspecify.annotations.Nullable String text) {

@@ -199,6 +199,45 @@ class RecordsIntegrationTests {
 	}
 
 	@Test
+	void searchShowsTwentyHitsAPageAndHighlightsAMatchDeepInALongDocument() throws Exception {
+		String marker = "Seitenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "y");
+		String deep = "Tiefenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "z");
+		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
+			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
+			java.util.UUID file = store.file(plan, "32.40/SEITEN", "Hundesteuer Seiten", "steuern");
+			java.util.UUID c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, "steuern", "test:" + marker).getKey();
+			for (int i = 1; i <= 25; i++) {
+				store.addDocument(c, "Vermerk " + i, "vermerk-" + i + ".txt", "text/plain",
+						("Vermerk Nummer " + i + " zum " + marker + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
+			}
+			// a long document that names the word only near its end, far beyond the first part searched for a snippet
+			String text = "Allgemeine Ausführungen ohne Bezug. ".repeat(1_500) + "Am Ende steht das " + deep + " im Text.";
+			String lang = "LANG-" + System.nanoTime();
+			java.util.UUID other = store.caseFor(file, lang, "Gutachten", "steuern", "test:" + lang).getKey();
+			store.addDocument(other, "Langes Gutachten", "gutachten.txt", "text/plain", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					"Test", Map.of());
+		}));
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Seiten", "steuern"));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/backoffice/akten/suche").param("q", marker)
+				.session(clerk))
+			.andExpect(content().string(containsString("Treffer 1 bis 20 von 25")))
+			.andExpect(content().string(containsString("seite=2"))));
+		String second = mvc.perform(get("/backoffice/akten/suche").param("q", marker).param("seite", "2").session(clerk))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Treffer 21 bis 25 von 25")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(second.split("<mark>", -1)).hasSize(6);
+		// a page number beyond the hits or not a number gives a page, never an error
+		mvc.perform(get("/backoffice/akten/suche").param("q", marker).param("seite", "9999").session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Keine Treffer")));
+		mvc.perform(get("/backoffice/akten/suche").param("q", marker).param("seite", "zwei").session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Treffer 1 bis 20 von 25")));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/backoffice/akten/suche").param("q", deep)
+				.session(clerk))
+			.andExpect(content().string(containsString("Treffer 1 bis 1 von 1")))
+			.andExpect(content().string(containsString("<mark>" + deep + "</mark>"))));
+	}
+
+	@Test
 	void fullTextInGermanFindsInflectedWordsOnlyInOwnDepartmentsAndSurvivesOperators() throws Exception {
 		String marker = "Zuchtverband" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
 		byte[] statement = pdfWithText("Die Hunde des " + marker + " wurden gemeldet.");

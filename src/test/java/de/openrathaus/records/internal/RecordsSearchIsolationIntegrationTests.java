@@ -47,9 +47,9 @@ class RecordsSearchIsolationIntegrationTests {
 		UUID inA = fileDocument(cityA, word + " der Stadt A");
 		UUID inB = fileDocument(cityB, word + " der Stadt B");
 		RecordsSearch.Query query = new RecordsSearch.Query(word, null, null, null, null);
-		List<UUID> foundInA = TenantContext.callAs(cityA, () -> search.search(query, List.of("steuern"), 100)).hits().stream()
+		List<UUID> foundInA = TenantContext.callAs(cityA, () -> search.search(query, List.of("steuern"), 0, 100)).hits().stream()
 			.map(RecordsSearch.Hit::version).toList();
-		List<UUID> foundInB = TenantContext.callAs(cityB, () -> search.search(query, List.of("steuern"), 100)).hits().stream()
+		List<UUID> foundInB = TenantContext.callAs(cityB, () -> search.search(query, List.of("steuern"), 0, 100)).hits().stream()
 			.map(RecordsSearch.Hit::version).toList();
 		assertThat(foundInA).containsExactly(inA);
 		assertThat(foundInB).containsExactly(inB);
