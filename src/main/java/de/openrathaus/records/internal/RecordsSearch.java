@@ -53,7 +53,7 @@ class RecordsSearch {
 	 * headline grows with the text, and most matches of a long document lie near its start. Only a
 	 * document whose matches all lie further on is searched again, up to {@link #SNIPPET_TEXT_LIMIT}.
 	 */
-	static final int SNIPPET_TEXT_FIRST = 20_000;
+	static final int SNIPPET_TEXT_FIRST = 5_000;
 
 	static final int SNIPPET_TEXT_LIMIT = 100_000;
 
