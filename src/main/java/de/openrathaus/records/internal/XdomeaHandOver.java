@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +80,7 @@ final class XdomeaHandOver {
 			xml.writeStartElement(NS, "Kopf");
 			text(xml, "ProzessID", process.toString());
 			XdomeaOfferList.code(xml, "Nachrichtentyp", "0503", null);
-			text(xml, "Erstellungszeitpunkt", created.truncatedTo(ChronoUnit.SECONDS).toString());
+			text(xml, "Erstellungszeitpunkt", XdomeaOfferList.timestamp(created));
 			XdomeaOfferList.party(xml, "Absender", parties.senderKey(), parties.senderName());
 			XdomeaOfferList.party(xml, "Empfaenger", parties.archiveKey(), parties.archiveName());
 			xml.writeStartElement(NS, "SendendesSystem");

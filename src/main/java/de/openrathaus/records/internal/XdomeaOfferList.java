@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -44,6 +43,16 @@ final class XdomeaOfferList {
 		return process + "_" + MESSAGE;
 	}
 
+	private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+	/**
+	 * An xs:dateTime with seconds always written: {@code LocalDateTime.toString()} leaves them out
+	 * on the full minute, which the schema refuses.
+	 */
+	static String timestamp(LocalDateTime time) {
+		return DATE_TIME.format(time);
+	}
+
 	static byte[] xml(UUID process, Parties parties, List<Offered> cases, LocalDateTime created) {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -55,7 +64,7 @@ final class XdomeaOfferList {
 			xml.writeStartElement(NS, "Kopf");
 			text(xml, "ProzessID", process.toString());
 			code(xml, "Nachrichtentyp", "0501", null);
-			text(xml, "Erstellungszeitpunkt", created.truncatedTo(ChronoUnit.SECONDS).toString());
+			text(xml, "Erstellungszeitpunkt", timestamp(created));
 			party(xml, "Absender", parties.senderKey(), parties.senderName());
 			party(xml, "Empfaenger", parties.archiveKey(), parties.archiveName());
 			xml.writeStartElement(NS, "SendendesSystem");
