@@ -6,7 +6,11 @@
 //  --mode search: --clients signed-in clerks run the full-text search page with a mix of queries, --rounds each.
 //  --mode ingest: creates --cases cases, then uploads --documents PDFs of about 50 KB (text on every page) with
 //                 --clients threads; prints the upload rate (text extraction is measured by the script).
-// No dependencies: the JDK's single-file source launcher and java.net.http.
+//  --mode extract: no server: parses --documents of the same PDFs with Apache Tika in this process, one thread,
+//                 and prints the time per PDF (the share of text extraction in the ingest). Needs Tika on the
+//                 class path (records.sh puts the jar's libraries there); Tika is reached by reflection, so
+//                 the other modes need nothing.
+// No dependencies otherwise: the JDK's single-file source launcher and java.net.http.
 
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
@@ -62,7 +66,8 @@ public class RecordsLoad {
 			case "api" -> api();
 			case "search" -> search();
 			case "ingest" -> ingest();
-			default -> throw new IllegalArgumentException("--mode api|search|ingest");
+			case "extract" -> extract();
+			default -> throw new IllegalArgumentException("--mode api|search|ingest|extract");
 		}
 	}
 
@@ -260,6 +265,32 @@ public class RecordsLoad {
 		report();
 	}
 
+	static void extract() throws Exception {
+		int count = Integer.parseInt(options.get("--documents"));
+		List<byte[]> documents = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			documents.add(pdf("X" + i, 50_000));
+		}
+		Object parser = Class.forName("org.apache.tika.parser.AutoDetectParser").getConstructor().newInstance();
+		Class<?> handlerType = Class.forName("org.apache.tika.sax.BodyContentHandler");
+		Class<?> metadataType = Class.forName("org.apache.tika.metadata.Metadata");
+		Class<?> contextType = Class.forName("org.apache.tika.parser.ParseContext");
+		java.lang.reflect.Method parse = parser.getClass().getMethod("parse", java.io.InputStream.class, org.xml.sax.ContentHandler.class,
+				metadataType, contextType);
+		for (int round = 1; round <= 3; round++) {
+			long characters = 0;
+			long start = System.nanoTime();
+			for (byte[] document : documents) {
+				Object handler = handlerType.getConstructor(int.class).newInstance(2_000_000);
+				parse.invoke(parser, new java.io.ByteArrayInputStream(document), handler, metadataType.getConstructor().newInstance(),
+						contextType.getConstructor().newInstance());
+				characters += handler.toString().length();
+			}
+			System.out.printf("round %d: %d PDFs of about 50 KB parsed in %.2f ms each (one thread), %d characters of text each%n", round,
+					count, (System.nanoTime() - start) / 1e6 / count, characters / count);
+		}
+	}
+
 	/** A PDF of about {@code size} bytes: pages of German text in Helvetica, uncompressed, with a correct xref table. */
 	static byte[] pdf(String marker, int size) {
 		String[] words = {"Antrag", "Bescheid", "Hundesteuer", "Satzung", "Widerspruch", "Frist", "Gebuehr", "Anlage", "Nachweis",
@@ -282,7 +313,7 @@ public class RecordsLoad {
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		List<Integer> offsets = new ArrayList<>();
-		int objects = 3 + pages.size() * 2;
+		int objects = 3 + pages.size() * 2; // numbered 1 to objects; the xref table has one more entry, the free object 0
 		write(out, "%PDF-1.4\n");
 		offsets.add(out.size());
 		write(out, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
@@ -306,11 +337,11 @@ public class RecordsLoad {
 			write(out, "\nendstream endobj\n");
 		}
 		int xref = out.size();
-		StringBuilder table = new StringBuilder("xref\n0 " + (objects) + "\n0000000000 65535 f \n");
+		StringBuilder table = new StringBuilder("xref\n0 " + (objects + 1) + "\n0000000000 65535 f \n");
 		for (int offset : offsets) {
 			table.append(String.format("%010d 00000 n \n", offset));
 		}
-		write(out, table + "trailer << /Size " + objects + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+		write(out, table + "trailer << /Size " + (objects + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
 		return out.toByteArray();
 	}
 

@@ -5,7 +5,8 @@
 #  2. baseline: the records API under load with BASELINE_CASES generated cases;
 #  3. generates CASES cases with one document each (bench/records-data.sql), then the same API load again;
 #  4. full-text search over all of it through the clerks' search page: 1 client, then 16;
-#  5. ingest: INGEST_DOCUMENTS PDFs of about 50 KB uploaded through the API, until their text is extracted.
+#  5. ingest: INGEST_DOCUMENTS PDFs of about 50 KB uploaded through the API, until their text is extracted;
+#  6. the share of Apache Tika in it: the same PDFs parsed in one thread without server (after the server stopped).
 # KEEP_DATA=1 reuses the database of an earlier run (steps 2 and 3 skipped): to measure a changed server on the same data.
 # Needs: a JDK 21+, psql, a PostgreSQL server on 127.0.0.1:5432 that accepts the user postgres.
 set -euo pipefail
@@ -103,3 +104,10 @@ while [ "$($DBSQL -Atc "select count(*) from records.version_text where status =
 done_ms=$(date +%s%3N)
 echo "   all $INGEST_DOCUMENTS documents extracted $(( (done_ms - upload_start) )) ms after the first upload: $(( INGEST_DOCUMENTS * 1000 / (done_ms - upload_start) )) documents/s with extraction"
 $DBSQL -Atc "select status, count(*) from records.version_text t join records.document_version v on v.id = t.version_id where v.filename like 'eingang-%' group by status"
+
+echo "== text extraction alone (Apache Tika, one thread, no server)"
+kill $SERVER 2>/dev/null || true
+wait $SERVER 2>/dev/null || true
+rm -rf target/bench-lib && mkdir -p target/bench-lib
+(cd target/bench-lib && unzip -q -j ../openrathaus-*.jar 'BOOT-INF/lib/*')
+java -cp "target/bench-lib/*" bench/RecordsLoad.java --mode extract --documents 200 2>/dev/null
