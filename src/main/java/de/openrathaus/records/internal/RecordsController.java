@@ -151,9 +151,14 @@ class RecordsController {
 		if (!text.isBlank()) {
 			int lastPage = (RecordsSearch.CANDIDATES + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
 			int page = Math.min(lastPage, Math.max(1, pageNumber(pageText)));
-			RecordsSearch.Result result = search.search(new RecordsSearch.Query(text, plan, fromDay, toDay,
-					"OPEN".equals(status) || "CLOSED".equals(status) ? status : null), departments(user), (page - 1) * SEARCH_PAGE_SIZE,
-					SEARCH_PAGE_SIZE);
+			RecordsSearch.Query query = new RecordsSearch.Query(text, plan, fromDay, toDay,
+					"OPEN".equals(status) || "CLOSED".equals(status) ? status : null);
+			RecordsSearch.Result result = search.search(query, departments(user), (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
+			if (result.hits().isEmpty() && page > 1) {
+				// a page beyond the hits (an old link, new filters): the first page instead of an empty one
+				page = 1;
+				result = search.search(query, departments(user), 0, SEARCH_PAGE_SIZE);
+			}
 			List<RecordsSearch.Hit> hits = result.hits();
 			model.addAttribute("hits", hits);
 			model.addAttribute("matches", result.matches());

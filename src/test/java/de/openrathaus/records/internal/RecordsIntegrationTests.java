@@ -226,9 +226,11 @@ class RecordsIntegrationTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Treffer 21 bis 25 von 25")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(second.split("<mark>", -1)).hasSize(6);
-		// a page number beyond the hits or not a number gives a page, never an error
+		// a page number beyond the hits or not a number gives the first page, never an error
 		mvc.perform(get("/backoffice/akten/suche").param("q", marker).param("seite", "9999").session(clerk)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("Keine Treffer")));
+			.andExpect(content().string(containsString("Treffer 1 bis 20 von 25")));
+		mvc.perform(get("/backoffice/akten/suche").param("q", marker + " Nirgendwort").param("seite", "3").session(clerk))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Keine Treffer")));
 		mvc.perform(get("/backoffice/akten/suche").param("q", marker).param("seite", "zwei").session(clerk)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Treffer 1 bis 20 von 25")));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/backoffice/akten/suche").param("q", deep)
