@@ -71,7 +71,7 @@ class EmbeddedDatabaseConfiguration {
 	 * A database created by an earlier version belonged to the application role; its schemas move to the
 	 * owner role here.
 	 */
-	private static void prepareRoles(EmbeddedPostgresServer server, DatabaseSettings settings) throws SQLException {
+	static void prepareRoles(EmbeddedPostgresServer server, DatabaseSettings settings) throws SQLException {
 		String app = settings.role();
 		String owner = settings.ownerRole();
 		EmbeddedCredentials credentials = server.credentials();

@@ -84,6 +84,48 @@ class EmbeddedPostgresServerTests {
 	}
 
 	@Test
+	void aDatabaseOfTheFirstVersionIsHandedOverToTheOwnerRole() throws Exception {
+		DatabaseSettings settings = settings(temp.resolve("pg"), true);
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings)) {
+			try (Connection admin = server.superuserConnection("postgres"); Statement statement = admin.createStatement()) {
+				statement.execute("create role openrathaus login nosuperuser nobypassrls");
+				statement.execute("create database openrathaus owner openrathaus");
+			}
+			try (Connection old = server.superuserConnection("openrathaus"); Statement statement = old.createStatement()) {
+				statement.execute("set role openrathaus");
+				statement.execute("create schema records");
+				statement.execute("create table records.audit_entry (seq bigint generated always as identity, actor text)");
+				statement.execute("create function records.refuse_change() returns trigger language plpgsql as "
+						+ "$$ begin raise exception 'immutable'; end $$");
+				statement.execute("create table public.flyway_schema_history (version text)");
+				statement.execute("create table public.act_ru_task (id text)");
+			}
+			EmbeddedDatabaseConfiguration.prepareRoles(server, settings);
+			try (Connection after = server.superuserConnection("openrathaus");
+					Statement statement = after.createStatement();
+					ResultSet rs = statement.executeQuery("""
+							select (select pg_get_userbyid(datdba) from pg_database where datname = 'openrathaus'),
+							       (select nspowner::regrole::text from pg_namespace where nspname = 'records'),
+							       (select tableowner from pg_tables where tablename = 'audit_entry'),
+							       (select tableowner from pg_tables where tablename = 'flyway_schema_history'),
+							       (select tableowner from pg_tables where tablename = 'act_ru_task'),
+							       (select proowner::regrole::text from pg_proc where proname = 'refuse_change')""")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("openrathaus_owner");
+				assertThat(rs.getString(2)).isEqualTo("openrathaus_owner");
+				assertThat(rs.getString(3)).isEqualTo("openrathaus_owner");
+				assertThat(rs.getString(4)).isEqualTo("openrathaus_owner");
+				assertThat(rs.getString(5)).as("the workflow engine's tables stay the application's").isEqualTo("openrathaus");
+				assertThat(rs.getString(6)).isEqualTo("openrathaus_owner");
+			}
+			try (Connection app = DriverManager.getConnection(server.jdbcUrl("openrathaus"), "openrathaus",
+					server.credentials().applicationPassword())) {
+				assertThat(app.isValid(5)).as("the application role signs in with its generated password").isTrue();
+			}
+		}
+	}
+
+	@Test
 	void theOptOutForTestsSwitchesFlushingOff() throws Exception {
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings(temp.resolve("pg"), false));
 				Connection connection = server.superuserConnection("postgres")) {
