@@ -13,9 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -189,6 +191,66 @@ class AuditChainIntegrationTests {
 			restore(saved, savedCheckpoints);
 		}
 		assertThat(verify(command).code()).isEqualTo(AuditVerificationCommand.INTACT);
+	}
+
+	@Test
+	void anExistingTrailInTheOldFormatStaysVerifiableAndTheKeyedChainContinuesIt() {
+		// a municipality whose trail was written before the update, by the old rule
+		TenantId old = new TenantId(UUID.randomUUID());
+		Instant at = Instant.parse("2026-11-20T09:00:00Z");
+		String first = AuditTrail.hash(AuditTrail.GENESIS, old.toString(), at, "Otto Alt", "READ", "case O-1", "127.0.0.1");
+		String second = AuditTrail.hash(first, old.toString(), at.plusSeconds(1), "Otto Alt", "READ", "case O-2", "127.0.0.1");
+		tamper(superuser -> {
+			superuser.sql("insert into tenancy.tenant(id, slug, name) values (?, ?, 'Altstadt')")
+				.params(old.value(), "altstadt-" + old.toString().substring(0, 8)).update();
+			superuser.sql("insert into records.audit_entry(tenant_id, at, actor, action, object, origin, prev_hash, hash, scheme) "
+					+ "values (?, ?, 'Otto Alt', 'READ', 'case O-1', '127.0.0.1', ?, ?, 1), (?, ?, 'Otto Alt', 'READ', 'case O-2', '127.0.0.1', ?, ?, 1)")
+				.params(old.value(), Timestamp.from(at), AuditTrail.GENESIS, first, old.value(), Timestamp.from(at.plusSeconds(1)), first, second)
+				.update();
+		});
+		try {
+			AuditVerification.Result before = TenantContext.callAs(old, () -> verification.check(List.of()));
+			assertThat(before.intact()).isTrue();
+			assertThat(before.unanchored()).as("intact by the old rule only, until a checkpoint anchors it").isTrue();
+
+			// the first start after the update anchors the old entries; new entries are keyed and continue the old chain
+			// (its checkpoint file is this test's own: the municipality is removed at the end)
+			AuditCheckpoints ownFile = new AuditCheckpoints(jdbc, keys, tenants, settingsWith(settings.audit().keyFile(), temp.resolve("c.log")),
+					new MockEnvironment());
+			AuditCheckpoints.Checkpoint anchor = TenantContext.callAs(old, ownFile::write).orElseThrow();
+			TenantContext.runAs(old, () -> transactions.executeWithoutResult(status -> audit.record("Nora Neu", "READ", "case O-3", "127.0.0.1")));
+			AuditVerification.Result after = TenantContext.callAs(old, () -> verification.check(List.of()));
+			assertThat(after.intact()).isTrue();
+			assertThat(after.entries()).isEqualTo(3);
+			assertThat(after.unkeyedEntries()).isEqualTo(2);
+			assertThat(after.unanchored()).isFalse();
+			assertThat(TenantContext.callAs(old, () -> jdbc.sql("select scheme from records.audit_entry order by seq").query(Integer.class).list()))
+				.containsExactly(1, 1, 2);
+
+			// an old entry changed and the old chain recomputed, as was possible before: the checkpoint and the keyed entry after it disagree
+			String forged = AuditTrail.hash(AuditTrail.GENESIS, old.toString(), at, "Mallory", "READ", "case O-1", "127.0.0.1");
+			String forgedSecond = AuditTrail.hash(forged, old.toString(), at.plusSeconds(1), "Otto Alt", "READ", "case O-2", "127.0.0.1");
+			tamper(superuser -> {
+				superuser.sql("update records.audit_entry set actor = 'Mallory', hash = ? where tenant_id = ? and hash = ?")
+					.params(forged, old.value(), first).update();
+				superuser.sql("update records.audit_entry set prev_hash = ?, hash = ? where tenant_id = ? and hash = ?")
+					.params(forged, forgedSecond, old.value(), second).update();
+			});
+			AuditVerification.Result tampered = TenantContext.callAs(old, () -> verification.check(List.of()));
+			assertThat(tampered.brokenEntry()).isEqualTo(anchor.lastSeq());
+			assertThat(tampered.problem()).endsWith("recorded another chain value for this entry: the trail up to it was rewritten");
+			tamper(superuser -> superuser.sql("delete from records.audit_checkpoint where tenant_id = ?").param(old.value()).update());
+			assertThat(TenantContext.callAs(old, () -> verification.check(List.of())).problem()).as("even without the checkpoint")
+				.startsWith("changed, inserted or deleted");
+		}
+		finally {
+			// the municipality was only for this test
+			tamper(superuser -> {
+				superuser.sql("delete from records.audit_checkpoint where tenant_id = ?").param(old.value()).update();
+				superuser.sql("delete from records.audit_entry where tenant_id = ?").param(old.value()).update();
+				superuser.sql("delete from tenancy.tenant where id = ?").param(old.value()).update();
+			});
+		}
 	}
 
 	@Test
