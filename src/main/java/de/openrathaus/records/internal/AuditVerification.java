@@ -71,15 +71,17 @@ class AuditVerification {
 	 * @throws AuditKey.Unusable if the key file is missing or is not the key the trail was written with
 	 */
 	Result check(List<Checkpoint> fromFile) {
-		AuditKey key = keys.current();
-		return snapshot.execute(status -> walk(key, fromFile));
+		return snapshot.execute(status -> walk(fromFile));
 	}
 
-	private Result walk(AuditKey key, List<Checkpoint> fromFile) {
+	private Result walk(List<Checkpoint> fromFile) {
 		String tenant = TenantContext.require().toString();
 		List<Checkpoint> stored = checkpoints.inDatabase();
 		List<Checkpoint> all = new ArrayList<>(stored);
 		all.addAll(fromFile);
+		// the key is needed only once there are keyed entries or checkpoints: a trail entirely in the old
+		// format (an installation not started since the update) is checked without it
+		AuditKey key = all.isEmpty() ? null : keys.current();
 		// signatures first: a wrong key file shows here as such, before it makes every keyed entry look changed
 		for (Checkpoint checkpoint : all) {
 			if (!key.signs(checkpoint.signature(), tenant, checkpoint.entryCount(), checkpoint.lastSeq(), checkpoint.chainValue(),
@@ -117,6 +119,7 @@ class AuditVerification {
 					expected = AuditTrail.hash(previous, tenant, entry.at(), entry.actor(), entry.action(), entry.object(), entry.origin());
 				}
 				else {
+					key = key == null ? keys.current() : key;
 					expected = key.link(previous, tenant, entry.at(), entry.actor(), entry.action(), entry.object(), entry.origin());
 				}
 				if (!entry.previous().equals(previous) || !entry.value().equals(expected)) {

@@ -212,6 +212,13 @@ class AuditChainIntegrationTests {
 			AuditVerification.Result before = TenantContext.callAs(old, () -> verification.check(List.of()));
 			assertThat(before.intact()).isTrue();
 			assertThat(before.unanchored()).as("intact by the old rule only, until a checkpoint anchors it").isTrue();
+			// not started since the update: no key file yet, and none needed for this trail
+			MockEnvironment verifying = new MockEnvironment().withProperty(AuditVerificationCommand.OPTION, "");
+			RecordsSettings keyless = settingsWith(temp.resolve("none.key"), temp.resolve("none.log"));
+			AuditKeys none = new AuditKeys(keyless, verifying, jdbc, tenants);
+			AuditVerification withoutKey = new AuditVerification(jdbc, none, new AuditCheckpoints(jdbc, none, tenants, keyless, verifying),
+					transactionManager);
+			assertThat(TenantContext.callAs(old, () -> withoutKey.check(List.of())).unanchored()).isTrue();
 
 			// the first start after the update anchors the old entries; new entries are keyed and continue the old chain
 			// (its checkpoint file is this test's own: the municipality is removed at the end)
@@ -226,6 +233,8 @@ class AuditChainIntegrationTests {
 			assertThat(after.unanchored()).isFalse();
 			assertThat(TenantContext.callAs(old, () -> jdbc.sql("select scheme from records.audit_entry order by seq").query(Integer.class).list()))
 				.containsExactly(1, 1, 2);
+			assertThatThrownBy(() -> TenantContext.callAs(old, () -> withoutKey.check(List.of()))).as("keyed entries need the key")
+				.isInstanceOf(AuditKey.Unusable.class).hasMessageContaining("does not exist");
 
 			// an old entry changed and the old chain recomputed, as was possible before: the checkpoint and the keyed entry after it disagree
 			String forged = AuditTrail.hash(AuditTrail.GENESIS, old.toString(), at, "Mallory", "READ", "case O-1", "127.0.0.1");
