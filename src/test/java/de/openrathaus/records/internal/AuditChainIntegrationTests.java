@@ -21,8 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import de.openrathaus.TestAccounts;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
