@@ -23,8 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Who read or changed what in the electronic file, when and from where. Entries are appended only;
- * each carries the SHA-256 of its content and of the previous entry of its municipality, so a
- * changed, inserted or deleted row breaks the chain and {@link #verify()} finds it.
+ * each carries a chain value over its content and the previous entry's value of its municipality:
+ * an HMAC-SHA256 with the installation's {@link AuditKey} (scheme 2), or for entries written before
+ * the chain was keyed the plain SHA-256 (scheme 1). A changed, inserted or deleted row breaks the
+ * chain; without the key it cannot be recomputed. {@link AuditVerification} checks it together with
+ * the {@link AuditCheckpoints}, which catch the removal of the newest entries.
  */
 @Component
 class AuditTrail {
@@ -32,9 +35,13 @@ class AuditTrail {
 	static final String GENESIS = "0".repeat(64);
 
 	private final JdbcClient jdbc;
+	private final AuditKeys keys;
+	private final AuditVerification verification;
 
-	AuditTrail(JdbcClient jdbc) {
+	AuditTrail(JdbcClient jdbc, AuditKeys keys, AuditVerification verification) {
 		this.jdbc = jdbc;
+		this.keys = keys;
+		this.verification = verification;
 	}
 
 	/** An entry waiting for its transaction's commit. */
@@ -63,6 +70,7 @@ class AuditTrail {
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					append(entries);
+					entries.clear();
 				}
 
 				@Override
@@ -80,42 +88,32 @@ class AuditTrail {
 			return;
 		}
 		String tenant = TenantContext.require().toString();
+		AuditKey key = keys.current();
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('records.audit'), hashtext(?))").param(tenant).query(Object.class).list();
 		String previous = jdbc.sql("select hash from records.audit_entry order by seq desc limit 1").query(String.class).optional()
 			.orElse(GENESIS);
 		for (Pending entry : entries) {
-			String hash = hash(previous, tenant, entry.at(), entry.actor(), entry.action(), entry.object(), entry.origin());
-			jdbc.sql("insert into records.audit_entry(at, actor, action, object, origin, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")
+			String hash = key.link(previous, tenant, entry.at(), entry.actor(), entry.action(), entry.object(), entry.origin());
+			jdbc.sql("insert into records.audit_entry(at, actor, action, object, origin, prev_hash, hash, scheme) values (?, ?, ?, ?, ?, ?, ?, 2)")
 				.params(Timestamp.from(entry.at()), entry.actor(), entry.action(), entry.object(), entry.origin(), previous, hash).update();
 			previous = hash;
 		}
-		entries.clear();
 	}
 
-	/** The first entry whose chain is broken, if any (checks the whole trail of the bound municipality). */
+	/**
+	 * The first entry whose chain is broken or that a checkpoint in the database contradicts, if any
+	 * (checks the whole trail of the bound municipality).
+	 */
 	Optional<Long> verify() {
-		String tenant = TenantContext.require().toString();
-		String[] previous = {GENESIS};
-		Long[] broken = {null};
-		jdbc.sql("select seq, at, actor, action, object, origin, prev_hash, hash from records.audit_entry order by seq")
-			.query(rs -> {
-				if (broken[0] != null) {
-					return;
-				}
-				String expected = hash(previous[0], tenant, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6));
-				if (!rs.getString(7).equals(previous[0]) || !rs.getString(8).equals(expected)) {
-					broken[0] = rs.getLong(1);
-				}
-				previous[0] = rs.getString(8);
-			});
-		return Optional.ofNullable(broken[0]);
+		AuditVerification.Result result = verification.check(List.of());
+		return result.intact() ? Optional.empty() : Optional.ofNullable(result.brokenEntry());
 	}
 
 	long size() {
 		return jdbc.sql("select count(*) from records.audit_entry").query(Long.class).single();
 	}
 
+	/** The chain value of an entry in the old, unkeyed format (scheme 1). */
 	static String hash(String previous, String tenant, Instant at, String actor, String action, String object, String origin) {
 		String line = String.join("\u001f", previous, tenant, at.toString(), actor, action, object, origin);
 		try {
