@@ -15,3 +15,4 @@ begin
 end $$;
 
 revoke update, delete, truncate on records.audit_entry from ${app_role};
+revoke update, delete, truncate on records.audit_checkpoint from ${app_role};

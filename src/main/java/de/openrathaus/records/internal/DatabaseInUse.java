@@ -2,9 +2,13 @@
 package de.openrathaus.records.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +45,38 @@ class DatabaseInUse implements EnvironmentPostProcessor {
 				|| environment.getProperty("openrathaus.database.embedded.ephemeral", Boolean.class, false)) {
 			return Optional.empty();
 		}
-		Path directory = Path.of(environment.getProperty("openrathaus.database.embedded.data-directory", "data/postgres"));
-		return runningServer(directory).map(pid -> "Database in use: the embedded PostgreSQL in " + directory.toAbsolutePath()
-				+ " is running (process " + pid + "), so OpenRathaus is probably up. Stop OpenRathaus first, or point --verify-audit "
-				+ "at the running database with --spring.datasource.url, --spring.datasource.username and --spring.datasource.password.");
+		Path directory = Path.of(environment.getProperty("openrathaus.database.embedded.data-directory", "data/postgres"))
+			.toAbsolutePath();
+		String advice = "Stop OpenRathaus first, or point --verify-audit at the running database with "
+				+ "--spring.datasource.url, --spring.datasource.username and --spring.datasource.password (the embedded "
+				+ "database's port is in line 4 of " + directory.resolve("postmaster.pid") + ", the passwords in "
+				+ directory.resolve("openrathaus-credentials.properties") + ").";
+		Path lock = directory.resolveSibling(directory.getFileName() + ".lock");
+		if (Files.exists(lock)) {
+			// the embedded database's own lock: held exactly while an OpenRathaus runs on this directory; a server
+			// left running by a killed JVM does not hold it and is stopped when the embedded database starts
+			return heldByAnotherProcess(lock) ? Optional.of("Database in use: an OpenRathaus is running on the embedded "
+					+ "database in " + directory + ". " + advice) : Optional.empty();
+		}
+		return runningServer(directory).map(pid -> "Database in use: the embedded PostgreSQL in " + directory
+				+ " is running (process " + pid + "), so OpenRathaus is probably up. " + advice);
+	}
+
+	private static boolean heldByAnotherProcess(Path lock) {
+		try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+			FileLock held = channel.tryLock();
+			if (held == null) {
+				return true;
+			}
+			held.release();
+			return false;
+		}
+		catch (OverlappingFileLockException sameProcess) {
+			return true;
+		}
+		catch (IOException unreadable) {
+			return false;
+		}
 	}
 
 	/**

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,18 +30,16 @@ import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
 import de.openrathaus.tenancy.Tenants;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import de.openrathaus.operations.internal.DatabaseConnections;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -86,8 +87,7 @@ class AuditChainIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ObjectProvider<EmbeddedPostgres> embedded;
+	private static final String WRITER_PASSWORD = "Schreiber-2026-Test";
 
 	@Autowired
 	Environment environment;
@@ -347,9 +347,10 @@ class AuditChainIntegrationTests {
 			superuser.sql("""
 					do $$ begin
 					  if not exists (select 1 from pg_roles where rolname = 'openrathaus_audit_writer') then
-					    create role openrathaus_audit_writer login nosuperuser nobypassrls;
+					    create role openrathaus_audit_writer login nosuperuser nobypassrls password 'Schreiber-2026-Test';
 					  end if;
 					end $$""").update();
+			superuser.sql("grant connect on database " + database + " to openrathaus_audit_writer").update();
 			superuser.sql("grant usage on schema records, tenancy to openrathaus_audit_writer").update();
 			superuser.sql("grant select, insert on records.audit_entry, records.audit_checkpoint to openrathaus_audit_writer").update();
 		});
@@ -367,6 +368,29 @@ class AuditChainIntegrationTests {
 		}
 		assertThat(TenantContext.callAs(tenant(), audit::size)).isEqualTo(before + 1);
 		assertThat(verify(command).code()).isEqualTo(AuditVerificationCommand.INTACT);
+	}
+
+	@Test
+	void verifyingWhileAnotherOpenRathausHoldsTheEmbeddedDatabaseSaysItIsInUse() throws Exception {
+		Path data = temp.resolve("held").resolve("postgres");
+		Files.createDirectories(data);
+		try (FileChannel channel = FileChannel.open(data.resolveSibling("postgres.lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+			Path output = temp.resolve("held-output.txt");
+			ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), de.openrathaus.OpenRathausApplication.class.getName(), "--verify-audit",
+					"--openrathaus.database.embedded.data-directory=" + data)
+				.redirectErrorStream(true).redirectOutput(output.toFile());
+			run.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("OPENRATHAUS_"));
+			Process process = run.start();
+			boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+			if (!ended) {
+				process.destroyForcibly();
+			}
+			assertThat(ended).isTrue();
+			assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(AuditVerificationCommand.DATABASE_IN_USE);
+			assertThat(Files.readString(output)).contains("Database in use: an OpenRathaus is running on the embedded database");
+		}
 	}
 
 	@Test
@@ -415,11 +439,8 @@ class AuditChainIntegrationTests {
 	}
 
 	private Connection connect(String role, String database) throws SQLException {
-		EmbeddedPostgres postgres = embedded.getIfAvailable();
-		if (postgres != null) {
-			return postgres.getDatabase(role, database).getConnection();
-		}
-		return new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"), role, "").getConnection();
+		return "postgres".equals(role) ? DatabaseConnections.superuser(context, database)
+				: DatabaseConnections.as(context, role, WRITER_PASSWORD, database);
 	}
 
 	private void recordReads(int count) {
