@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param portalUrl base address of the portal in mails; {@code {host}} is replaced by the municipality's first host name
  * @param sendInterval how often the outbox is worked off
  * @param maxAttempts after this many failed attempts a mail is marked FAILED
+ * @param connectTimeout how long to wait for the SMTP server to accept the connection
+ * @param readTimeout how long to wait for each answer of the SMTP server
+ * @param writeTimeout how long writing a command or the message to the SMTP server may take
  */
 @ConfigurationProperties("openrathaus.mail")
 record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, String portalUrl, Duration sendInterval,
-		int maxAttempts) {
+		int maxAttempts, Duration connectTimeout, Duration readTimeout, Duration writeTimeout) {
 
 	enum Mode {
 		PICKUP, SMTP
@@ -32,6 +35,21 @@ record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, Stri
 		portalUrl = portalUrl == null ? "http://{host}:8080" : portalUrl;
 		sendInterval = sendInterval == null ? Duration.ofSeconds(2) : sendInterval;
 		maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+		connectTimeout = positive(connectTimeout, Duration.ofSeconds(10));
+		readTimeout = positive(readTimeout, Duration.ofSeconds(30));
+		writeTimeout = positive(writeTimeout, Duration.ofSeconds(30));
+	}
+
+	private static Duration positive(Duration value, Duration fallback) {
+		return value == null || value.isZero() || value.isNegative() ? fallback : value;
+	}
+
+	/**
+	 * How long a claimed mail is left alone by other senders: longer than one delivery can take with
+	 * these timeouts (connect, then the answers to a handful of commands and the message itself).
+	 */
+	Duration lease() {
+		return connectTimeout.plus(readTimeout.multipliedBy(6)).plus(writeTimeout.multipliedBy(2)).plusSeconds(30);
 	}
 
 	String portalUrl(String host) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Chooses the mail transport by {@code openrathaus.mail.mode}. */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,11 @@ class MailTransports {
 			if (sender == null) {
 				throw new IllegalStateException("openrathaus.mail.mode=smtp needs spring.mail.host (and port, username, password)");
 			}
+			if (sender instanceof JavaMailSenderImpl configurable) {
+				Properties properties = configurable.getJavaMailProperties();
+				withTimeouts(properties, settings);
+				configurable.setJavaMailProperties(properties); // drops a session made before
+			}
 			return (message, name) -> sender.send(message);
 		}
 		Path folder = settings.pickupDirectory().toAbsolutePath();
@@ -39,5 +45,17 @@ class MailTransports {
 			// atomic rename: a reader never sees half a mail
 			Files.move(temporary, folder.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
 		};
+	}
+
+	/**
+	 * Jakarta Mail waits for ever by default: a server that accepts the connection and never answers
+	 * held up every mail of every municipality. Timeouts set in {@code spring.mail.properties} win.
+	 */
+	static void withTimeouts(Properties properties, CorrespondenceSettings settings) {
+		for (String protocol : new String[] {"smtp", "smtps"}) {
+			properties.putIfAbsent("mail." + protocol + ".connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
+			properties.putIfAbsent("mail." + protocol + ".timeout", String.valueOf(settings.readTimeout().toMillis()));
+			properties.putIfAbsent("mail." + protocol + ".writetimeout", String.valueOf(settings.writeTimeout().toMillis()));
+		}
 	}
 }

@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.mail.Message;
@@ -25,15 +25,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works off the outbox of every municipality: due mails are locked with {@code skip locked} (so
- * several instances can send side by side without sending a mail twice), delivered, and marked
- * SENT; a failed delivery is retried with growing pauses and marked FAILED after the last attempt.
+ * Works off the outbox of every municipality, one mail at a time and never inside a database
+ * transaction while talking to the mail server: a short transaction claims the next due mail (rows
+ * locked with {@code skip locked}, so several instances can send side by side) by moving its next
+ * attempt one lease into the future, commits, the mail is delivered with the transport's timeouts,
+ * and a second short transaction marks it SENT or schedules the next attempt with a growing pause
+ * (FAILED after the last). A mail server that hangs therefore costs each mail at most its timeouts,
+ * holds no lock, and the other mails keep going out. Delivery is at least once: if the instance dies
+ * between delivery and the second transaction, the lease runs out and the mail is sent again.
  * Logs carry mail ids only, never addresses or contents.
  */
 @Component
 class OutboxSender {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+	/** At most this many mails per municipality and round, so one municipality's backlog cannot starve the others. */
 	private static final int BATCH = 25;
 
 	private final JdbcClient jdbc;
@@ -60,38 +66,49 @@ class OutboxSender {
 
 	/** Sends what is due for the bound municipality; returns how many mails were delivered. */
 	int sendDueOfCurrentTenant() {
-		Integer sent = transactions.execute(status -> {
-			List<Pending> due = jdbc.sql("select id, recipient, subject, body, attempts from correspondence.outgoing_mail "
-					+ "where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at limit ? for update skip locked")
-				.param(BATCH)
-				.query((rs, row) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-				.list();
-			int delivered = 0;
-			for (Pending mail : due) {
-				delivered += deliver(mail) ? 1 : 0;
+		int delivered = 0;
+		for (int i = 0; i < BATCH; i++) {
+			Optional<Pending> next = claimNext();
+			if (next.isEmpty()) {
+				break;
 			}
-			return delivered;
-		});
-		return sent == null ? 0 : sent;
+			delivered += deliver(next.get()) ? 1 : 0;
+		}
+		return delivered;
+	}
+
+	/** Takes the next due mail out of the other senders' way for one lease, in a transaction of its own. */
+	private Optional<Pending> claimNext() {
+		return transactions.execute(status -> jdbc.sql("""
+				update correspondence.outgoing_mail m set next_attempt_at = now() + make_interval(secs => ?)
+				  from (select id from correspondence.outgoing_mail where status = 'PENDING' and next_attempt_at <= now()
+				         order by next_attempt_at limit 1 for update skip locked) due
+				 where m.id = due.id
+				returning m.id, m.recipient, m.subject, m.body, m.attempts""")
+			.param((double) settings.lease().toSeconds())
+			.query((rs, row) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+			.optional());
 	}
 
 	private boolean deliver(Pending mail) {
 		try {
 			transport.deliver(compose(mail), mail.id().toString());
-			jdbc.sql("update correspondence.outgoing_mail set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
-				.param(mail.id()).update();
-			return true;
 		}
 		catch (Exception e) {
 			int attempts = mail.attempts() + 1;
 			boolean last = attempts >= settings.maxAttempts();
 			Duration pause = Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(2, attempts - 1)));
-			jdbc.sql("update correspondence.outgoing_mail set attempts = ?, status = ?, next_attempt_at = ?, last_error = ? where id = ?")
+			transactions.executeWithoutResult(status -> jdbc.sql(
+					"update correspondence.outgoing_mail set attempts = ?, status = ?, next_attempt_at = ?, last_error = ? where id = ? and status = 'PENDING'")
 				.params(attempts, last ? "FAILED" : "PENDING", Timestamp.from(Instant.now().plus(pause)), e.getClass().getSimpleName(), mail.id())
-				.update();
+				.update());
 			log.warn("Mail {} not delivered (attempt {} of {}): {}", mail.id(), attempts, settings.maxAttempts(), e.getClass().getSimpleName());
 			return false;
 		}
+		transactions.executeWithoutResult(status -> jdbc.sql(
+				"update correspondence.outgoing_mail set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
+			.param(mail.id()).update());
+		return true;
 	}
 
 	private MimeMessage compose(Pending mail) throws Exception {

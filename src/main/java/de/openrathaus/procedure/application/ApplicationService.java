@@ -152,7 +152,7 @@ public class ApplicationService {
 			}
 			String filename = UploadRules.cleanFilename(upload.originalFilename());
 			String type = upload.content().length == 0 ? "" : UploadRules.detect(upload.content(), filename);
-			List<Violation> found = UploadRules.check(attachment, filename, upload.content().length, type, count);
+			List<Violation> found = UploadRules.check(attachment, filename, upload.content(), type, count);
 			if (found.isEmpty()) {
 				accepted.add(new NewUpload(attachment.key(), filename, type, upload.content()));
 				count++;

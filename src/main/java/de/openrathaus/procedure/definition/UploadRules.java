@@ -87,6 +87,26 @@ public final class UploadRules {
 		return violations;
 	}
 
+	/**
+	 * Checks one upload with its content: as {@link #check(AttachmentDefinition, String, long, String, int)}, and a
+	 * PDF must also load in PDFBox (a file that only starts like one, e.g. {@code %PDF-} followed by HTML, is
+	 * none), stay within the inflation limits and carry no JavaScript or launch actions.
+	 */
+	public static List<Violation> check(AttachmentDefinition attachment, String filename, byte[] content, String detectedType,
+			int alreadyStored) {
+		List<Violation> violations = check(attachment, filename, content.length, detectedType, alreadyStored);
+		if (violations.isEmpty() && "application/pdf".equals(detectedType)) {
+			try {
+				de.openrathaus.documents.PdfInspection.check(content, de.openrathaus.documents.PdfInspection.Limits.DEFAULT,
+						java.time.Instant.now().plusSeconds(30));
+			}
+			catch (de.openrathaus.documents.PdfInspection.Refused refused) {
+				violations.add(Violation.of(attachment.key(), "validation.upload.pdf." + refused.problem(), attachment.label(), filename));
+			}
+		}
+		return violations;
+	}
+
 	public static String megabytes(long bytes) {
 		return String.format(Locale.GERMANY, "%.0f MB", bytes / (1024.0 * 1024.0));
 	}

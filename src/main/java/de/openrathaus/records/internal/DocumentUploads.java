@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.openrathaus.documents.Filenames;
+import de.openrathaus.documents.PdfInspection;
 
 import org.apache.tika.Tika;
 import org.apache.tika.metadata.Metadata;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Clerks add documents and new versions to open cases: any file type (its real type is detected
- * from the content), a safe file name, never the same content twice in a case, never into a closed
+ * from the content; a PDF must load in PDFBox and carry no active content), a safe file name, never the same content twice in a case, never into a closed
  * case. A version is added, never replaced.
  */
 @Service
@@ -110,6 +111,15 @@ class DocumentUploads {
 				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id(), sha).query(String.class).optional();
 		if (existing.isPresent()) {
 			throw new Refused("records.upload.duplicate", existing.get());
+		}
+		if (detect(content, filename).startsWith("application/pdf")) {
+			// a PDF only if PDFBox loads it, small enough when inflated, and without JavaScript or launch actions
+			try {
+				PdfInspection.check(content, PdfInspection.Limits.DEFAULT, java.time.Instant.now().plusSeconds(30));
+			}
+			catch (PdfInspection.Refused refused) {
+				throw new Refused("records.upload.pdf." + refused.problem(), filename);
+			}
 		}
 		return filename;
 	}

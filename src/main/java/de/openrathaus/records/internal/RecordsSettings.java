@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The electronic file, {@code openrathaus.records.*}.
@@ -15,9 +16,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param storage {@code filesystem} (default) or {@code s3}
  * @param s3 the object storage for {@code storage=s3}
  * @param audit the key and the checkpoints of the audit trail
+ * @param extraction limits of the full-text extraction
  */
 @ConfigurationProperties("openrathaus.records")
-record RecordsSettings(Path storageDirectory, String archiveKey, String archiveName, String storage, S3 s3, Audit audit) {
+record RecordsSettings(Path storageDirectory, String archiveKey, String archiveName, String storage, S3 s3, Audit audit,
+		Extraction extraction) {
+
+	/**
+	 * The full-text extraction runs on its own threads with limits per document.
+	 *
+	 * @param threads how many documents are extracted at the same time (default 1: the other core serves requests)
+	 * @param queue how many documents may wait; more wait in the database for the next catch-up
+	 * @param timeLimit how long one document may take
+	 * @param maxCharacters how much text of one document is kept (the rest is not searchable)
+	 * @param maxStreamSize how large one stream of a PDF may inflate
+	 * @param maxInflatedSize how large all streams of a PDF together may inflate
+	 */
+	record Extraction(int threads, int queue, Duration timeLimit, int maxCharacters, DataSize maxStreamSize, DataSize maxInflatedSize) {
+
+		Extraction {
+			threads = threads <= 0 ? 1 : threads;
+			queue = queue <= 0 ? 1000 : queue;
+			timeLimit = timeLimit == null || timeLimit.isNegative() || timeLimit.isZero() ? Duration.ofSeconds(60) : timeLimit;
+			maxCharacters = maxCharacters <= 0 ? 2_000_000 : maxCharacters;
+			maxStreamSize = maxStreamSize == null ? DataSize.ofMegabytes(64) : maxStreamSize;
+			maxInflatedSize = maxInflatedSize == null ? DataSize.ofMegabytes(256) : maxInflatedSize;
+		}
+
+		de.openrathaus.documents.PdfInspection.Limits limits() {
+			return new de.openrathaus.documents.PdfInspection.Limits(maxStreamSize.toBytes(), maxInflatedSize.toBytes());
+		}
+	}
 
 	/** An S3-compatible object store: endpoint (empty for AWS itself), region, bucket and credentials. */
 	record S3(String endpoint, String region, String bucket, String accessKey, String secretKey) {
@@ -46,5 +75,6 @@ record RecordsSettings(Path storageDirectory, String archiveKey, String archiveN
 		archiveName = archiveName == null || archiveName.isBlank() ? "Stadtarchiv" : archiveName;
 		storage = storage == null || storage.isBlank() ? "filesystem" : storage;
 		audit = audit == null ? new Audit(null, null, null) : audit;
+		extraction = extraction == null ? new Extraction(0, 0, null, 0, null, null) : extraction;
 	}
 }

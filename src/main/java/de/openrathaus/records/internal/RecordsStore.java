@@ -41,7 +41,7 @@ class RecordsStore {
 	}
 
 	record Version(UUID id, UUID document, String documentTitle, int version, String filename, String mediaType, long size,
-			String sha256, String author, Instant createdAt, String textStatus) {
+			String sha256, String author, Instant createdAt, String textStatus, @Nullable String textProblem) {
 	}
 
 	List<PlanEntry> plan() {
@@ -207,7 +207,7 @@ class RecordsStore {
 	/** All versions of one document, oldest first. */
 	List<Version> documentVersions(UUID document) {
 		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
-				+ "coalesce(t.status, 'PENDING') from records.document d join records.document_version v on v.document_id = d.id "
+				+ "coalesce(t.status, 'PENDING'), t.problem from records.document d join records.document_version v on v.document_id = d.id "
 				+ "left join records.version_text t on t.version_id = v.id where d.id = ? order by v.version")
 			.param(document).query(RecordsStore::version).list();
 	}
@@ -233,14 +233,14 @@ class RecordsStore {
 
 	List<Version> versions(UUID recordCase) {
 		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
-				+ "coalesce(t.status, 'PENDING') from records.document d join records.document_version v on v.document_id = d.id "
+				+ "coalesce(t.status, 'PENDING'), t.problem from records.document d join records.document_version v on v.document_id = d.id "
 				+ "left join records.version_text t on t.version_id = v.id where d.case_id = ? order by d.created_at, d.title, v.version")
 			.param(recordCase).query(RecordsStore::version).list();
 	}
 
 	Optional<Version> version(UUID id) {
 		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
-				+ "coalesce(t.status, 'PENDING') from records.document d join records.document_version v on v.document_id = d.id "
+				+ "coalesce(t.status, 'PENDING'), t.problem from records.document d join records.document_version v on v.document_id = d.id "
 				+ "left join records.version_text t on t.version_id = v.id where v.id = ?")
 			.param(id).query(RecordsStore::version).optional();
 	}
@@ -261,6 +261,7 @@ class RecordsStore {
 
 	private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Version(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5),
-				rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11));
+				rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
+				rs.getString(12));
 	}
 }
