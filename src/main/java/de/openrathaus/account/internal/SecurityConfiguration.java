@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -83,6 +84,9 @@ class SecurityConfiguration {
 				.logoutUrl("/abmelden")
 				.logoutSuccessUrl("/?abgemeldet")
 				.deleteCookies("ORSESSION"))
+			// the forms' CSRF token lives in a cookie, not in a session: an anonymous page view creates no session
+			// (a session each cost memory, and a flood of them doubled the heap); the token is still checked on every POST
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -90,6 +94,13 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("ORCSRF");
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		return tokens;
 	}
 
 	/** Argon2id for new hashes; older bcrypt hashes are still accepted and upgraded on sign-in. */
