@@ -57,7 +57,7 @@ class RegistrationController {
 					RegistrationForm.Problem::field, p -> messages.getMessage(p.code(), null, locale), (a, b) -> a)));
 			return "account/register";
 		}
-		registrations.register(form, linkBase(request));
+		registrations.register(form, linkBase(request), request.getRemoteAddr());
 		return "redirect:/registrieren/bestaetigen";
 	}
 
@@ -95,7 +95,7 @@ class RegistrationController {
 	String resend(@RequestParam(required = false) @Nullable String email, HttpServletRequest request) {
 		RegistrationForm form = RegistrationForm.of("x", email, null, null, null);
 		if (!form.email().isEmpty()) {
-			registrations.resend(form.email(), linkBase(request));
+			registrations.resend(form.email(), linkBase(request), request.getRemoteAddr());
 		}
 		return "redirect:/registrieren/bestaetigen";
 	}
