@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AnonymousSessionIntegrationTests {
 
 	static final List<String> PUBLIC_PAGES = List.of("/", "/anmelden", "/registrieren", "/leistungen", "/konto/bestaetigen/neu",
-			"/registrieren/bestaetigen", "/anmelden?fehler");
+			"/registrieren/bestaetigen", "/anmelden?fehler", "/anmelden?warten", "/passwort-vergessen", "/passwort-vergessen/gesendet",
+			"/passwort-neu?token=unbekannt");
 
 	@LocalServerPort
 	int port;
