@@ -7,15 +7,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import javax.sql.DataSource;
+
 import de.openrathaus.TestAccounts;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +35,9 @@ class OperationsIntegrationTests {
 
 	@Autowired
 	HealthEndpointGroups groups;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void healthIsUpWithoutSigningIn() throws Exception {
@@ -65,6 +73,14 @@ class OperationsIntegrationTests {
 		assertThat(readiness).isNotNull();
 		assertThat(readiness.isMember("db")).as("database in the readiness group").isTrue();
 		assertThat(readiness.isMember("readinessState")).isTrue();
+	}
+
+	@Test
+	void theDatabaseIndicatorOfTheReadinessGroupIsDownWhenNoConnectionCanBeMade() {
+		// the same indicator type the readiness group includes, over a data source whose server is gone
+		SimpleDriverDataSource gone = new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://127.0.0.1:9/openrathaus?connectTimeout=2");
+		assertThat(new DataSourceHealthIndicator(gone, "select 1").health(true).getStatus()).isEqualTo(Status.DOWN);
+		assertThat(new DataSourceHealthIndicator(dataSource, "select 1").health(true).getStatus()).isEqualTo(Status.UP);
 	}
 
 	@Test

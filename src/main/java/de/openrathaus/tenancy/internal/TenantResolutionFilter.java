@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,11 +42,19 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Tenant> tenant = tenants.byHost(request.getServerName());
-		if (tenant.isEmpty() && settings.defaultTenant() != null && !settings.defaultTenant().isBlank()) {
-			tenant = tenants.bySlugCached(settings.defaultTenant());
+		boolean actuator = request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+		Optional<Tenant> tenant;
+		try {
+			tenant = resolve(request);
 		}
-		if (tenant.isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/actuator")) {
+		catch (DataAccessException e) {
+			if (!actuator) {
+				throw e;
+			}
+			// the database is down: liveness and readiness must still answer (readiness says DOWN itself)
+			tenant = Optional.empty();
+		}
+		if (tenant.isEmpty() && actuator) {
 			// probes of the platform (health, readiness) come by IP address or an internal name: no municipality, no refusal
 			chain.doFilter(request, response);
 			return;
@@ -59,5 +68,13 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 		try (TenantContext.Binding binding = TenantContext.open(current.id())) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	private Optional<Tenant> resolve(HttpServletRequest request) {
+		Optional<Tenant> tenant = tenants.byHost(request.getServerName());
+		if (tenant.isEmpty() && settings.defaultTenant() != null && !settings.defaultTenant().isBlank()) {
+			tenant = tenants.bySlugCached(settings.defaultTenant());
+		}
+		return tenant;
 	}
 }
