@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,13 +20,13 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 	private final SignedInUser user;
 	private @Nullable String passwordHash;
 	private final boolean enabled;
-	private final @Nullable Instant lockedUntil;
+	private final boolean verified;
 
-	AccountUserDetails(SignedInUser user, @Nullable String passwordHash, boolean enabled, @Nullable Instant lockedUntil) {
+	AccountUserDetails(SignedInUser user, @Nullable String passwordHash, boolean enabled, boolean verified) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.lockedUntil = lockedUntil;
+		this.verified = verified;
 	}
 
 	SignedInUser user() {
@@ -53,14 +52,15 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 		return user.email();
 	}
 
-	@Override
-	public boolean isAccountNonLocked() {
-		return lockedUntil == null || lockedUntil.isBefore(Instant.now());
-	}
-
+	/** Enabled by the administration and the e-mail address confirmed. */
 	@Override
 	public boolean isEnabled() {
-		return enabled;
+		return enabled && verified;
+	}
+
+	/** Whether the e-mail address is confirmed; asked only after the password proved right. */
+	boolean isVerified() {
+		return verified;
 	}
 
 	boolean isStaff() {

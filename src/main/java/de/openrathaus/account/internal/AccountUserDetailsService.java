@@ -3,7 +3,6 @@ package de.openrathaus.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,7 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts of the request's municipality for sign-in; unverified e-mail means disabled. */
+/** Loads accounts of the request's municipality for sign-in; an unconfirmed address or a disabled account is refused only after the password was checked (see SecurityConfiguration). */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -45,7 +44,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		TenantId tenant = TenantContext.require();
 		return jdbc.sql("""
 				select id, kind, email, display_name, password_hash, trust_level, enabled,
-				       email_verified_at is not null as verified, locked_until
+				       email_verified_at is not null as verified
 				  from account.account where email = ?""")
 				.param(normaliseEmail(username))
 				.query((rs, row) -> map(rs, tenant))
@@ -58,7 +57,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		TenantId tenant = TenantContext.require();
 		return jdbc.sql("""
 				select id, kind, email, display_name, password_hash, trust_level, enabled,
-				       email_verified_at is not null as verified, locked_until
+				       email_verified_at is not null as verified
 				  from account.account where id = ?""")
 				.param(account.value())
 				.query((rs, row) -> map(rs, tenant))
@@ -69,9 +68,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		AccountId id = new AccountId(rs.getObject("id", UUID.class));
 		SignedInUser user = new SignedInUser(id, tenant, AccountKind.valueOf(rs.getString("kind")), rs.getString("email"),
 				rs.getString("display_name"), TrustLevel.valueOf(rs.getString("trust_level")), roles(id));
-		Timestamp lockedUntil = rs.getTimestamp("locked_until");
-		return new AccountUserDetails(user, rs.getString("password_hash"),
-				rs.getBoolean("enabled") && rs.getBoolean("verified"), lockedUntil == null ? null : lockedUntil.toInstant());
+		return new AccountUserDetails(user, rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("verified"));
 	}
 
 	Map<DepartmentCode, Set<StaffRole>> roles(AccountId id) {

@@ -35,6 +35,8 @@ class AdminController {
 		model.addAttribute("staff", administration.staff());
 		model.addAttribute("roles", StaffRole.values());
 		model.addAttribute("tokens", tokens.all());
+		model.addAttribute("throttles", administration.throttles());
+		model.addAttribute("now", java.time.Instant.now());
 		model.addAttribute("accountNames", administration.staff().stream()
 			.collect(java.util.stream.Collectors.toMap(Administration.Staff::id, Administration.Staff::displayName)));
 		return "account/admin";
@@ -68,6 +70,13 @@ class AdminController {
 			return act(redirect, "admin.role.revoked", () -> administration.revoke(admin, account, code, role));
 		}
 		return act(redirect, "admin.role.granted", () -> administration.grant(account, code, role));
+	}
+
+	@PostMapping("/admin/anmeldebremsen/aufheben")
+	String liftThrottle(@RequestParam(defaultValue = "") String accountKey, @RequestParam(defaultValue = "") String client,
+			RedirectAttributes redirect) {
+		act(redirect, "admin.throttle.lifted", () -> administration.liftThrottle(accountKey, client));
+		return "redirect:/admin#anmeldebremsen";
 	}
 
 	@PostMapping("/admin/api-schluessel")

@@ -29,10 +29,24 @@ class Administration {
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
+	private final SignInThrottle throttle;
 
-	Administration(JdbcClient jdbc, PasswordEncoder passwords) {
+	Administration(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.throttle = throttle;
+	}
+
+	/** Client addresses and accounts with failed sign-ins in the last day. */
+	public List<SignInThrottle.Entry> throttles() {
+		return throttle.current();
+	}
+
+	/** Lets a client address or an account sign in again at once (for example after a call to the help desk). */
+	public void liftThrottle(String accountKey, String client) {
+		if (!throttle.lift(accountKey, client)) {
+			throw new Refused("admin.throttle.unknown");
+		}
 	}
 
 	record Department(String code, String name) {

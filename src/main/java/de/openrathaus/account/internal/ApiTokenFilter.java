@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API calls that present an API key ({@code Authorization: Bearer ort_…}) as the
- * key's staff account. An unknown or revoked key, or one whose account is disabled, locked or no
+ * key's staff account. An unknown or revoked key, or one whose account is disabled or no
  * longer staff, is answered with 401 at once; requests without a bearer key pass on to HTTP Basic.
  * A recognised key is remembered for a minute (see {@link ApiTokens#authenticate}).
  * Not a servlet-container filter: it is added to the API security chain only.
@@ -42,7 +42,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		Optional<AccountUserDetails> account = tokens.authenticate(header.substring(7).strip(),
-				id -> accounts.loadById(id).filter(details -> details.isStaff() && details.isEnabled() && details.isAccountNonLocked()));
+				id -> accounts.loadById(id).filter(details -> details.isStaff() && details.isEnabled()));
 		if (account.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"OpenRathaus\", error=\"invalid_token\"");
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "unknown or revoked API key");

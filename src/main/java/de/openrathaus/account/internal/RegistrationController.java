@@ -6,9 +6,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import de.openrathaus.tenancy.TenantContext;
-import de.openrathaus.tenancy.Tenants;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -22,12 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RegistrationController {
 
 	private final Registrations registrations;
-	private final Tenants tenants;
+	private final MailLinks links;
 	private final MessageSource messages;
 
-	RegistrationController(Registrations registrations, Tenants tenants, MessageSource messages) {
+	RegistrationController(Registrations registrations, MailLinks links, MessageSource messages) {
 		this.registrations = registrations;
-		this.tenants = tenants;
+		this.links = links;
 		this.messages = messages;
 	}
 
@@ -57,7 +54,7 @@ class RegistrationController {
 					RegistrationForm.Problem::field, p -> messages.getMessage(p.code(), null, locale), (a, b) -> a)));
 			return "account/register";
 		}
-		registrations.register(form, linkBase(request));
+		registrations.register(form, links.base(request), request.getRemoteAddr());
 		return "redirect:/registrieren/bestaetigen";
 	}
 
@@ -95,21 +92,8 @@ class RegistrationController {
 	String resend(@RequestParam(required = false) @Nullable String email, HttpServletRequest request) {
 		RegistrationForm form = RegistrationForm.of("x", email, null, null, null);
 		if (!form.email().isEmpty()) {
-			registrations.resend(form.email(), linkBase(request));
+			registrations.resend(form.email(), links.base(request), request.getRemoteAddr());
 		}
 		return "redirect:/registrieren/bestaetigen";
-	}
-
-	/**
-	 * Scheme, host and port for links in mails. The host is taken from the request only if the
-	 * municipality claims it; otherwise from the municipality's first host, so a forged Host header
-	 * cannot put a foreign address into a mail.
-	 */
-	private String linkBase(HttpServletRequest request) {
-		List<String> hosts = tenants.byId(TenantContext.require()).orElseThrow().hosts();
-		String host = hosts.contains(request.getServerName()) || hosts.isEmpty() ? request.getServerName() : hosts.getFirst();
-		int port = request.getServerPort();
-		boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
-		return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
 	}
 }

@@ -54,9 +54,11 @@ record RegistrationForm(String displayName, String email, String password, Strin
 		else if (password.length() > MAX_PASSWORD) {
 			problems.add(new Problem("password", "register.password.tooLong"));
 		}
-		else if (password.equalsIgnoreCase(email) || (!email.isEmpty() && password.toLowerCase(Locale.ROOT).contains(email.split("@")[0])
-				&& email.split("@")[0].length() >= 4)) {
+		else if (password.equalsIgnoreCase(email) || containsEmailName()) {
 			problems.add(new Problem("password", "register.password.likeEmail"));
+		}
+		else if (PasswordStrength.tooEasy(password, PasswordStrength.ownWords(email, displayName))) {
+			problems.add(new Problem("password", "register.password.common"));
 		}
 		else if (!password.equals(passwordRepeat)) {
 			problems.add(new Problem("passwordRepeat", "register.password.mismatch"));
@@ -65,6 +67,15 @@ record RegistrationForm(String displayName, String email, String password, Strin
 			problems.add(new Problem("consent", "register.consent.required"));
 		}
 		return problems;
+	}
+
+	/** The local part of the address, or a part of it of four or more characters (max.mustermann: "mustermann"). */
+	private boolean containsEmailName() {
+		if (email.isEmpty()) {
+			return false;
+		}
+		String lowerPassword = password.toLowerCase(Locale.ROOT);
+		return PasswordStrength.ownWords(email, "").stream().anyMatch(lowerPassword::contains);
 	}
 
 	@Override

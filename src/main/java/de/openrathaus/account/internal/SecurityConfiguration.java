@@ -5,8 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -15,7 +14,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -38,7 +39,7 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(1)
 	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch, ApiTokens tokens,
-			AccountUserDetailsService accounts) throws Exception {
+			AccountUserDetailsService accounts, SignInThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/*/*/openapi.yaml").permitAll()
@@ -49,21 +50,24 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
 			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
 			.addFilterBefore(new ApiTokenFilter(tokens, accounts),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@org.springframework.core.annotation.Order(2)
-	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle) throws Exception {
+		// one answer for every failure; only the right password for an unconfirmed address learns more
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/anmelden?fehler");
-		failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/anmelden?gesperrt",
-				DisabledException.class.getName(), "/anmelden?unbestaetigt"));
+		failure.setExceptionMappings(Map.of(AfterPasswordChecks.AddressNotConfirmed.class.getName(), "/anmelden?unbestaetigt"));
 		http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/leistungen", "/leistungen/**", "/registrieren", "/registrieren/**",
-						"/anmelden", "/konto/bestaetigen", "/konto/bestaetigen/**", "/css/**", "/images/**",
+						"/anmelden", "/konto/bestaetigen", "/konto/bestaetigen/**", "/passwort-vergessen", "/passwort-vergessen/**",
+						"/passwort-neu", "/css/**", "/images/**",
 						"/favicon.ico", "/error", "/demo/**", "/barrierefreiheit", "/impressum", "/datenschutz")
 					.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -83,13 +87,39 @@ class SecurityConfiguration {
 				.logoutUrl("/abmelden")
 				.logoutSuccessUrl("/?abgemeldet")
 				.deleteCookies("ORSESSION"))
+			// the forms' CSRF token lives in a cookie, not in a session: an anonymous page view creates no session
+			// (a session each cost memory, and a flood of them doubled the heap); the token is still checked on every POST
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
-			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class);
+			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Password sign-in for the form and HTTP Basic. Nothing about the account is checked before the
+	 * password (an unknown address costs the same Argon2 check, see DaoAuthenticationProvider); whether
+	 * the address is confirmed is told only to whoever knew the password.
+	 */
+	@Bean
+	DaoAuthenticationProvider accountAuthentication(AccountUserDetailsService accounts, PasswordEncoder passwords) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwords);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(new AfterPasswordChecks());
+		return provider;
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("ORCSRF");
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		return tokens;
 	}
 
 	/** Argon2id for new hashes; older bcrypt hashes are still accepted and upgraded on sign-in. */

@@ -55,7 +55,7 @@ class CorrespondenceListeners {
 	@ApplicationModuleListener
 	void on(VerificationRequested event) {
 		outbox.enqueue(event.email(), text("mail.verify.subject", municipality().name()),
-				text("mail.verify.body", event.displayName(), municipality().name(), event.verificationLink(),
+				text("mail.verify.body", municipality().name(), event.verificationLink(),
 						TIME.format(event.expiresAt())));
 	}
 

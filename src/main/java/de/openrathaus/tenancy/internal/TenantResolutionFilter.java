@@ -14,13 +14,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds every request to the municipality its host name belongs to, before security and any
  * controller run. Requests for hosts no municipality claims are refused unless a default
- * municipality is configured (single-city deployments).
+ * municipality is configured (single-city deployments). The actuator is bound too when its host
+ * belongs to a municipality, so that an administrator's session stays valid there; probes by an
+ * unclaimed host reach it without a municipality.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -37,16 +40,24 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().startsWith("/actuator");
-	}
-
-	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Tenant> tenant = tenants.byHost(request.getServerName());
-		if (tenant.isEmpty() && settings.defaultTenant() != null && !settings.defaultTenant().isBlank()) {
-			tenant = tenants.bySlugCached(settings.defaultTenant());
+		boolean actuator = request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+		Optional<Tenant> tenant;
+		try {
+			tenant = resolve(request);
+		}
+		catch (DataAccessException e) {
+			if (!actuator) {
+				throw e;
+			}
+			// the database is down: liveness and readiness must still answer (readiness says DOWN itself)
+			tenant = Optional.empty();
+		}
+		if (tenant.isEmpty() && actuator) {
+			// probes of the platform (health, readiness) come by IP address or an internal name: no municipality, no refusal
+			chain.doFilter(request, response);
+			return;
 		}
 		if (tenant.isEmpty()) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND, "Unknown municipality");
@@ -57,5 +68,13 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 		try (TenantContext.Binding binding = TenantContext.open(current.id())) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	private Optional<Tenant> resolve(HttpServletRequest request) {
+		Optional<Tenant> tenant = tenants.byHost(request.getServerName());
+		if (tenant.isEmpty() && settings.defaultTenant() != null && !settings.defaultTenant().isBlank()) {
+			tenant = tenants.bySlugCached(settings.defaultTenant());
+		}
+		return tenant;
 	}
 }

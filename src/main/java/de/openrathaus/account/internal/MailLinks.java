@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.account.internal;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.Tenants;
+
+import org.springframework.stereotype.Component;
+
+/** The base of links in mails (confirmation, password reset), on a host of the request's municipality. */
+@Component
+class MailLinks {
+
+	private final Tenants tenants;
+
+	MailLinks(Tenants tenants) {
+		this.tenants = tenants;
+	}
+
+	/**
+	 * Scheme, host and port for links in mails. The host is taken from the request only if the
+	 * municipality claims it; otherwise from the municipality's first host, so a forged Host header
+	 * cannot put a foreign address into a mail.
+	 */
+	String base(HttpServletRequest request) {
+		List<String> hosts = tenants.byId(TenantContext.require()).orElseThrow().hosts();
+		String host = hosts.contains(request.getServerName()) || hosts.isEmpty() ? request.getServerName() : hosts.getFirst();
+		int port = request.getServerPort();
+		boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
+		return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
+	}
+}
