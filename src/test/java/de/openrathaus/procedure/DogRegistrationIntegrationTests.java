@@ -177,6 +177,43 @@ class DogRegistrationIntegrationTests {
 		}
 	}
 
+	@Test
+	void mailsLinkToTheAddressTheRequestCameInOnAndTheMailboxLinkIsClickable() throws Exception {
+		String id = startDraft();
+		fillAllSteps(id, false);
+		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()).with(port(8123)));
+		await().atMost(Duration.ofSeconds(15)).until(() -> !mailsTo(citizenEmail).isEmpty());
+		assertThat(mailsTo(citizenEmail).getFirst()).contains("http://localhost:8123/portal/antraege").doesNotContain("127.0.0.1")
+			.doesNotContain(":8080");
+
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Lina", "steuern"));
+		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/rueckfrage").param("frage", "Bitte <b>Nachweis</b> senden.")
+				.session(clerk).with(csrf()).with(port(8123)));
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(citizenEmail).size() == 2);
+		assertThat(mailsTo(citizenEmail).get(1)).contains("http://localhost:8123/portal/postfach").doesNotContain(":8080");
+
+		String mailbox = mvc.perform(get("/portal/postfach").session(citizen)).andReturn().getResponse().getContentAsString();
+		Matcher message = Pattern.compile("/portal/postfach/([0-9a-f-]{36})\"").matcher(mailbox);
+		assertThat(message.find()).isTrue();
+		mvc.perform(get("/portal/postfach/" + message.group(1)).session(citizen))
+			.andExpect(content().string(containsString("<a href=\"/portal/antraege/" + id + "\">/portal/antraege/" + id + "</a>")))
+			.andExpect(content().string(containsString("Bitte &lt;b&gt;Nachweis&lt;/b&gt; senden.")));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor port(int port) {
+		return request -> {
+			request.setServerPort(port);
+			return request;
+		};
+	}
+
+	private List<String> mailsTo(String email) {
+		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select body from correspondence.outgoing_mail where recipient = ? order by created_at").param(email)
+			.query(String.class).list());
+	}
+
 	// --- bad input -------------------------------------------------------------------------------
 
 	@Test

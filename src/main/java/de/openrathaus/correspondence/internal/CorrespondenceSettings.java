@@ -13,12 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        {@code pickupDirectory} (the embedded default); {@code smtp}: sent through the server of
  *        the standard {@code spring.mail.*} properties
  * @param from sender address of all mails
- * @param portalUrl base address of the portal in mails; {@code {host}} is replaced by the municipality's first host name
  * @param sendInterval how often the outbox is worked off
  * @param maxAttempts after this many failed attempts a mail is marked FAILED
  */
 @ConfigurationProperties("openrathaus.mail")
-record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, String portalUrl, Duration sendInterval,
+record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, Duration sendInterval,
 		int maxAttempts) {
 
 	enum Mode {
@@ -29,12 +28,7 @@ record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, Stri
 		mode = mode == null ? Mode.PICKUP : mode;
 		from = from == null ? "OpenRathaus <no-reply@openrathaus.localhost>" : from;
 		pickupDirectory = pickupDirectory == null ? Path.of("data", "mail-pickup") : pickupDirectory;
-		portalUrl = portalUrl == null ? "http://{host}:8080" : portalUrl;
 		sendInterval = sendInterval == null ? Duration.ofSeconds(2) : sendInterval;
 		maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
-	}
-
-	String portalUrl(String host) {
-		return portalUrl.replace("{host}", host);
 	}
 }

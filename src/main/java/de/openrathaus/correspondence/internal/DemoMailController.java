@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
@@ -34,7 +33,6 @@ import org.springframework.web.server.ResponseStatusException;
 class DemoMailController {
 
 	private static final Pattern NAME = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 	private static final int SHOWN = 100;
 
 	private final CorrespondenceSettings settings;
@@ -48,10 +46,6 @@ class DemoMailController {
 	}
 
 	record MailSummary(String name, String recipient, String subject, Instant written) {
-	}
-
-	/** A line of the mail text; links become clickable. */
-	record Part(String text, boolean link) {
 	}
 
 	@GetMapping("/demo/mails")
@@ -87,7 +81,7 @@ class DemoMailController {
 		model.addAttribute("subject", subject(message));
 		model.addAttribute("recipient", recipients(message));
 		model.addAttribute("written", modified(file));
-		model.addAttribute("lines", lines(String.valueOf(message.getContent())));
+		model.addAttribute("lines", LinkedText.lines(String.valueOf(message.getContent())));
 		return "correspondence/demo-mail";
 	}
 
@@ -100,23 +94,6 @@ class DemoMailController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return settings.pickupDirectory().toAbsolutePath().normalize();
-	}
-
-	static List<List<Part>> lines(String text) {
-		List<List<Part>> lines = new ArrayList<>();
-		for (String line : text.split("\\r?\\n", -1)) {
-			List<Part> parts = new ArrayList<>();
-			Matcher m = LINK.matcher(line);
-			int last = 0;
-			while (m.find()) {
-				parts.add(new Part(line.substring(last, m.start()), false));
-				parts.add(new Part(m.group(), true));
-				last = m.end();
-			}
-			parts.add(new Part(line.substring(last), false));
-			lines.add(parts);
-		}
-		return lines;
 	}
 
 	private static MimeMessage read(Path file) throws IOException {

@@ -28,6 +28,11 @@ class Mailbox {
 		public boolean unread() {
 			return firstOpenedAt == null;
 		}
+
+		/** The text in lines, links marked for rendering as anchors. */
+		public List<List<LinkedText.Part>> lines() {
+			return LinkedText.lines(body);
+		}
 	}
 
 	record Document(String name, String mediaType, byte[] content) {
