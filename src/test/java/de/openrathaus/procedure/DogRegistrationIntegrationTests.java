@@ -214,6 +214,40 @@ class DogRegistrationIntegrationTests {
 			.query(String.class).list());
 	}
 
+	@Test
+	void theReceiptIsHeadedWithTheProcedureAndItsAnswersStartAtOnePosition() throws Exception {
+		String id = startDraft();
+		fillAllSteps(id, false);
+		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()));
+		byte[] pdf = mvc.perform(get("/portal/antraege/" + id + "/eingangsbestaetigung.pdf").session(citizen)).andReturn()
+			.getResponse().getContentAsByteArray();
+		java.util.Map<String, Float> starts = new java.util.HashMap<>();
+		List<String> lines = new ArrayList<>();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+				@Override
+				protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+					lines.add(text);
+					for (String value : List.of("Erika", "Heidestraße", "Labrador-Mischling")) {
+						int at = text.indexOf(value);
+						if (at >= 0 && at < positions.size()) {
+							starts.putIfAbsent(value, positions.get(at).getXDirAdj());
+						}
+					}
+					super.writeString(text, positions);
+				}
+			};
+			stripper.getText(document);
+		}
+		assertThat(lines).contains("Eingangsbestätigung: Hund anmelden");
+		assertThat(String.join("\n", lines)).doesNotContain("Eingangsbestätigung: Eingangsbestätigung");
+		assertThat(starts).as("answers of three sections").hasSize(3);
+		assertThat(starts.get("Heidestraße")).as("address answers start where the keeper's do").isCloseTo(starts.get("Erika"),
+				org.assertj.core.data.Offset.offset(0.5f));
+		assertThat(starts.get("Labrador-Mischling")).as("dog answers start where the keeper's do").isCloseTo(starts.get("Erika"),
+				org.assertj.core.data.Offset.offset(0.5f));
+	}
+
 	// --- bad input -------------------------------------------------------------------------------
 
 	@Test
