@@ -118,7 +118,11 @@ class DogRegistrationIntegrationTests {
 		mvc.perform(get("/backoffice/faelle/" + id).session(clerk))
 			.andExpect(content().string(containsString("Anbei das Zeugnis.")))
 			.andExpect(content().string(containsString("624,00 €")));
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		// without the confirmation nothing is issued
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()))
+			.andExpect(flash().attribute("refused", "casework.approve.unconfirmed"));
+		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		assertThat(statusOf(id)).isEqualTo("APPROVED");
 		assertThat(events.of(DecisionIssued.class)).anyMatch(e -> e.reference().equals(reference)
 				&& e.outcome() == DecisionOutcome.APPROVED);
@@ -148,7 +152,7 @@ class DogRegistrationIntegrationTests {
 		assertThat(count("select count(*) from correspondence.mailbox_message where id = ?::uuid and first_opened_at is not null", message)).isOne();
 
 		// a second approval is refused and changes nothing
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		assertThat(count("select count(*) from procedure.decision where application_id = ?::uuid", id)).isOne();
 	}
 
