@@ -110,10 +110,16 @@ class DogRegistrationIntegrationTests {
 
 		mvc.perform(get("/portal/antraege/" + id).session(citizen))
 			.andExpect(content().string(containsString("Bitte senden Sie das Wesenstest-Zeugnis.")));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/portal/postfach").session(citizen))
+			.andExpect(content().string(containsString(">neu</span>"))));
 		mvc.perform(multipart("/portal/antraege/" + id + "/antwort").file(pdf("antwort.anlagen", "zeugnis.pdf"))
 				.param("antwort", "Anbei das Zeugnis.").session(citizen).with(csrf()))
 			.andExpect(redirectedUrl("/portal/antraege/" + id));
 		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
+		// the question in the mailbox, never opened there, no longer counts as new once answered
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/portal/postfach").session(citizen))
+			.andExpect(content().string(containsString(">beantwortet</span>")))
+			.andExpect(content().string(not(containsString(">neu</span>")))));
 
 		mvc.perform(get("/backoffice/faelle/" + id).session(clerk))
 			.andExpect(content().string(containsString("Anbei das Zeugnis.")))
@@ -131,7 +137,9 @@ class DogRegistrationIntegrationTests {
 		PdfRendererTests.assertPdfA2b(decision.getResponse().getContentAsByteArray());
 		try (var pdf = org.apache.pdfbox.Loader.loadPDF(decision.getResponse().getContentAsByteArray())) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Bescheid über die Festsetzung der Hundesteuer")
-				.contains(reference).contains("gefährlicher Hund").contains("624,00 €");
+				.contains(reference).contains("gefährlicher Hund").contains("624,00 €")
+				// the letter addresses the keeper by name
+				.contains("Guten Tag Erika Mustermann,").doesNotContain("Sehr geehrte Damen und Herren");
 		}
 
 		// the decision arrives in the citizen's mailbox, and nobody else's

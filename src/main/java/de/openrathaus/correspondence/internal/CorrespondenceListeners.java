@@ -12,6 +12,7 @@ import de.openrathaus.account.VerificationRequested;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.DecisionIssued;
+import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.InformationRequested;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
@@ -73,7 +74,7 @@ class CorrespondenceListeners {
 		mailbox.deliver(event.applicant(), event.application().value(), event.reference(),
 				text("mailbox.question.subject", event.reference()) + " (" + TIME.format(event.requestedAt()) + ")",
 				// a path, not an address: in the mailbox the citizen is already signed in on the origin they use
-				text("mailbox.question.body", event.question(), "/portal/antraege/" + event.application()), null);
+				text("mailbox.question.body", event.question(), "/portal/antraege/" + event.application()), null, true);
 		notifyNewMessage(event.applicant(), event.origin());
 	}
 
@@ -83,8 +84,13 @@ class CorrespondenceListeners {
 			.map(d -> new Mailbox.Document(d.filename(), d.mediaType(), d.content()))
 			.orElseThrow(() -> new IllegalStateException("Decision document of " + event.application() + " not found"));
 		mailbox.deliver(event.applicant(), event.application().value(), event.reference(), event.subject(),
-				text("mailbox.decision.body", event.reference()), document);
+				text("mailbox.decision.body", event.reference()), document, false);
 		notifyNewMessage(event.applicant(), event.origin());
+	}
+
+	@ApplicationModuleListener
+	void on(InformationProvided event) {
+		mailbox.answered(event.application().value(), event.answeredAt());
 	}
 
 	private void notifyNewMessage(AccountId account, @Nullable String origin) {
