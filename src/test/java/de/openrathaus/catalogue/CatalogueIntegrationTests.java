@@ -117,7 +117,9 @@ class CatalogueIntegrationTests {
 		mvc.perform(process("/backoffice/katalog").session(clerk));
 		MockHttpSession board = TestAccounts.signIn(mvc, "vorstand@musterstadt.example", DEMO_PASSWORD);
 		mvc.perform(get("/backoffice/priorisierung").session(board)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("<svg"))).andExpect(content().string(containsString(key)));
+			.andExpect(content().string(containsString("<svg"))).andExpect(content().string(containsString(key)))
+			// the explanation spells out the scaling to 100 points, in German number format
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*→ \\d,\\d\\d × Gewicht \\d+ × 100 ÷ Summe der Gewichte \\d+ = [+−]\\d+,\\d\\d.*")));
 		String saved = mvc.perform(post("/backoffice/priorisierung").param("citizens", "5").param("businesses", "0").param("case-volume", "2")
 				.param("time-saved", "2").param("legal-pressure", "0").param("budget", "1").param("staff", "1").param("feasibility", "3")
 				.param("notiz", "Beschluss VV 12/2026").session(board).with(csrf()))
