@@ -68,7 +68,11 @@ class CatalogueIntegrationTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		mvc.perform(get(location).session(clerk)).andExpect(content().string(containsString("Zweitwohnungsteuer erheben")))
-			.andExpect(content().string(containsString("Angelegt")));
+			.andExpect(content().string(containsString("Angelegt")))
+			// German number and date formats on the German page, English ones on the English page
+			.andExpect(content().string(containsString("<dd>1.500</dd>"))).andExpect(content().string(containsString("<dd>31.12.2022</dd>")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("2022-12-31"))));
+		mvc.perform(get(location).param("lang", "en").session(clerk)).andExpect(content().string(containsString("<dd>1,500</dd>")));
 		mvc.perform(post(location + "/einreichen").session(clerk).with(csrf())).andExpect(flash().attribute("notice", "catalogue.submitted"));
 
 		MockHttpSession reviewer = TestAccounts.signIn(mvc, "organisation@musterstadt.example", DEMO_PASSWORD);
