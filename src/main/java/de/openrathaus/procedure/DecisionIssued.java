@@ -7,11 +7,15 @@ import de.openrathaus.account.AccountId;
 import de.openrathaus.tenancy.TenantId;
 import de.openrathaus.tenancy.TenantScoped;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A decision (Bescheid) was issued; its document is available through {@link DecisionDocuments}.
  *
  * @param subject short subject line for the mailbox, e.g. "Bescheid über Ihre Hundeanmeldung"
+ * @param origin scheme, host and port the triggering request came in on (see {@link de.openrathaus.tenancy.RequestOrigin}),
+ *     null without a request; mails link there when the municipality has no configured public address
  */
 public record DecisionIssued(TenantId tenant, ApplicationId application, String reference, AccountId applicant,
-		DecisionOutcome outcome, String subject, Instant issuedAt) implements TenantScoped {
+		DecisionOutcome outcome, String subject, Instant issuedAt, @Nullable String origin) implements TenantScoped {
 }

@@ -68,7 +68,11 @@ class CatalogueIntegrationTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		mvc.perform(get(location).session(clerk)).andExpect(content().string(containsString("Zweitwohnungsteuer erheben")))
-			.andExpect(content().string(containsString("Angelegt")));
+			.andExpect(content().string(containsString("Angelegt")))
+			// German number and date formats on the German page, English ones on the English page
+			.andExpect(content().string(containsString("<dd>1.500</dd>"))).andExpect(content().string(containsString("<dd>31.12.2022</dd>")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("2022-12-31"))));
+		mvc.perform(get(location).param("lang", "en").session(clerk)).andExpect(content().string(containsString("<dd>1,500</dd>")));
 		mvc.perform(post(location + "/einreichen").session(clerk).with(csrf())).andExpect(flash().attribute("notice", "catalogue.submitted"));
 
 		MockHttpSession reviewer = TestAccounts.signIn(mvc, "organisation@musterstadt.example", DEMO_PASSWORD);
@@ -117,7 +121,9 @@ class CatalogueIntegrationTests {
 		mvc.perform(process("/backoffice/katalog").session(clerk));
 		MockHttpSession board = TestAccounts.signIn(mvc, "vorstand@musterstadt.example", DEMO_PASSWORD);
 		mvc.perform(get("/backoffice/priorisierung").session(board)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("<svg"))).andExpect(content().string(containsString(key)));
+			.andExpect(content().string(containsString("<svg"))).andExpect(content().string(containsString(key)))
+			// the explanation spells out the scaling to 100 points, in German number format
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*→ \\d,\\d\\d × Gewicht \\d+ × 100 ÷ Summe der Gewichte \\d+ = [+−]\\d+,\\d\\d.*")));
 		String saved = mvc.perform(post("/backoffice/priorisierung").param("citizens", "5").param("businesses", "0").param("case-volume", "2")
 				.param("time-saved", "2").param("legal-pressure", "0").param("budget", "1").param("staff", "1").param("feasibility", "3")
 				.param("notiz", "Beschluss VV 12/2026").session(board).with(csrf()))
@@ -162,7 +168,10 @@ class CatalogueIntegrationTests {
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sven", "steuern"));
 		mvc.perform(get("/backoffice/egovg").session(clerk)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("1 von 2 Online-Verfahren erheben eine Gebühr")))
-			.andExpect(content().string(containsString("Kein De-Mail-Gateway")));
+			.andExpect(content().string(containsString("Kein De-Mail-Gateway")))
+			// the e-file of this installation, with the default file plan taking the dog registration
+			.andExpect(content().string(containsString("E-Akte mit Aktenplan")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Noch keine E-Akte"))));
 	}
 
 	@Test

@@ -170,6 +170,9 @@ class DogRegistrationJourneyTests extends Journey {
 			clerk.reload();
 			assertThat(clerk.locator("main")).containsText("Der Sachkundenachweis liegt bei.");
 			button(clerk, "Genehmigen und Bescheid erteilen").click();
+			assertThat(clerk.getByRole(AriaRole.ALERT)).containsText("Der Bescheid wurde nicht erteilt");
+			clerk.getByLabel("Ich habe den Antrag geprüft.", new Page.GetByLabelOptions().setExact(false)).check();
+			button(clerk, "Genehmigen und Bescheid erteilen").click();
 			assertThat(clerk.getByRole(AriaRole.STATUS)).containsText("Der Bescheid ist erteilt");
 			assertAccessible(clerk);
 

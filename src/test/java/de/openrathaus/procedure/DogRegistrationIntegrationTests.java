@@ -110,15 +110,25 @@ class DogRegistrationIntegrationTests {
 
 		mvc.perform(get("/portal/antraege/" + id).session(citizen))
 			.andExpect(content().string(containsString("Bitte senden Sie das Wesenstest-Zeugnis.")));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/portal/postfach").session(citizen))
+			.andExpect(content().string(containsString(">neu</span>"))));
 		mvc.perform(multipart("/portal/antraege/" + id + "/antwort").file(pdf("antwort.anlagen", "zeugnis.pdf"))
 				.param("antwort", "Anbei das Zeugnis.").session(citizen).with(csrf()))
 			.andExpect(redirectedUrl("/portal/antraege/" + id));
 		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
+		// the question in the mailbox, never opened there, no longer counts as new once answered
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/portal/postfach").session(citizen))
+			.andExpect(content().string(containsString(">beantwortet</span>")))
+			.andExpect(content().string(not(containsString(">neu</span>")))));
 
 		mvc.perform(get("/backoffice/faelle/" + id).session(clerk))
 			.andExpect(content().string(containsString("Anbei das Zeugnis.")))
 			.andExpect(content().string(containsString("624,00 €")));
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		// without the confirmation nothing is issued
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()))
+			.andExpect(flash().attribute("refused", "casework.approve.unconfirmed"));
+		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		assertThat(statusOf(id)).isEqualTo("APPROVED");
 		assertThat(events.of(DecisionIssued.class)).anyMatch(e -> e.reference().equals(reference)
 				&& e.outcome() == DecisionOutcome.APPROVED);
@@ -127,7 +137,9 @@ class DogRegistrationIntegrationTests {
 		PdfRendererTests.assertPdfA2b(decision.getResponse().getContentAsByteArray());
 		try (var pdf = org.apache.pdfbox.Loader.loadPDF(decision.getResponse().getContentAsByteArray())) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Bescheid über die Festsetzung der Hundesteuer")
-				.contains(reference).contains("gefährlicher Hund").contains("624,00 €");
+				.contains(reference).contains("gefährlicher Hund").contains("624,00 €")
+				// the letter addresses the keeper by name
+				.contains("Guten Tag Erika Mustermann,").doesNotContain("Sehr geehrte Damen und Herren");
 		}
 
 		// the decision arrives in the citizen's mailbox, and nobody else's
@@ -148,7 +160,7 @@ class DogRegistrationIntegrationTests {
 		assertThat(count("select count(*) from correspondence.mailbox_message where id = ?::uuid and first_opened_at is not null", message)).isOne();
 
 		// a second approval is refused and changes nothing
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		assertThat(count("select count(*) from procedure.decision where application_id = ?::uuid", id)).isOne();
 	}
 
@@ -175,6 +187,77 @@ class DogRegistrationIntegrationTests {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Ihr Antrag wird abgelehnt.")
 				.contains("Der Hund ist bereits unter HUND-2025-000007 angemeldet.");
 		}
+	}
+
+	@Test
+	void mailsLinkToTheAddressTheRequestCameInOnAndTheMailboxLinkIsClickable() throws Exception {
+		String id = startDraft();
+		fillAllSteps(id, false);
+		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()).with(port(8123)));
+		await().atMost(Duration.ofSeconds(15)).until(() -> !mailsTo(citizenEmail).isEmpty());
+		assertThat(mailsTo(citizenEmail).getFirst()).contains("http://localhost:8123/portal/antraege").doesNotContain("127.0.0.1")
+			.doesNotContain(":8080");
+
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Lina", "steuern"));
+		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/rueckfrage").param("frage", "Bitte <b>Nachweis</b> senden.")
+				.session(clerk).with(csrf()).with(port(8123)));
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(citizenEmail).size() == 2);
+		assertThat(mailsTo(citizenEmail).get(1)).contains("http://localhost:8123/portal/postfach").doesNotContain(":8080");
+
+		String mailbox = mvc.perform(get("/portal/postfach").session(citizen)).andReturn().getResponse().getContentAsString();
+		Matcher message = Pattern.compile("/portal/postfach/([0-9a-f-]{36})\"").matcher(mailbox);
+		assertThat(message.find()).isTrue();
+		mvc.perform(get("/portal/postfach/" + message.group(1)).session(citizen))
+			.andExpect(content().string(containsString("<a href=\"/portal/antraege/" + id + "\">/portal/antraege/" + id + "</a>")))
+			.andExpect(content().string(containsString("Bitte &lt;b&gt;Nachweis&lt;/b&gt; senden.")));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor port(int port) {
+		return request -> {
+			request.setServerPort(port);
+			return request;
+		};
+	}
+
+	private List<String> mailsTo(String email) {
+		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select body from correspondence.outgoing_mail where recipient = ? order by created_at").param(email)
+			.query(String.class).list());
+	}
+
+	@Test
+	void theReceiptIsHeadedWithTheProcedureAndItsAnswersStartAtOnePosition() throws Exception {
+		String id = startDraft();
+		fillAllSteps(id, false);
+		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()));
+		byte[] pdf = mvc.perform(get("/portal/antraege/" + id + "/eingangsbestaetigung.pdf").session(citizen)).andReturn()
+			.getResponse().getContentAsByteArray();
+		java.util.Map<String, Float> starts = new java.util.HashMap<>();
+		List<String> lines = new ArrayList<>();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+				@Override
+				protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+					lines.add(text);
+					for (String value : List.of("Erika", "Heidestraße", "Labrador-Mischling")) {
+						int at = text.indexOf(value);
+						if (at >= 0 && at < positions.size()) {
+							starts.putIfAbsent(value, positions.get(at).getXDirAdj());
+						}
+					}
+					super.writeString(text, positions);
+				}
+			};
+			stripper.getText(document);
+		}
+		assertThat(lines).contains("Eingangsbestätigung: Hund anmelden");
+		assertThat(String.join("\n", lines)).doesNotContain("Eingangsbestätigung: Eingangsbestätigung");
+		assertThat(starts).as("answers of three sections").hasSize(3);
+		assertThat(starts.get("Heidestraße")).as("address answers start where the keeper's do").isCloseTo(starts.get("Erika"),
+				org.assertj.core.data.Offset.offset(0.5f));
+		assertThat(starts.get("Labrador-Mischling")).as("dog answers start where the keeper's do").isCloseTo(starts.get("Erika"),
+				org.assertj.core.data.Offset.offset(0.5f));
 	}
 
 	// --- bad input -------------------------------------------------------------------------------

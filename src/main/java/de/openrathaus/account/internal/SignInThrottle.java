@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing without handing attackers a way to lock people out
- * (docs/adr/XXXX-sign-in-throttling.md). Wrong passwords are counted per client address, per account
+ * (docs/adr/0014-sign-in-throttling.md). Wrong passwords are counted per client address, per account
  * key and per pair of both; the account key is the hash of the normalised address, whether an account
  * has it or not, so the behaviour tells nothing about which addresses are registered. Beyond the free
  * attempts an attempt is refused (not delayed: no thread waits) until a delay has passed that doubles

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import de.openrathaus.procedure.OnlineServices;
+import de.openrathaus.records.EFileOverview;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -28,17 +29,19 @@ class Compliance {
 	private final Environment environment;
 	private final OnlineServices services;
 	private final ProcessStore processes;
+	private final EFileOverview efile;
 
-	Compliance(Environment environment, OnlineServices services, ProcessStore processes) {
+	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile) {
 		this.environment = environment;
 		this.services = services;
 		this.processes = processes;
+		this.efile = efile;
 	}
 
 	List<Duty> duties() {
 		List<OnlineServices.OnlineService> online = services.currentServices();
 		List<ProcessRecord> catalogue = processes.all();
-		return List.of(encryption(), deMail(), eid(online), channel(), payment(online), procedures(online, catalogue), efile());
+		return List.of(encryption(), deMail(), eid(online), channel(), payment(online), procedures(online, catalogue), efile(online));
 	}
 
 	private Duty encryption() {
@@ -66,8 +69,12 @@ class Compliance {
 	}
 
 	private Duty channel() {
+		boolean smtp = "smtp".equalsIgnoreCase(environment.getProperty("openrathaus.mail.mode", "pickup"));
 		return duty("§ 4 Abs. 1", "Antwort auf dem gewählten Kommunikationsweg", "2018-01-01", State.PARTLY,
-				"Bescheide und Rückfragen gehen in das Postfach des Servicekontos, Hinweise per E-Mail. Eine Wahl des Kanals (z. B. verschlüsselte E-Mail, Papier) je Vorgang gibt es noch nicht.");
+				"Bescheide und Rückfragen gehen in das Postfach des Servicekontos. "
+						+ (smtp ? "Hinweise darauf gehen per E-Mail über den konfigurierten Mailserver hinaus."
+								: "Hinweis-E-Mails verlassen den Server nicht: sie werden nur als Dateien abgelegt (openrathaus.mail.mode=pickup).")
+						+ " Eine Wahl des Kanals (z. B. verschlüsselte E-Mail, Papier) je Vorgang gibt es noch nicht.");
 	}
 
 	private Duty payment(List<OnlineServices.OnlineService> online) {
@@ -92,9 +99,23 @@ class Compliance {
 		return duty("§ 5", "Elektronische Verwaltungsverfahren mit Formularen und rechtsverbindlichem Bescheid", "2021-01-01", state, evidence);
 	}
 
-	private Duty efile() {
-		return duty("§ 9", "Elektronische Aktenführung", "2022-01-01", State.OPEN,
-				"Noch keine E-Akte: Anträge und Bescheide liegen in der Datenbank der Online-Verfahren, nicht in einer Akte mit Aktenplan und Aufbewahrungsfristen.");
+	private Duty efile(List<OnlineServices.OnlineService> online) {
+		EFileOverview.Figures figures = efile.figures();
+		String duty = "Elektronische Aktenführung";
+		if (figures.planEntries() == 0) {
+			return duty("§ 9", duty, "2022-01-01", State.OPEN,
+					"Die E-Akte hat keinen Aktenplan: Anträge können nicht abgelegt werden. Unter „E-Akte“ → „Aktenplan pflegen“ anlegen.");
+		}
+		List<String> unfiled = online.stream().map(OnlineServices.OnlineService::key)
+			.filter(key -> !figures.procedureTypesFiled().contains(key)).toList();
+		String evidence = "E-Akte mit Aktenplan (" + figures.planEntries() + " Einträge, " + figures.planEntriesWithRetention()
+				+ " mit Aufbewahrungsfrist und Aussonderung), " + figures.files() + " Akten und " + figures.cases()
+				+ " Vorgängen. Eingänge der Online-Verfahren werden als Vorgang mit Antragsdaten, Anlagen und Bescheid abgelegt. ";
+		if (unfiled.isEmpty()) {
+			return duty("§ 9", duty, "2022-01-01", State.FULFILLED, evidence + "Jedes Online-Verfahren hat seinen Aktenplaneintrag.");
+		}
+		return duty("§ 9", duty, "2022-01-01", State.PARTLY, evidence + unfiled.size() + " von " + online.size()
+				+ " Online-Verfahren haben keinen Aktenplaneintrag; ihre Vorgänge landen unter „Nicht zugeordnete Vorgänge“ (" + String.join(", ", unfiled) + ").");
 	}
 
 	private static Duty duty(String paragraph, String duty, String since, State state, String evidence) {

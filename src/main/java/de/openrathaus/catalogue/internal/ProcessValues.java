@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProcessValues {
 
+	private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 	private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
 	static final Map<String, String> WORDS = Map.ofEntries(Map.entry("bürger", "CITIZENS"), Map.entry("bürgerinnen und bürger", "CITIZENS"),
@@ -239,6 +240,10 @@ final class ProcessValues {
 		}
 		if (value instanceof Boolean flag) {
 			return flag ? "ja" : "nein";
+		}
+		if (value instanceof LocalDate day) {
+			// as the forms and spreadsheets ask for it (TT.MM.JJJJ), not ISO; the parser reads both
+			return DISPLAY_DATE.format(day);
 		}
 		return String.valueOf(value);
 	}

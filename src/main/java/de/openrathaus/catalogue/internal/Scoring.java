@@ -2,10 +2,13 @@
 package de.openrathaus.catalogue.internal;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,8 +25,27 @@ final class Scoring {
 	private Scoring() {
 	}
 
-	/** One criterion's part in a score. */
-	record Term(Criterion criterion, double value, int weight, double contribution, String basis) {
+	/**
+	 * One criterion's part in a score: {@code contribution = ±value × weight × 100 / totalWeight}.
+	 *
+	 * @param basis what the value was computed from, in German (read API)
+	 * @param basisKey the same as a message key for the pages, with {@code basisArgs}
+	 */
+	record Term(Criterion criterion, double value, int weight, int totalWeight, double contribution, String basis, String basisKey,
+			List<Object> basisArgs) {
+
+		/** The message arguments, dates written as the reader's language writes them. */
+		public Object[] basisArgs(Locale locale) {
+			DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+			return basisArgs.stream().map(a -> a instanceof LocalDate d ? dates.format(d) : a).toArray();
+		}
+	}
+
+	private record Basis(String text, String key, List<Object> args) {
+	}
+
+	private static Basis basis(String text, String key, Object... args) {
+		return new Basis(text, key, List.of(args));
 	}
 
 	/**
@@ -46,25 +68,26 @@ final class Scoring {
 		List<Scored> scored = new ArrayList<>(processes.size());
 		for (ProcessRecord p : processes) {
 			Map<Criterion, Double> values = new EnumMap<>(Criterion.class);
-			Map<Criterion, String> bases = new EnumMap<>(Criterion.class);
+			Map<Criterion, Basis> bases = new EnumMap<>(Criterion.class);
 			values.put(Criterion.CITIZENS, p.integer(ProcessField.CITIZEN_BENEFIT) / 5.0);
-			bases.put(Criterion.CITIZENS, p.integer(ProcessField.CITIZEN_BENEFIT) + " / 5");
+			bases.put(Criterion.CITIZENS, basis(p.integer(ProcessField.CITIZEN_BENEFIT) + " / 5", "ranking.basis.scale", p.integer(ProcessField.CITIZEN_BENEFIT)));
 			values.put(Criterion.BUSINESSES, p.integer(ProcessField.BUSINESS_BENEFIT) / 5.0);
-			bases.put(Criterion.BUSINESSES, p.integer(ProcessField.BUSINESS_BENEFIT) + " / 5");
+			bases.put(Criterion.BUSINESSES, basis(p.integer(ProcessField.BUSINESS_BENEFIT) + " / 5", "ranking.basis.scale", p.integer(ProcessField.BUSINESS_BENEFIT)));
 			values.put(Criterion.CASE_VOLUME, ratio(Math.log10(p.casesPerYear() + 1.0), maxLogCases));
-			bases.put(Criterion.CASE_VOLUME, p.casesPerYear() + " Fälle/Jahr (logarithmisch)");
+			bases.put(Criterion.CASE_VOLUME, basis(p.casesPerYear() + " Fälle/Jahr (logarithmisch)", "ranking.basis.cases", p.casesPerYear()));
 			double time = (double) p.casesPerYear() * p.integer(ProcessField.MINUTES_SAVED);
 			values.put(Criterion.TIME_SAVED, ratio(time, maxTime));
-			bases.put(Criterion.TIME_SAVED, Math.round(time / 60) + " Stunden/Jahr");
+			bases.put(Criterion.TIME_SAVED, basis(Math.round(time / 60) + " Stunden/Jahr", "ranking.basis.hours", Math.round(time / 60)));
 			values.put(Criterion.LEGAL_PRESSURE, legalPressure(p, referenceDay));
-			bases.put(Criterion.LEGAL_PRESSURE, !p.flag(ProcessField.LAW_DEMANDS_DIGITAL) ? "keine Pflicht"
-					: p.deadline() == null ? "Pflicht ohne Frist" : "Pflicht bis " + p.deadline());
+			bases.put(Criterion.LEGAL_PRESSURE, !p.flag(ProcessField.LAW_DEMANDS_DIGITAL) ? basis("keine Pflicht", "ranking.basis.noDuty")
+					: p.deadline() == null ? basis("Pflicht ohne Frist", "ranking.basis.dutyOpen")
+					: basis("Pflicht bis " + p.deadline(), "ranking.basis.dutyBy", p.deadline()));
 			values.put(Criterion.BUDGET, ratio(p.integer(ProcessField.BUDGET), maxBudget));
-			bases.put(Criterion.BUDGET, p.integer(ProcessField.BUDGET) + " €");
+			bases.put(Criterion.BUDGET, basis(p.integer(ProcessField.BUDGET) + " €", "ranking.basis.budget", p.integer(ProcessField.BUDGET)));
 			values.put(Criterion.STAFF, ratio(p.integer(ProcessField.STAFF_DAYS), maxStaff));
-			bases.put(Criterion.STAFF, p.integer(ProcessField.STAFF_DAYS) + " Personentage");
+			bases.put(Criterion.STAFF, basis(p.integer(ProcessField.STAFF_DAYS) + " Personentage", "ranking.basis.staff", p.integer(ProcessField.STAFF_DAYS)));
 			values.put(Criterion.FEASIBILITY, p.integer(ProcessField.FEASIBILITY) / 5.0);
-			bases.put(Criterion.FEASIBILITY, p.integer(ProcessField.FEASIBILITY) + " / 5");
+			bases.put(Criterion.FEASIBILITY, basis(p.integer(ProcessField.FEASIBILITY) + " / 5", "ranking.basis.scale", p.integer(ProcessField.FEASIBILITY)));
 
 			List<Term> terms = new ArrayList<>();
 			double sum = 0;
@@ -77,7 +100,8 @@ final class Scoring {
 				double v = values.get(c);
 				double contribution = total == 0 ? 0 : (c.side == Criterion.Side.EFFORT ? -1 : 1) * w * v * 100.0 / total;
 				sum += contribution;
-				terms.add(new Term(c, v, w, contribution, bases.get(c)));
+				Basis basis = bases.get(c);
+				terms.add(new Term(c, v, w, total, contribution, basis.text(), basis.key(), basis.args()));
 				if (c.side == Criterion.Side.BENEFIT) {
 					benefit += w * v;
 					benefitWeights += w;

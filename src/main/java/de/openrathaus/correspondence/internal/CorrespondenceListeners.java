@@ -12,11 +12,14 @@ import de.openrathaus.account.VerificationRequested;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.DecisionIssued;
+import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.InformationRequested;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -38,18 +41,18 @@ class CorrespondenceListeners {
 	private final AccountDirectory accounts;
 	private final DecisionDocuments decisions;
 	private final Tenants tenants;
-	private final CorrespondenceSettings settings;
 	private final MessageSource messages;
+	private final boolean demo;
 
 	CorrespondenceListeners(Outbox outbox, Mailbox mailbox, AccountDirectory accounts, DecisionDocuments decisions,
-			Tenants tenants, CorrespondenceSettings settings, MessageSource messages) {
+			Tenants tenants, MessageSource messages, @Value("${openrathaus.demo.enabled:false}") boolean demo) {
 		this.outbox = outbox;
 		this.mailbox = mailbox;
 		this.accounts = accounts;
 		this.decisions = decisions;
 		this.tenants = tenants;
-		this.settings = settings;
 		this.messages = messages;
+		this.demo = demo;
 	}
 
 	@ApplicationModuleListener
@@ -62,7 +65,7 @@ class CorrespondenceListeners {
 	@ApplicationModuleListener
 	void on(ApplicationSubmitted event) {
 		applicant(event.applicant()).ifPresent(a -> outbox.enqueue(a.email(), text("mail.submitted.subject", event.reference()),
-				text("mail.submitted.body", a.displayName(), event.reference(), TIME.format(event.submittedAt()), portal(),
+				text("mail.submitted.body", a.displayName(), event.reference(), TIME.format(event.submittedAt()), portal(event.origin()),
 						municipality().name())));
 	}
 
@@ -70,8 +73,9 @@ class CorrespondenceListeners {
 	void on(InformationRequested event) {
 		mailbox.deliver(event.applicant(), event.application().value(), event.reference(),
 				text("mailbox.question.subject", event.reference()) + " (" + TIME.format(event.requestedAt()) + ")",
-				text("mailbox.question.body", event.question(), portal() + "/portal/antraege/" + event.application()), null);
-		notifyNewMessage(event.applicant());
+				// a path, not an address: in the mailbox the citizen is already signed in on the origin they use
+				text("mailbox.question.body", event.question(), "/portal/antraege/" + event.application()), null, true);
+		notifyNewMessage(event.applicant(), event.origin());
 	}
 
 	@ApplicationModuleListener
@@ -80,13 +84,18 @@ class CorrespondenceListeners {
 			.map(d -> new Mailbox.Document(d.filename(), d.mediaType(), d.content()))
 			.orElseThrow(() -> new IllegalStateException("Decision document of " + event.application() + " not found"));
 		mailbox.deliver(event.applicant(), event.application().value(), event.reference(), event.subject(),
-				text("mailbox.decision.body", event.reference()), document);
-		notifyNewMessage(event.applicant());
+				text("mailbox.decision.body", event.reference()), document, false);
+		notifyNewMessage(event.applicant(), event.origin());
 	}
 
-	private void notifyNewMessage(AccountId account) {
+	@ApplicationModuleListener
+	void on(InformationProvided event) {
+		mailbox.answered(event.application().value(), event.answeredAt());
+	}
+
+	private void notifyNewMessage(AccountId account, @Nullable String origin) {
 		applicant(account).ifPresent(a -> outbox.enqueue(a.email(), text("mail.newMessage.subject", municipality().name()),
-				text("mail.newMessage.body", a.displayName(), portal() + "/portal/postfach", municipality().name())));
+				text("mail.newMessage.body", a.displayName(), portal(origin) + "/portal/postfach", municipality().name())));
 	}
 
 	private java.util.Optional<AccountSummary> applicant(AccountId account) {
@@ -97,9 +106,20 @@ class CorrespondenceListeners {
 		return tenants.byId(TenantContext.require()).orElseThrow();
 	}
 
-	private String portal() {
+	/**
+	 * The portal address for links in mails: the municipality's configured public address; in demo
+	 * mode without one, the origin the triggering request came in on (so the citizen stays on the
+	 * origin they are signed in on); else HTTPS on the municipality's first host name.
+	 */
+	private String portal(@Nullable String origin) {
 		Tenant tenant = municipality();
-		return settings.portalUrl(tenant.hosts().isEmpty() ? "localhost" : tenant.hosts().getFirst());
+		if (tenant.publicUrl() != null) {
+			return tenant.publicUrl();
+		}
+		if (demo && origin != null) {
+			return origin;
+		}
+		return "https://" + (tenant.hosts().isEmpty() ? "localhost" : tenant.hosts().getFirst());
 	}
 
 	private String text(String code, Object... args) {

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        {@code pickupDirectory} (the embedded default); {@code smtp}: sent through the server of
  *        the standard {@code spring.mail.*} properties
  * @param from sender address of all mails
- * @param portalUrl base address of the portal in mails; {@code {host}} is replaced by the municipality's first host name
  * @param sendInterval how often the outbox is worked off
  * @param maxAttempts after this many failed attempts a mail is marked FAILED
  * @param connectTimeout how long to wait for the SMTP server to accept the connection
@@ -21,8 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param writeTimeout how long writing a command or the message to the SMTP server may take
  */
 @ConfigurationProperties("openrathaus.mail")
-record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, String portalUrl, Duration sendInterval,
-		int maxAttempts, Duration connectTimeout, Duration readTimeout, Duration writeTimeout) {
+record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, Duration sendInterval, int maxAttempts,
+		Duration connectTimeout, Duration readTimeout, Duration writeTimeout) {
 
 	enum Mode {
 		PICKUP, SMTP
@@ -32,7 +31,6 @@ record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, Stri
 		mode = mode == null ? Mode.PICKUP : mode;
 		from = from == null ? "OpenRathaus <no-reply@openrathaus.localhost>" : from;
 		pickupDirectory = pickupDirectory == null ? Path.of("data", "mail-pickup") : pickupDirectory;
-		portalUrl = portalUrl == null ? "http://{host}:8080" : portalUrl;
 		sendInterval = sendInterval == null ? Duration.ofSeconds(2) : sendInterval;
 		maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
 		connectTimeout = positive(connectTimeout, Duration.ofSeconds(10));
@@ -50,9 +48,5 @@ record CorrespondenceSettings(Mode mode, String from, Path pickupDirectory, Stri
 	 */
 	Duration lease() {
 		return connectTimeout.plus(readTimeout.multipliedBy(6)).plus(writeTimeout.multipliedBy(2)).plusSeconds(30);
-	}
-
-	String portalUrl(String host) {
-		return portalUrl.replace("{host}", host);
 	}
 }

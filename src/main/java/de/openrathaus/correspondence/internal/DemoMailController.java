@@ -7,16 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,43 +25,41 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Demo mode only (demo enabled and mails in the pickup folder): lists the mails the platform
  * wrote, so that a demo user can follow the confirmation link without a mail server. Any other
- * configuration answers 404.
+ * configuration answers 404. The pickup folder is shared by all municipalities; each file is named
+ * by its outbox id, and only ids in the outbox of the municipality of the request's host name are
+ * shown (row-level security decides), so one city's demo page never shows another city's mails.
  */
 @Controller
 class DemoMailController {
 
 	private static final Pattern NAME = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 	private static final int SHOWN = 100;
 
 	private final CorrespondenceSettings settings;
+	private final JdbcClient jdbc;
 	private final boolean demo;
 
-	DemoMailController(CorrespondenceSettings settings, @Value("${openrathaus.demo.enabled:false}") boolean demo) {
+	DemoMailController(CorrespondenceSettings settings, JdbcClient jdbc, @Value("${openrathaus.demo.enabled:false}") boolean demo) {
 		this.settings = settings;
+		this.jdbc = jdbc;
 		this.demo = demo;
 	}
 
 	record MailSummary(String name, String recipient, String subject, Instant written) {
 	}
 
-	/** A line of the mail text; links become clickable. */
-	record Part(String text, boolean link) {
-	}
-
 	@GetMapping("/demo/mails")
 	String list(Model model) throws IOException {
 		Path folder = folder();
 		List<MailSummary> mails = new ArrayList<>();
-		if (Files.isDirectory(folder)) {
-			try (Stream<Path> files = Files.list(folder)) {
-				List<Path> newest = files.filter(p -> p.getFileName().toString().endsWith(".eml"))
-					.sorted(Comparator.comparing(DemoMailController::modified).reversed()).limit(SHOWN).toList();
-				for (Path file : newest) {
-					MimeMessage message = read(file);
-					mails.add(new MailSummary(file.getFileName().toString().replace(".eml", ""), recipients(message),
-							subject(message), modified(file)));
-				}
+		// the newest mails this municipality sent; a file of another municipality is never looked at
+		List<UUID> sent = jdbc.sql("select id from correspondence.outgoing_mail where status = 'SENT' order by sent_at desc limit ?")
+			.param(SHOWN).query(UUID.class).list();
+		for (UUID id : sent) {
+			Path file = folder.resolve(id + ".eml");
+			if (Files.isRegularFile(file)) {
+				MimeMessage message = read(file);
+				mails.add(new MailSummary(id.toString(), recipients(message), subject(message), modified(file)));
 			}
 		}
 		model.addAttribute("mails", mails);
@@ -77,15 +74,19 @@ class DemoMailController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Path file = folder.resolve(name + ".eml").normalize();
-		if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+		if (!file.startsWith(folder) || !Files.isRegularFile(file) || !ofThisMunicipality(UUID.fromString(name))) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		MimeMessage message = read(file);
 		model.addAttribute("subject", subject(message));
 		model.addAttribute("recipient", recipients(message));
 		model.addAttribute("written", modified(file));
-		model.addAttribute("lines", lines(String.valueOf(message.getContent())));
+		model.addAttribute("lines", LinkedText.lines(String.valueOf(message.getContent())));
 		return "correspondence/demo-mail";
+	}
+
+	private boolean ofThisMunicipality(UUID mail) {
+		return jdbc.sql("select count(*) from correspondence.outgoing_mail where id = ?").param(mail).query(Integer.class).single() > 0;
 	}
 
 	private Path folder() {
@@ -93,23 +94,6 @@ class DemoMailController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return settings.pickupDirectory().toAbsolutePath().normalize();
-	}
-
-	static List<List<Part>> lines(String text) {
-		List<List<Part>> lines = new ArrayList<>();
-		for (String line : text.split("\\r?\\n", -1)) {
-			List<Part> parts = new ArrayList<>();
-			Matcher m = LINK.matcher(line);
-			int last = 0;
-			while (m.find()) {
-				parts.add(new Part(line.substring(last, m.start()), false));
-				parts.add(new Part(m.group(), true));
-				last = m.end();
-			}
-			parts.add(new Part(line.substring(last), false));
-			lines.add(parts);
-		}
-		return lines;
 	}
 
 	private static MimeMessage read(Path file) throws IOException {

@@ -23,10 +23,20 @@ class Mailbox {
 	}
 
 	record Message(UUID id, @Nullable String reference, String subject, String body, @Nullable String documentName,
-			Instant madeAvailableAt, @Nullable Instant firstOpenedAt) {
+			Instant madeAvailableAt, @Nullable Instant firstOpenedAt, @Nullable Instant answeredAt) {
 
 		public boolean unread() {
-			return firstOpenedAt == null;
+			return firstOpenedAt == null && answeredAt == null;
+		}
+
+		/** A question the citizen has answered, wherever they answered it. */
+		public boolean answered() {
+			return answeredAt != null;
+		}
+
+		/** The text in lines, links marked for rendering as anchors. */
+		public List<List<LinkedText.Part>> lines() {
+			return LinkedText.lines(body);
 		}
 	}
 
@@ -35,18 +45,24 @@ class Mailbox {
 
 	/** Puts a message into the mailbox once; a repeated delivery of the same event adds nothing. */
 	void deliver(AccountId account, @Nullable UUID application, @Nullable String reference, String subject, String body,
-			@Nullable Document document) {
+			@Nullable Document document, boolean question) {
 		jdbc.sql("insert into correspondence.mailbox_message(id, account_id, application_id, reference, subject, body, "
-				+ "document_name, document_type, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				+ "document_name, document_type, document, question) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, account_id, application_id, subject) do nothing")
 			.params(UUID.randomUUID(), account.value(), application, reference, subject, body,
 					document == null ? null : document.name(), document == null ? null : document.mediaType(),
-					document == null ? null : document.content())
+					document == null ? null : document.content(), question)
 			.update();
 	}
 
+	/** Marks the open questions about the application as answered. */
+	void answered(UUID application, Instant at) {
+		jdbc.sql("update correspondence.mailbox_message set answered_at = ? where application_id = ? and question and answered_at is null")
+			.params(java.sql.Timestamp.from(at), application).update();
+	}
+
 	List<Message> of(AccountId account) {
-		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at "
+		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at, answered_at "
 				+ "from correspondence.mailbox_message where account_id = ? order by made_available_at desc")
 			.param(account.value()).query(Mailbox::message).list();
 	}
@@ -55,7 +71,7 @@ class Mailbox {
 	Optional<Message> open(AccountId account, UUID id) {
 		jdbc.sql("update correspondence.mailbox_message set first_opened_at = now() where id = ? and account_id = ? and first_opened_at is null")
 			.params(id, account.value()).update();
-		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at "
+		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at, answered_at "
 				+ "from correspondence.mailbox_message where id = ? and account_id = ?")
 			.params(id, account.value()).query(Mailbox::message).optional();
 	}
@@ -69,6 +85,7 @@ class Mailbox {
 
 	private static Message message(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
+				rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+				rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
 	}
 }

@@ -27,6 +27,7 @@ import de.openrathaus.procedure.definition.Text;
 import de.openrathaus.procedure.definition.UploadRules;
 import de.openrathaus.procedure.definition.Violation;
 import de.openrathaus.procedure.workflow.Workflow;
+import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.TenantContext;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -232,7 +233,7 @@ public class ApplicationService {
 		String reference = references.next(definition.referencePrefix(), now);
 		store.assignReference(id, reference);
 		events.publishEvent(new ApplicationSubmitted(TenantContext.require(), id, reference, definition.key(),
-				definition.version(), citizen.id(), definition.departmentCode(), now));
+				definition.version(), citizen.id(), definition.departmentCode(), now, RequestOrigin.currentOrNull()));
 		return new SubmitOutcome.Submitted(reference);
 	}
 

@@ -31,7 +31,8 @@ class ReceiptDocument {
 		String municipality = tenants.byId(TenantContext.require()).orElseThrow().name();
 		return renderer.render("procedure/pdf/receipt", Map.of(
 				"municipality", municipality,
-				"title", definition.title().in(locale),
+				// not "title": the document frame's own parameter of that name would hide it
+				"procedureTitle", definition.title().in(locale),
 				"reference", application.reference(),
 				"submittedAt", TIME.format(application.submittedAt()),
 				"sections", AnswerFormatter.sections(definition, application.data(), attachments, locale),

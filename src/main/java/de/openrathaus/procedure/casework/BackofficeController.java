@@ -110,8 +110,14 @@ class BackofficeController {
 		return act(id, redirect, "casework.asked", () -> casework.requestInformation(clerk, id, question == null ? "" : question));
 	}
 
+	/** Approving issues and delivers the decision at once, so the clerk confirms it in the same form (works without JavaScript). */
 	@PostMapping("/backoffice/faelle/{id}/genehmigen")
-	String approve(@PathVariable ApplicationId id, SignedInUser clerk, RedirectAttributes redirect) {
+	String approve(@PathVariable ApplicationId id, @RequestParam(name = "bestaetigt", required = false) @Nullable String confirmed,
+			SignedInUser clerk, RedirectAttributes redirect) {
+		if (!"ja".equals(confirmed)) {
+			redirect.addFlashAttribute("refused", "casework.approve.unconfirmed");
+			return "redirect:/backoffice/faelle/" + id;
+		}
 		return act(id, redirect, "casework.approved", () -> casework.approve(clerk, id));
 	}
 

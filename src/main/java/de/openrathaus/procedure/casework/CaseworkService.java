@@ -30,6 +30,7 @@ import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.procedure.definition.ProcedureTypes;
 import de.openrathaus.documents.PdfRenderer;
 import de.openrathaus.procedure.workflow.Workflow;
+import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
@@ -116,7 +117,7 @@ class CaseworkService {
 		store.addExchange(id, text, clerk.id(), now);
 		workflow.requestInformation(id);
 		events.publishEvent(new InformationRequested(TenantContext.require(), id, application.reference(),
-				application.applicant(), text, now));
+				application.applicant(), text, now, RequestOrigin.currentOrNull()));
 	}
 
 	/** What approving would compute, shown to the clerk before deciding. */
@@ -161,7 +162,7 @@ class CaseworkService {
 		String subject = (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de()
 				+ " (" + application.reference() + ")";
 		events.publishEvent(new DecisionIssued(TenantContext.require(), application.id(), application.reference(),
-				application.applicant(), outcome, subject, now));
+				application.applicant(), outcome, subject, now, RequestOrigin.currentOrNull()));
 	}
 
 	private Map<String, Object> model(SignedInUser clerk, Application application, ProcedureDefinition definition,

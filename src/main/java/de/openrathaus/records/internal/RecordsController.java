@@ -147,8 +147,11 @@ class RecordsController {
 		model.addAttribute("bis", to);
 		model.addAttribute("stand", status);
 		model.addAttribute("plan", store.plan());
-		model.addAttribute("dateError", (from != null && !from.isBlank() && fromDay == null) || (to != null && !to.isBlank() && toDay == null));
-		if (!text.isBlank()) {
+		// an unreadable date is named and nothing is searched: a silently dropped or shifted filter gives wrong hits
+		String dateError = from != null && !from.isBlank() && fromDay == null ? from.strip()
+				: to != null && !to.isBlank() && toDay == null ? to.strip() : null;
+		model.addAttribute("dateError", dateError);
+		if (!text.isBlank() && dateError == null) {
 			int lastPage = (RecordsSearch.CANDIDATES + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
 			int page = Math.min(lastPage, Math.max(1, pageNumber(pageText)));
 			RecordsSearch.Query query = new RecordsSearch.Query(text, plan, fromDay, toDay,
@@ -183,7 +186,10 @@ class RecordsController {
 		return Integer.parseInt(text.strip());
 	}
 
-	private static java.time.@org.jspecify.annotations.Nullable LocalDate day(@org.jspecify.annotations.Nullable String text) {
+	private static final java.time.format.DateTimeFormatter GERMAN_DATE = java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+	static java.time.@org.jspecify.annotations.Nullable LocalDate day(@org.jspecify.annotations.Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -192,7 +198,8 @@ class RecordsController {
 		}
 		catch (java.time.format.DateTimeParseException e) {
 			try {
-				return java.time.LocalDate.parse(text.strip(), java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu"));
+				// strict: 31.02.2026 is refused, not quietly read as 28.02.2026
+				return java.time.LocalDate.parse(text.strip(), GERMAN_DATE);
 			}
 			catch (java.time.format.DateTimeParseException german) {
 				return null;

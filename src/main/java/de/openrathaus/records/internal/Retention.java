@@ -15,6 +15,9 @@ import de.openrathaus.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +56,16 @@ class Retention {
 
 	record Due(UUID caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, String action, String status,
 			boolean legalHold) {
+	}
+
+	/**
+	 * The same check once at start-up (after the demo files, order 300), so the due list is not
+	 * empty until the first night after a fresh start or a long downtime.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(400)
+	void atStartUp() {
+		daily();
 	}
 
 	@Scheduled(cron = "${openrathaus.records.retention-cron:0 30 2 * * *}", zone = "Europe/Berlin")

@@ -13,6 +13,7 @@ import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantId;
 import de.openrathaus.tenancy.Tenants;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcTenants implements Tenants {
 
 	private static final String SELECT = """
-			select t.id, t.slug, t.name, coalesce(array_agg(h.host order by h.host) filter (where h.host is not null), '{}') as hosts
+			select t.id, t.slug, t.name, t.public_url, coalesce(array_agg(h.host order by h.host) filter (where h.host is not null), '{}') as hosts
 			  from tenancy.tenant t left join tenancy.tenant_host h on h.tenant_id = t.id
 			""";
 
@@ -74,21 +75,28 @@ class JdbcTenants implements Tenants {
 	}
 
 	@Transactional
-	Tenant create(String slug, String name, List<String> hosts) {
+	Tenant create(String slug, String name, List<String> hosts, @Nullable String publicUrl) {
 		UUID id = UUID.randomUUID();
-		jdbc.sql("insert into tenancy.tenant(id, slug, name) values (?, ?, ?)").params(id, slug, name).update();
+		jdbc.sql("insert into tenancy.tenant(id, slug, name, public_url) values (?, ?, ?, ?)").params(id, slug, name, publicUrl).update();
 		for (String host : hosts) {
 			jdbc.sql("insert into tenancy.tenant_host(host, tenant_id) values (?, ?)")
 					.params(host.toLowerCase(Locale.ROOT), id).update();
 		}
 		byHost.clear();
 		bySlug.clear();
-		return new Tenant(new TenantId(id), slug, name, List.copyOf(hosts));
+		return new Tenant(new TenantId(id), slug, name, List.copyOf(hosts), publicUrl);
+	}
+
+	/** Sets (or with null removes) the address citizens reach the municipality on. */
+	void changePublicUrl(TenantId tenant, @Nullable String publicUrl) {
+		jdbc.sql("update tenancy.tenant set public_url = ? where id = ?").params(publicUrl, tenant.value()).update();
+		byHost.clear();
+		bySlug.clear();
 	}
 
 	private Tenant map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		String[] hosts = (String[]) rs.getArray("hosts").getArray();
 		return new Tenant(new TenantId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"),
-				Arrays.asList(hosts));
+				Arrays.asList(hosts), rs.getString("public_url"));
 	}
 }

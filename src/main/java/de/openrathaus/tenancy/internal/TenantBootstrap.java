@@ -7,7 +7,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the configured municipalities that do not exist yet. Runs before the application
+ * Creates the configured municipalities that do not exist yet and applies their configured public
+ * address. Runs before the application
  * reports ready, so demo data and the first request find their tenant.
  */
 @Component
@@ -26,9 +27,14 @@ class TenantBootstrap implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (TenancySettings.TenantSeed seed : settings.bootstrap()) {
-			if (tenants.bySlug(seed.slug()).isEmpty()) {
-				tenants.create(seed.slug(), seed.name(), seed.hosts());
+			java.util.Optional<de.openrathaus.tenancy.Tenant> existing = tenants.bySlug(seed.slug());
+			if (existing.isEmpty()) {
+				tenants.create(seed.slug(), seed.name(), seed.hosts(), seed.publicUrl());
 				log.info("Created municipality '{}'", seed.slug());
+			}
+			else if (seed.publicUrl() != null && !seed.publicUrl().equals(existing.get().publicUrl())) {
+				tenants.changePublicUrl(existing.get().id(), seed.publicUrl());
+				log.info("Public address of municipality '{}' set to {}", seed.slug(), seed.publicUrl());
 			}
 		}
 	}

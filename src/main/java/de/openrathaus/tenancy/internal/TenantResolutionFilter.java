@@ -2,9 +2,11 @@
 package de.openrathaus.tenancy.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 import de.openrathaus.tenancy.Tenant;
+import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.TenantContext;
 
 import jakarta.servlet.FilterChain;
@@ -12,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -65,7 +68,8 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 		}
 		Tenant current = tenant.get();
 		request.setAttribute(TENANT_ATTRIBUTE, current);
-		try (TenantContext.Binding binding = TenantContext.open(current.id())) {
+		try (TenantContext.Binding binding = TenantContext.open(current.id());
+				TenantContext.Binding origin = RequestOrigin.open(origin(request, current))) {
 			chain.doFilter(request, response);
 		}
 	}
@@ -76,5 +80,17 @@ class TenantResolutionFilter extends OncePerRequestFilter {
 			tenant = tenants.bySlugCached(settings.defaultTenant());
 		}
 		return tenant;
+	}
+
+	/** Scheme, host and port of the request, if the municipality claims the host (a forged Host header never counts). */
+	private static @Nullable String origin(HttpServletRequest request, Tenant tenant) {
+		String host = request.getServerName().toLowerCase(Locale.ROOT);
+		if (!tenant.hosts().contains(host) || !host.matches("[a-z0-9.-]+")) {
+			return null;
+		}
+		String scheme = "https".equalsIgnoreCase(request.getScheme()) ? "https" : "http";
+		int port = request.getServerPort();
+		boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		return scheme + "://" + host + (defaultPort ? "" : ":" + port);
 	}
 }

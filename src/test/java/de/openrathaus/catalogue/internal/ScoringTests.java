@@ -56,6 +56,23 @@ class ScoringTests {
 		Scoring.Term legal = ranked.getFirst().terms().stream().filter(t -> t.criterion() == Criterion.LEGAL_PRESSURE).findFirst().orElseThrow();
 		assertThat(legal.value()).isEqualTo(1.0);
 		assertThat(legal.basis()).isEqualTo("Pflicht bis 2022-12-31");
+		assertThat(legal.totalWeight()).isEqualTo(Criterion.values().length);
+		assertThat(legal.basisArgs(java.util.Locale.GERMAN)).containsExactly("31.12.2022");
+	}
+
+	@Test
+	void theExplanationSpellsOutTheScalingInTheReadersLanguage() {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasenames("i18n/catalogue");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		Scoring.Term term = new Scoring.Term(Criterion.BUDGET, 0.4, 3, 20, -6.0, "120000 €", "ranking.basis.budget", List.of(120000));
+		String basisDe = messages.getMessage(term.basisKey(), term.basisArgs(java.util.Locale.GERMAN), java.util.Locale.GERMAN);
+		assertThat(messages.getMessage("ranking.term", new Object[] {"Budget", basisDe, term.value(), term.weight(), term.totalWeight(),
+				term.contribution()}, java.util.Locale.GERMAN))
+			.isEqualTo("Budget: 120.000 € (gemessen am größten Wert im Katalog) → 0,40 × Gewicht 3 × 100 ÷ Summe der Gewichte 20 = −6,00");
+		assertThat(messages.getMessage("ranking.term", new Object[] {"Budget", "x", 0.4, 3, 20, 6.0}, java.util.Locale.ENGLISH))
+			.isEqualTo("Budget: x → 0.40 × weight 3 × 100 ÷ sum of weights 20 = +6.00");
 	}
 
 	@Test

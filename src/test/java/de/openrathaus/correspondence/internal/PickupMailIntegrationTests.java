@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** In demo mode mails land as .eml files, and the demo page shows them with clickable links. */
 @SpringBootTest
@@ -33,6 +35,9 @@ class PickupMailIntegrationTests {
 
 	@Autowired
 	CorrespondenceSettings settings;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aRegistrationMailIsWrittenToThePickupFolderAndShownOnTheDemoPage() throws Exception {
@@ -50,6 +55,41 @@ class PickupMailIntegrationTests {
 		String page = mvc.perform(get("/demo/mails/" + name)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		Matcher link = Pattern.compile("<a href=\"(http://localhost[^/\"]*/konto/bestaetigen\\?token=[^\"]+)\"").matcher(page);
 		assertThat(link.find()).as("clickable confirmation link").isTrue();
+	}
+
+	@Test
+	void aMunicipalitysDemoMailsAreNotShownOnAnotherMunicipalitysHost() throws Exception {
+		String cityA = city("a");
+		String cityB = city("b");
+		String email = "stadt-a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		mvc.perform(post("/registrieren").with(host(cityA)).param("name", "Anna Aus-A").param("email", email)
+			.param("password", "lange-sichere-Wortfolge").param("passwordRepeat", "lange-sichere-Wortfolge").param("consent", "ja")
+			.with(csrf()));
+		Path folder = settings.pickupDirectory();
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(folder, email) != null);
+		String name = mailTo(folder, email).getFileName().toString().replace(".eml", "");
+
+		assertThat(mvc.perform(get("/demo/mails").with(host(cityA))).andReturn().getResponse().getContentAsString())
+			.contains(email).contains("/demo/mails/" + name);
+		assertThat(mvc.perform(get("/demo/mails").with(host(cityB))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).doesNotContain(email).doesNotContain(name);
+		mvc.perform(get("/demo/mails/" + name).with(host(cityB))).andExpect(status().isNotFound());
+		mvc.perform(get("/demo/mails/" + name).with(host(cityA))).andExpect(status().isOk());
+	}
+
+	private String city(String suffix) {
+		UUID id = UUID.randomUUID();
+		String slug = "stadt-" + suffix + "-" + id.toString().substring(0, 8);
+		jdbc.sql("insert into tenancy.tenant(id, slug, name) values (?, ?, ?)").params(id, slug, "Stadt " + suffix).update();
+		jdbc.sql("insert into tenancy.tenant_host(host, tenant_id) values (?, ?)").params(slug + ".localhost", id).update();
+		return slug + ".localhost";
+	}
+
+	static RequestPostProcessor host(String host) {
+		return request -> {
+			request.setServerName(host);
+			return request;
+		};
 	}
 
 	@Test

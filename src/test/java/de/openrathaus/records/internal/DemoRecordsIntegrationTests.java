@@ -50,8 +50,10 @@ class DemoRecordsIntegrationTests {
 	@Test
 	void theDemoEFileHasCasesDueForTheArchiveAndForDestructionAndSearchableDocuments() throws Exception {
 		MockHttpSession manager = TestAccounts.signIn(mvc, "registratur@musterstadt.example", "Demo-Passwort-2026");
-		mvc.perform(post("/backoffice/aussonderung/pruefen").session(manager).with(csrf()));
+		// listed by the check at start-up, without pressing "Jetzt prüfen"
 		mvc.perform(get("/backoffice/aussonderung").session(manager)).andExpect(status().isOk())
+			// WCAG 2.5.3: the accessible name starts with the visible text
+			.andExpect(content().string(containsString("aria-label=\"Vernichtung bestätigen: DEMO-HUND-2013-017\"")))
 			.andExpect(content().string(containsString("DEMO-RAT-1994-03")))
 			.andExpect(content().string(containsString("DEMO-HUND-2013-017")))
 			.andExpect(content().string(containsString("DEMO-HUND-2013-042")))
@@ -72,6 +74,13 @@ class DemoRecordsIntegrationTests {
 				.session(clerk))
 			.andExpect(content().string(containsString("DEMO-HUND-2026-003")))
 			.andExpect(content().string(containsString("<mark>Assistenzhund</mark>"))));
+
+		// an impossible date is named and nothing is searched (it used to be read as 28.02.2026)
+		mvc.perform(get("/backoffice/akten/suche").param("q", "Assistenzhunde").param("von", "31.02.2026").session(clerk))
+			.andExpect(content().string(containsString("„31.02.2026“ ist kein gültiges Datum")))
+			.andExpect(content().string(not(containsString("DEMO-HUND-2026-003"))));
+		assertThat(RecordsController.day("31.02.2026")).isNull();
+		assertThat(RecordsController.day("28.02.2026")).isEqualTo(java.time.LocalDate.of(2026, 2, 28));
 
 		// a restart adds nothing: the demo files are made once
 		demo.create();

@@ -120,7 +120,7 @@ class RecordsIntegrationTests {
 
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Archiv", "steuern"));
 		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).contains("Bescheid"));
 		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select status from records.record_case where source = ?")
 			.param("application:" + id).query(String.class).single())).isEqualTo("CLOSED");
@@ -177,7 +177,7 @@ class RecordsIntegrationTests {
 		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).size() == 2);
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Frist", "steuern"));
 		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		await().atMost(Duration.ofSeconds(15)).until(() -> documents(id).contains("Bescheid"));
 		String caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			String c = jdbc.sql("select id::text from records.record_case where source = ?").param("application:" + id).query(String.class).single();
