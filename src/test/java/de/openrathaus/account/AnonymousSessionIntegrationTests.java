@@ -59,10 +59,10 @@ class AnonymousSessionIntegrationTests {
 		HttpResponse<String> signedIn = post("/anmelden", csrfCookie, "email=verwaltung%40musterstadt.example&password=Demo-Passwort-2026&_csrf="
 				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/backoffice");
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
 		String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ORSESSION="))
 			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-		assertThat(get("/backoffice", session).statusCode()).isEqualTo(200);
+		assertThat(get("/admin", session).statusCode()).isEqualTo(200);
 	}
 
 	private HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -134,6 +134,23 @@ class RegistrationIntegrationTests {
 		assertThat(lastFor(email).verificationLink()).startsWith("http://127.0.0.1/");
 	}
 
+	@Test
+	void theConfirmationLinkUsesTheMunicipalitysConfiguredPublicAddress() throws Exception {
+		UUID city = UUID.randomUUID();
+		String slug = "stadt-p-" + city.toString().substring(0, 8);
+		jdbc.sql("insert into tenancy.tenant(id, slug, name, public_url) values (?, ?, 'Stadt P', ?)")
+			.params(city, slug, "https://portal.stadt-p.example").update();
+		jdbc.sql("insert into tenancy.tenant_host(host, tenant_id) values (?, ?)").params(slug + ".localhost", city).update();
+		mvc.perform(register("Max", email, "lange-sichere-Wortfolge", "lange-sichere-Wortfolge", true)
+				.with(request -> {
+					request.setServerName(slug + ".localhost");
+					request.setServerPort(8123);
+					return request;
+				}))
+			.andExpect(redirectedUrl("/registrieren/bestaetigen"));
+		assertThat(lastFor(email).verificationLink()).startsWith("https://portal.stadt-p.example/konto/bestaetigen?token=");
+	}
+
 	private VerificationRequested lastFor(String mail) {
 		List<VerificationRequested> found = events.of(VerificationRequested.class).stream().filter(e -> e.email().equals(mail)).toList();
 		assertThat(found).isNotEmpty();

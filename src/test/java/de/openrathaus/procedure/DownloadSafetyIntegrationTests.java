@@ -89,7 +89,7 @@ class DownloadSafetyIntegrationTests {
 		String clerkEmail = accounts.clerk("Pia", "steuern");
 		MockHttpSession clerk = TestAccounts.signIn(mvc, clerkEmail);
 		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		assertSafe(get("/backoffice/faelle/" + id + "/bescheid").session(clerk), ".pdf");
 		assertSafe(get("/backoffice/faelle/" + id + "/anlagen/" + attachment).session(clerk), "erlaubnis.pdf");
 
@@ -126,7 +126,7 @@ class DownloadSafetyIntegrationTests {
 				.file(new MockMultipartFile("file", "bescheid.pdf", "application/pdf", PdfSamples.withOpenActionJavaScript()))
 				.with(httpBasic(clerkEmail, TestAccounts.PASSWORD))).andReturn().getResponse();
 		assertThat(api.getStatus()).isEqualTo(422);
-		assertThat(api.getErrorMessage() + api.getContentAsString()).contains("enthält JavaScript oder Aktionen, die Programme starten");
+		assertThat(api.getErrorMessage() + api.getContentAsString()).contains("„bescheid.pdf“ enthält JavaScript oder Aktionen, die Programme starten");
 		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document where case_id = ?::uuid")
 			.param(caseId).query(Integer.class).single())).isZero();
 	}

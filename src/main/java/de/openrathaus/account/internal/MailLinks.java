@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
@@ -21,12 +22,18 @@ class MailLinks {
 	}
 
 	/**
-	 * Scheme, host and port for links in mails. The host is taken from the request only if the
+	 * Scheme, host and port for links in mails: the municipality's configured public address, else the
+	 * request's. The host is taken from the request only if the
 	 * municipality claims it; otherwise from the municipality's first host, so a forged Host header
 	 * cannot put a foreign address into a mail.
 	 */
 	String base(HttpServletRequest request) {
-		List<String> hosts = tenants.byId(TenantContext.require()).orElseThrow().hosts();
+		Tenant tenant = tenants.byId(TenantContext.require()).orElseThrow();
+		if (tenant.publicUrl() != null) {
+			// the municipality's configured public address wins, as for every other mail (ADR 15)
+			return tenant.publicUrl().replaceAll("/+$", "");
+		}
+		List<String> hosts = tenant.hosts();
 		String host = hosts.contains(request.getServerName()) || hosts.isEmpty() ? request.getServerName() : hosts.getFirst();
 		int port = request.getServerPort();
 		boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);

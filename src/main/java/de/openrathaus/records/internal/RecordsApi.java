@@ -15,6 +15,8 @@ import de.openrathaus.account.StaffRole;
 import de.openrathaus.documents.Downloads;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +42,13 @@ class RecordsApi {
 	private final RecordsStore store;
 	private final DocumentUploads uploads;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	RecordsApi(RecordsStore store, DocumentUploads uploads, AuditTrail audit) {
+	RecordsApi(RecordsStore store, DocumentUploads uploads, AuditTrail audit, MessageSource messages) {
 		this.store = store;
 		this.uploads = uploads;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	/** One page of a listing; {@code hasNext} says whether a further page exists (no costly total count). */
@@ -218,8 +222,7 @@ class RecordsApi {
 					RecordsController.origin(request));
 		}
 		catch (DocumentUploads.Refused refused) {
-			throw new ResponseStatusException(refused.code.endsWith("duplicate") ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-					refused.code);
+			throw refusal(refused);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.versions(id));
 	}
@@ -236,10 +239,16 @@ class RecordsApi {
 					RecordsController.origin(request));
 		}
 		catch (DocumentUploads.Refused refused) {
-			throw new ResponseStatusException(refused.code.endsWith("duplicate") ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-					refused.code);
+			throw refusal(refused);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.versions(id));
+	}
+
+	/** The refusal, explained in the caller's language with its argument (the file name, a limit). */
+	private ResponseStatusException refusal(DocumentUploads.Refused refused) {
+		HttpStatus status = refused.code.endsWith("duplicate") ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+		return new ResponseStatusException(status, messages.getMessage(refused.code, new Object[] { refused.argument },
+				refused.code, LocaleContextHolder.getLocale()));
 	}
 
 	@GetMapping("/versions/{id}/content")

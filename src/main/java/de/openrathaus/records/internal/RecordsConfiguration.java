@@ -29,7 +29,10 @@ class RecordsConfiguration {
 			// integrity checksums only where S3 requires them: many S3-compatible stores reject the newer
 			// optional checksum headers, and every read is checked against the content's SHA-256 anyway
 			.requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED);
+			.responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+			// a store that stops answering must not hold a request (and its database transaction) forever
+			.overrideConfiguration(config -> config.apiCallAttemptTimeout(java.time.Duration.ofSeconds(20))
+				.apiCallTimeout(java.time.Duration.ofSeconds(60)));
 		if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
 			builder.endpointOverride(java.net.URI.create(s3.endpoint()));
 		}
