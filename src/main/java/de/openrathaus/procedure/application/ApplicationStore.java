@@ -183,23 +183,19 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * Drops the application's own copies of contents the e-file now holds (attachments and the
-	 * decision document, matched by SHA-256); they are read from the e-file from then on.
+	 * Drops the application's own copies of attachments the e-file now holds (matched by SHA-256);
+	 * they are read from the e-file from then on.
 	 */
 	public void releaseFiled(ApplicationId id, Collection<String> sha256) {
-		String[] hashes = sha256.toArray(String[]::new);
 		jdbc.sql("update procedure.attachment set content = null where application_id = ? and sha256 = any(?) and content is not null")
-			.params(id.value(), hashes).update();
-		jdbc.sql("update procedure.decision set document = null where application_id = ? and sha256 = any(?) and document is not null")
-			.params(id.value(), hashes).update();
+			.params(id.value(), sha256.toArray(String[]::new)).update();
 	}
 
 	/**
-	 * Removes a submitted application with its answers, attachments, requests for information and
-	 * decision (the e-file disposed of its case); false if there was none.
+	 * Removes a submitted application with its answers, attachments and requests for information
+	 * (the e-file disposed of its case); false if there was none. Its decision must be removed first.
 	 */
 	public boolean dispose(ApplicationId id) {
-		jdbc.sql("delete from procedure.decision where application_id = ?").param(id.value()).update();
 		return jdbc.sql("delete from procedure.application where id = ? and status <> 'DRAFT'").param(id.value()).update() == 1;
 	}
 
