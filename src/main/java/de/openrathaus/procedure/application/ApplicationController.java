@@ -294,8 +294,8 @@ class ApplicationController {
 		try {
 			violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads(request));
 		}
-		catch (ApplicationNotEditable e) {
-			redirect.addFlashAttribute("notice", "application.answer.notOpen");
+		catch (TransitionRefused refused) {
+			redirect.addFlashAttribute("notice", refused.messageKey());
 			return "redirect:/portal/antraege/" + id;
 		}
 		if (!violations.isEmpty()) {

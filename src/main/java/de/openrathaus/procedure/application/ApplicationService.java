@@ -237,15 +237,17 @@ public class ApplicationService {
 		return new SubmitOutcome.Submitted(reference);
 	}
 
-	/** The citizen answers the open request for information; the case returns to the clerk. */
+	/**
+	 * The citizen answers the open request for information; the case returns to the clerk. Refused
+	 * with {@link TransitionRefused} when no question is open; a bad answer or file is refused with
+	 * the violations. Either way nothing is stored.
+	 */
 	@Transactional
 	public List<Violation> answer(SignedInUser citizen, ApplicationId id, String rawAnswer, List<Upload> uploads) {
 		Application application = owned(citizen, id);
+		Transition<InformationProvided> answered = application.answer(citizen.id(), clock.instant());
 		StoredExchange open = store.exchanges(id).stream().filter(StoredExchange::isOpen).findFirst()
-			.orElseThrow(ApplicationNotEditable::new);
-		if (application.status() != ApplicationStatus.INFORMATION_REQUESTED || application.assignee() == null) {
-			throw new ApplicationNotEditable();
-		}
+			.orElseThrow(answered::lostRace);
 		String answer = FieldRules.normalise(ANSWER_FIELD, rawAnswer);
 		List<Violation> violations = new ArrayList<>(FieldRules.check(ANSWER_FIELD, answer, Map.of(), LocalDate.now(clock)));
 		List<NewUpload> accepted = new ArrayList<>();
@@ -253,14 +255,12 @@ public class ApplicationService {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
-		Instant now = clock.instant();
-		if (!store.answerExchange(id, open.id(), answer, now)
-				|| !store.move(id, ApplicationStatus.INFORMATION_REQUESTED, ApplicationStatus.IN_PROGRESS, null, null)) {
-			throw new ApplicationNotEditable();
+		if (!store.answerExchange(id, open.id(), answer, answered.event().answeredAt()) || !store.save(answered)) {
+			throw answered.lostRace();
 		}
 		accepted.forEach(upload -> store.addAttachment(id, open.id(), upload));
-		workflow.informationProvided(id, application.assignee());
-		events.publishEvent(new InformationProvided(TenantContext.require(), id, application.reference(), now));
+		workflow.informationProvided(id, answered.after().assignee());
+		events.publishEvent(answered.event());
 		return List.of();
 	}
 
