@@ -89,7 +89,7 @@ class DownloadSafetyIntegrationTests {
 		String clerkEmail = accounts.clerk("Pia", "steuern");
 		MockHttpSession clerk = TestAccounts.signIn(mvc, clerkEmail);
 		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
-		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").session(clerk).with(csrf()));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
 		assertSafe(get("/backoffice/faelle/" + id + "/bescheid").session(clerk), ".pdf");
 		assertSafe(get("/backoffice/faelle/" + id + "/anlagen/" + attachment).session(clerk), "erlaubnis.pdf");
 
