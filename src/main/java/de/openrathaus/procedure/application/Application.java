@@ -6,6 +6,7 @@ import static de.openrathaus.procedure.application.ApplicationStatus.INFORMATION
 import static de.openrathaus.procedure.application.ApplicationStatus.IN_PROGRESS;
 import static de.openrathaus.procedure.application.ApplicationStatus.REJECTED;
 import static de.openrathaus.procedure.application.ApplicationStatus.SUBMITTED;
+import static de.openrathaus.procedure.application.ApplicationStatus.WITHDRAWN;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Map;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.CaseWorkStarted;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
@@ -36,6 +38,7 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 	static final String CLAIMED = "casework.refused.claimed";
 	static final String NOT_YOURS = "casework.refused.notYours";
 	static final String NO_QUESTION_OPEN = "application.answer.notOpen";
+	static final String NOT_WITHDRAWABLE = "application.withdraw.closed";
 
 	public Application {
 		data = Map.copyOf(data);
@@ -85,6 +88,16 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 		require(status == IN_PROGRESS && isAssignedTo(clerk), NOT_YOURS);
 		return new Transition<>(this, moveTo(outcome == DecisionOutcome.APPROVED ? APPROVED : REJECTED, clerk),
 				new DecisionIssued(tenant, id, reference, applicant, outcome, subject, at, origin), NOT_YOURS);
+	}
+
+	/**
+	 * The applicant withdraws the application while it is not yet decided; the case ends without a
+	 * decision. (A draft is discarded instead; a decision can only be appealed.)
+	 */
+	public Transition<ApplicationWithdrawn> withdraw(AccountId citizen, Instant at) {
+		require(status.canMoveTo(WITHDRAWN) && belongsTo(citizen), NOT_WITHDRAWABLE);
+		return new Transition<>(this, moveTo(WITHDRAWN, assignee), new ApplicationWithdrawn(tenant, id, reference, at),
+				NOT_WITHDRAWABLE);
 	}
 
 	private void require(boolean allowed, String refusal) {

@@ -117,6 +117,7 @@ class ApplicationController {
 		model.addAttribute("answerFiles", attachments.stream().filter(a -> a.exchangeId() != null).toList());
 		model.addAttribute("answerAttachment", FormView.attachment(ApplicationService.ANSWER_FILES, List.of(), null, locale));
 		model.addAttribute("maxAnswer", ApplicationService.ANSWER_MAX_LENGTH);
+		model.addAttribute("withdrawable", application.status().canMoveTo(ApplicationStatus.WITHDRAWN));
 		return "procedure/application";
 	}
 
@@ -306,6 +307,26 @@ class ApplicationController {
 			return "procedure/application";
 		}
 		redirect.addFlashAttribute("notice", "application.answer.sent");
+		return "redirect:/portal/antraege/" + id;
+	}
+
+	/** Withdrawing ends the case at once, so the citizen confirms it in the same form (works without JavaScript). */
+	@PostMapping("/portal/antraege/{id}/zurueckziehen")
+	String withdraw(@PathVariable ApplicationId id, @RequestParam(name = "bestaetigt", required = false) @Nullable String confirmed,
+			SignedInUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!"ja".equals(confirmed)) {
+			String page = show(id, citizen, model, locale);
+			model.addAttribute("errors", List.of(new FormView.ErrorItem("#bestaetigt-zurueckziehen",
+					forms.message(Violation.of("bestaetigt", "application.withdraw.unconfirmed"), locale))));
+			return page;
+		}
+		try {
+			applications.withdraw(citizen, id);
+			redirect.addFlashAttribute("notice", "application.withdrawn");
+		}
+		catch (TransitionRefused refused) {
+			redirect.addFlashAttribute("notice", refused.messageKey());
+		}
 		return "redirect:/portal/antraege/" + id;
 	}
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.ApplicationSubmitted;
+import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.definition.AttachmentDefinition;
 import de.openrathaus.procedure.definition.FieldDefinition;
@@ -262,6 +263,17 @@ public class ApplicationService {
 		workflow.informationProvided(id, answered.after().assignee());
 		events.publishEvent(answered.event());
 		return List.of();
+	}
+
+	/** The applicant withdraws a submitted application not yet decided; its case ends without a decision. */
+	@Transactional
+	public void withdraw(SignedInUser citizen, ApplicationId id) {
+		Transition<ApplicationWithdrawn> withdrawn = owned(citizen, id).withdraw(citizen.id(), clock.instant());
+		if (!store.save(withdrawn)) {
+			throw withdrawn.lostRace();
+		}
+		workflow.withdraw(id);
+		events.publishEvent(withdrawn.event());
 	}
 
 	static final FieldDefinition ANSWER_FIELD = new FieldDefinition("antwort", de.openrathaus.procedure.definition.FieldType.TEXTAREA,

@@ -9,21 +9,26 @@ import java.util.Set;
  * methods name these transitions; a move the table does not allow is never stored.
  */
 public enum ApplicationStatus {
-	DRAFT, SUBMITTED, IN_PROGRESS, INFORMATION_REQUESTED, APPROVED, REJECTED;
+	DRAFT, SUBMITTED, IN_PROGRESS, INFORMATION_REQUESTED, APPROVED, REJECTED, WITHDRAWN;
 
 	/** The states this one may move to. */
 	public Set<ApplicationStatus> next() {
 		return switch (this) {
 			case DRAFT -> EnumSet.of(SUBMITTED);
-			case SUBMITTED -> EnumSet.of(IN_PROGRESS);
-			case IN_PROGRESS -> EnumSet.of(INFORMATION_REQUESTED, APPROVED, REJECTED);
-			case INFORMATION_REQUESTED -> EnumSet.of(IN_PROGRESS);
-			case APPROVED, REJECTED -> EnumSet.noneOf(ApplicationStatus.class);
+			case SUBMITTED -> EnumSet.of(IN_PROGRESS, WITHDRAWN);
+			case IN_PROGRESS -> EnumSet.of(INFORMATION_REQUESTED, APPROVED, REJECTED, WITHDRAWN);
+			case INFORMATION_REQUESTED -> EnumSet.of(IN_PROGRESS, WITHDRAWN);
+			case APPROVED, REJECTED, WITHDRAWN -> EnumSet.noneOf(ApplicationStatus.class);
 		};
 	}
 
 	public boolean canMoveTo(ApplicationStatus next) {
 		return next().contains(next);
+	}
+
+	/** Decided or withdrawn: nothing can happen to the application any more. */
+	public boolean isClosed() {
+		return next().isEmpty();
 	}
 
 	public boolean isDecided() {
@@ -38,6 +43,7 @@ public enum ApplicationStatus {
 			case INFORMATION_REQUESTED -> "warn";
 			case APPROVED -> "ok";
 			case REJECTED -> "bad";
+			case WITHDRAWN -> "";
 		};
 	}
 }

@@ -83,13 +83,14 @@ public class ApplicationStore {
 			.query(ApplicationStore::application).list();
 	}
 
-	/** Decided cases of the given departments, newest first. */
+	/** Closed cases (decided or withdrawn) of the given departments, newest first. */
 	public List<Application> decidedCases(Collection<DepartmentCode> departments, int limit) {
 		if (departments.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select " + COLUMNS + " from procedure.application "
-				+ "where department_code = any(?) and status in ('APPROVED', 'REJECTED') order by decided_at desc limit ?")
+				+ "where department_code = any(?) and status in ('APPROVED', 'REJECTED', 'WITHDRAWN') "
+				+ "order by coalesce(decided_at, updated_at) desc limit ?")
 			.params(departments.stream().map(DepartmentCode::value).toArray(String[]::new), limit)
 			.query(ApplicationStore::application).list();
 	}

@@ -73,6 +73,26 @@ class ApplicationStoreIntegrationTests {
 		});
 	}
 
+	@Test
+	void aWithdrawalStoredFirstRefusesTheClaimDecidedBeforeIt() {
+		TenantContext.runAs(accounts.tenant(), () -> {
+			ApplicationId id = ApplicationId.random();
+			AccountId citizen = new AccountId(UUID.randomUUID());
+			store.createDraft(id, citizen, "hund-anmelden", 1, new DepartmentCode("steuern"));
+			assertThat(store.submit(id, citizen, Map.of("hund.name", "Bello"), NOW)).isTrue();
+			store.assignReference(id, "HUND-2026-" + id.value().toString().substring(0, 6));
+
+			Application submitted = store.find(id).orElseThrow();
+			Transition<?> claims = submitted.claim(new AccountId(UUID.randomUUID()), NOW);
+			assertThat(store.save(submitted.withdraw(citizen, NOW))).isTrue();
+			assertThat(store.save(claims)).isFalse();
+			Application withdrawn = store.find(id).orElseThrow();
+			assertThat(withdrawn.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+			assertThat(withdrawn.assignee()).isNull();
+			assertThat(decided(id)).as("withdrawn is not decided").isFalse();
+		});
+	}
+
 	private boolean decided(ApplicationId id) {
 		return jdbc.sql("select decided_at is not null from procedure.application where id = ?").param(id.value())
 			.query(Boolean.class).single();

@@ -7,6 +7,7 @@ import static de.openrathaus.procedure.application.ApplicationStatus.INFORMATION
 import static de.openrathaus.procedure.application.ApplicationStatus.IN_PROGRESS;
 import static de.openrathaus.procedure.application.ApplicationStatus.REJECTED;
 import static de.openrathaus.procedure.application.ApplicationStatus.SUBMITTED;
+import static de.openrathaus.procedure.application.ApplicationStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.CaseWorkStarted;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
@@ -47,7 +49,8 @@ class ApplicationTests {
 
 	/** Every allowed move, written out; every other pair of states is refused. */
 	static final Set<String> ALLOWED = Set.of("DRAFT>SUBMITTED", "SUBMITTED>IN_PROGRESS", "IN_PROGRESS>INFORMATION_REQUESTED",
-			"IN_PROGRESS>APPROVED", "IN_PROGRESS>REJECTED", "INFORMATION_REQUESTED>IN_PROGRESS");
+			"IN_PROGRESS>APPROVED", "IN_PROGRESS>REJECTED", "INFORMATION_REQUESTED>IN_PROGRESS", "SUBMITTED>WITHDRAWN",
+			"IN_PROGRESS>WITHDRAWN", "INFORMATION_REQUESTED>WITHDRAWN");
 
 	static Stream<Arguments> everyPairOfStates() {
 		return Arrays.stream(ApplicationStatus.values())
@@ -174,5 +177,35 @@ class ApplicationTests {
 	void anotherClerkCannotDecideACaseNotTheirs() {
 		assertRefused(a -> a.approve(OTHER_CLERK, "Bescheid", NOW, null), inState(IN_PROGRESS), "casework.refused.notYours");
 		assertRefused(a -> a.reject(OTHER_CLERK, "Ablehnung", NOW, null), inState(IN_PROGRESS), "casework.refused.notYours");
+	}
+
+	// withdraw
+
+	@ParameterizedTest
+	@EnumSource(value = ApplicationStatus.class, names = { "SUBMITTED", "IN_PROGRESS", "INFORMATION_REQUESTED" })
+	void theApplicantWithdrawsAnApplicationNotYetDecided(ApplicationStatus status) {
+		Application application = inState(status);
+		Transition<ApplicationWithdrawn> withdrawn = application.withdraw(CITIZEN, NOW);
+		assertThat(withdrawn.after().status()).isEqualTo(WITHDRAWN);
+		assertThat(withdrawn.after().status().isClosed()).isTrue();
+		assertThat(withdrawn.after().assignee()).as("who worked the case stays on record").isEqualTo(application.assignee());
+		assertThat(withdrawn.event()).isEqualTo(new ApplicationWithdrawn(TENANT, application.id(), "HUND-2026-000001", NOW));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ApplicationStatus.class, names = { "DRAFT", "APPROVED", "REJECTED", "WITHDRAWN" })
+	void aDraftADecidedOrAWithdrawnApplicationCannotBeWithdrawn(ApplicationStatus status) {
+		assertRefused(a -> a.withdraw(CITIZEN, NOW), inState(status), "application.withdraw.closed");
+	}
+
+	@Test
+	void onlyTheApplicantWithdraws() {
+		assertRefused(a -> a.withdraw(CLERK, NOW), inState(IN_PROGRESS), "application.withdraw.closed");
+	}
+
+	@ParameterizedTest
+	@EnumSource(ApplicationStatus.class)
+	void nothingHappensToAClosedApplication(ApplicationStatus status) {
+		assertThat(status.isClosed()).isEqualTo(status == APPROVED || status == REJECTED || status == WITHDRAWN);
 	}
 }
