@@ -256,7 +256,8 @@ public class ApplicationService {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
-		if (!store.answerExchange(id, open.id(), answer, answered.event().answeredAt()) || !store.save(answered)) {
+		store.saveOrRefuse(answered);
+		if (!store.answerExchange(id, open.id(), answer, answered.event().answeredAt())) {
 			throw answered.lostRace();
 		}
 		accepted.forEach(upload -> store.addAttachment(id, open.id(), upload));
@@ -269,9 +270,7 @@ public class ApplicationService {
 	@Transactional
 	public void withdraw(SignedInUser citizen, ApplicationId id) {
 		Transition<ApplicationWithdrawn> withdrawn = owned(citizen, id).withdraw(citizen.id(), clock.instant());
-		if (!store.save(withdrawn)) {
-			throw withdrawn.lostRace();
-		}
+		store.saveOrRefuse(withdrawn);
 		workflow.withdraw(id);
 		events.publishEvent(withdrawn.event());
 	}

@@ -139,6 +139,13 @@ public class ApplicationStore {
 		return statement.update() == 1;
 	}
 
+	/** {@link #save}, refusing with the transition's message key when another request changed the application first. */
+	public void saveOrRefuse(Transition<?> transition) {
+		if (!save(transition)) {
+			throw transition.lostRace();
+		}
+	}
+
 	public void recordWorkflow(ApplicationId id, String instance) {
 		jdbc.sql("update procedure.application set workflow_instance = ? where id = ?").params(instance, id.value()).update();
 	}

@@ -95,7 +95,7 @@ class CaseworkService {
 	@Transactional
 	public void claim(SignedInUser clerk, ApplicationId id) {
 		Transition<CaseWorkStarted> claimed = visibleCase(clerk, id).claim(clerk.id(), clock.instant());
-		save(claimed);
+		store.saveOrRefuse(claimed);
 		workflow.claim(id, clerk.id());
 		events.publishEvent(claimed.event());
 	}
@@ -112,16 +112,10 @@ class CaseworkService {
 		}
 		Transition<InformationRequested> asked = application.requestInformation(clerk.id(), text, clock.instant(),
 				RequestOrigin.currentOrNull());
-		save(asked);
+		store.saveOrRefuse(asked);
 		store.addExchange(id, text, clerk.id(), asked.event().requestedAt());
 		workflow.requestInformation(id);
 		events.publishEvent(asked.event());
-	}
-
-	private void save(Transition<?> transition) {
-		if (!store.save(transition)) {
-			throw transition.lostRace();
-		}
 	}
 
 	/** What approving would compute, shown to the clerk before deciding. */
@@ -159,7 +153,7 @@ class CaseworkService {
 		Transition<DecisionIssued> decided = outcome == DecisionOutcome.APPROVED
 				? application.approve(clerk.id(), subject, now, RequestOrigin.currentOrNull())
 				: application.reject(clerk.id(), subject, now, RequestOrigin.currentOrNull());
-		save(decided);
+		store.saveOrRefuse(decided);
 		String template = outcome == DecisionOutcome.APPROVED ? definition.decisionTemplate() : "procedure/decisions/ablehnung";
 		byte[] document = renderer.render(template, model(clerk, application, definition, reason, assessment, now), Locale.GERMAN);
 		String filename = "Bescheid-" + application.reference() + ".pdf";
