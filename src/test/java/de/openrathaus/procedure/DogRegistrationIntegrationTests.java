@@ -30,6 +30,7 @@ import de.openrathaus.documents.PdfRendererTests;
 import de.openrathaus.tenancy.TenantContext;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.flowable.engine.RuntimeService;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class DogRegistrationIntegrationTests {
 
 	@Autowired
 	TestEvents events;
+
+	@Autowired
+	RuntimeService runtime;
 
 	MockHttpSession citizen;
 	String citizenEmail;
@@ -187,6 +191,45 @@ class DogRegistrationIntegrationTests {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Ihr Antrag wird abgelehnt.")
 				.contains("Der Hund ist bereits unter HUND-2025-000007 angemeldet.");
 		}
+	}
+
+	@Test
+	void aCitizenWithdrawsAnApplicationNotYetDecidedAndTheClerkCanNoLongerDecideIt() throws Exception {
+		String id = startDraft();
+		fillAllSteps(id, false);
+		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()));
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Wanda", "steuern"));
+		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
+		mvc.perform(get("/portal/antraege/" + id).session(citizen)).andExpect(content().string(containsString("Antrag zurückziehen")));
+
+		// without the confirmation, or by someone else, nothing changes
+		mvc.perform(post("/portal/antraege/" + id + "/zurueckziehen").session(citizen).with(csrf()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Es gibt ein Problem")))
+			.andExpect(content().string(containsString("Bestätigen Sie, dass Sie den Antrag zurückziehen.")));
+		MockHttpSession stranger = TestAccounts.signIn(mvc, accounts.citizen("Fremde"));
+		mvc.perform(post("/portal/antraege/" + id + "/zurueckziehen").param("bestaetigt", "ja").session(stranger).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(statusOf(id)).isEqualTo("IN_PROGRESS");
+
+		mvc.perform(post("/portal/antraege/" + id + "/zurueckziehen").param("bestaetigt", "ja").session(citizen).with(csrf()))
+			.andExpect(redirectedUrl("/portal/antraege/" + id)).andExpect(flash().attribute("notice", "application.withdrawn"));
+		assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+		assertThat(events.of(ApplicationWithdrawn.class)).anyMatch(e -> e.application().toString().equals(id));
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).as("the process ended").isZero();
+		mvc.perform(get("/portal/antraege/" + id).session(citizen)).andExpect(content().string(containsString("Zurückgezogen")))
+			.andExpect(content().string(not(containsString("bestaetigt-zurueckziehen"))));
+
+		// a second withdrawal is refused; the clerk can no longer decide and finds the case among the closed ones
+		mvc.perform(post("/portal/antraege/" + id + "/zurueckziehen").param("bestaetigt", "ja").session(citizen).with(csrf()))
+			.andExpect(flash().attribute("notice", "application.withdraw.closed"));
+		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()))
+			.andExpect(flash().attribute("refused", "casework.refused.notYours"));
+		assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+		assertThat(count("select count(*) from procedure.decision where application_id = ?::uuid", id)).isZero();
+		mvc.perform(get("/backoffice").session(clerk)).andExpect(content().string(not(containsString(reference(id)))));
+		mvc.perform(get("/backoffice?ansicht=erledigt").session(clerk)).andExpect(content().string(containsString(reference(id))));
+		mvc.perform(get("/backoffice/faelle/" + id).session(clerk)).andExpect(content().string(containsString("Zurückgezogen")))
+			.andExpect(content().string(not(containsString("Genehmigen und Bescheid erteilen"))));
 	}
 
 	@Test

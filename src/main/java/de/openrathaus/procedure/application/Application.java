@@ -1,20 +1,44 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.application;
 
+import static de.openrathaus.procedure.application.ApplicationStatus.APPROVED;
+import static de.openrathaus.procedure.application.ApplicationStatus.INFORMATION_REQUESTED;
+import static de.openrathaus.procedure.application.ApplicationStatus.IN_PROGRESS;
+import static de.openrathaus.procedure.application.ApplicationStatus.REJECTED;
+import static de.openrathaus.procedure.application.ApplicationStatus.SUBMITTED;
+import static de.openrathaus.procedure.application.ApplicationStatus.WITHDRAWN;
+
 import java.time.Instant;
 import java.util.Map;
 
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.ApplicationWithdrawn;
+import de.openrathaus.procedure.CaseWorkStarted;
+import de.openrathaus.procedure.DecisionIssued;
+import de.openrathaus.procedure.DecisionOutcome;
+import de.openrathaus.procedure.InformationProvided;
+import de.openrathaus.procedure.InformationRequested;
+import de.openrathaus.tenancy.TenantId;
 
 import org.jspecify.annotations.Nullable;
 
-/** An application as stored: its procedure type version, answers and state. */
-public record Application(ApplicationId id, AccountId applicant, String typeKey, int typeVersion,
+/**
+ * An application as stored: its procedure type version, answers and state. Its case work changes
+ * state only through the methods below; each checks that the application's state (and, for a
+ * clerk's action, its assignee) allows the change, refuses with {@link TransitionRefused} otherwise,
+ * and returns the {@link Transition} with the event to publish once it is stored.
+ */
+public record Application(ApplicationId id, TenantId tenant, AccountId applicant, String typeKey, int typeVersion,
 		DepartmentCode department, ApplicationStatus status, Map<String, String> data, @Nullable String reference,
 		Instant createdAt, Instant updatedAt, @Nullable Instant submittedAt, @Nullable AccountId assignee,
 		@Nullable String workflowInstance) {
+
+	static final String CLAIMED = "casework.refused.claimed";
+	static final String NOT_YOURS = "casework.refused.notYours";
+	static final String NO_QUESTION_OPEN = "application.answer.notOpen";
+	static final String NOT_WITHDRAWABLE = "application.withdraw.closed";
 
 	public Application {
 		data = Map.copyOf(data);
@@ -26,5 +50,64 @@ public record Application(ApplicationId id, AccountId applicant, String typeKey,
 
 	public boolean isAssignedTo(AccountId account) {
 		return account.equals(assignee);
+	}
+
+	/** A clerk takes a newly submitted case; from now on only they work it. */
+	public Transition<CaseWorkStarted> claim(AccountId clerk, Instant at) {
+		require(status == SUBMITTED, CLAIMED);
+		return new Transition<>(this, moveTo(IN_PROGRESS, clerk), new CaseWorkStarted(tenant, id, reference, at), CLAIMED);
+	}
+
+	/** The clerk working the case asks the applicant a question; the case waits for the answer. */
+	public Transition<InformationRequested> requestInformation(AccountId clerk, String question, Instant at,
+			@Nullable String origin) {
+		require(status == IN_PROGRESS && isAssignedTo(clerk), NOT_YOURS);
+		return new Transition<>(this, moveTo(INFORMATION_REQUESTED, clerk),
+				new InformationRequested(tenant, id, reference, applicant, question, at, origin), NOT_YOURS);
+	}
+
+	/** The applicant answers the open question; the case returns to the clerk who asked. */
+	public Transition<InformationProvided> answer(AccountId citizen, Instant at) {
+		require(status == INFORMATION_REQUESTED && assignee != null && belongsTo(citizen), NO_QUESTION_OPEN);
+		return new Transition<>(this, moveTo(IN_PROGRESS, assignee), new InformationProvided(tenant, id, reference, at),
+				NO_QUESTION_OPEN);
+	}
+
+	/** The clerk working the case grants it. */
+	public Transition<DecisionIssued> approve(AccountId clerk, String subject, Instant at, @Nullable String origin) {
+		return decide(clerk, DecisionOutcome.APPROVED, subject, at, origin);
+	}
+
+	/** The clerk working the case refuses it (the reason is the decision's, stored with it). */
+	public Transition<DecisionIssued> reject(AccountId clerk, String subject, Instant at, @Nullable String origin) {
+		return decide(clerk, DecisionOutcome.REJECTED, subject, at, origin);
+	}
+
+	private Transition<DecisionIssued> decide(AccountId clerk, DecisionOutcome outcome, String subject, Instant at,
+			@Nullable String origin) {
+		require(status == IN_PROGRESS && isAssignedTo(clerk), NOT_YOURS);
+		return new Transition<>(this, moveTo(outcome == DecisionOutcome.APPROVED ? APPROVED : REJECTED, clerk),
+				new DecisionIssued(tenant, id, reference, applicant, outcome, subject, at, origin), NOT_YOURS);
+	}
+
+	/**
+	 * The applicant withdraws the application while it is not yet decided; the case ends without a
+	 * decision. (A draft is discarded instead; a decision can only be appealed.)
+	 */
+	public Transition<ApplicationWithdrawn> withdraw(AccountId citizen, Instant at) {
+		require(status.canMoveTo(WITHDRAWN) && belongsTo(citizen), NOT_WITHDRAWABLE);
+		return new Transition<>(this, moveTo(WITHDRAWN, assignee), new ApplicationWithdrawn(tenant, id, reference, at),
+				NOT_WITHDRAWABLE);
+	}
+
+	private void require(boolean allowed, String refusal) {
+		if (!allowed) {
+			throw new TransitionRefused(refusal, status);
+		}
+	}
+
+	private Application moveTo(ApplicationStatus next, @Nullable AccountId nextAssignee) {
+		return new Application(id, tenant, applicant, typeKey, typeVersion, department, next, data, reference, createdAt,
+				updatedAt, submittedAt, nextAssignee, workflowInstance);
 	}
 }

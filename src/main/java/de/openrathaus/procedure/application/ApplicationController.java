@@ -97,7 +97,7 @@ class ApplicationController {
 			return "procedure/step-up";
 		}
 		ApplicationId id = applications.start(citizen, type);
-		return "redirect:/portal/antraege/" + id + "/schritt/" + type.steps().getFirst().key();
+		return "redirect:/portal/antraege/" + id + "/schritt/" + type.firstStep().key();
 	}
 
 	@GetMapping("/portal/antraege/{id}")
@@ -105,7 +105,8 @@ class ApplicationController {
 		Application application = applications.owned(citizen, id);
 		ProcedureDefinition definition = applications.definitionOf(application);
 		if (application.status() == ApplicationStatus.DRAFT) {
-			return "redirect:/portal/antraege/" + id + "/schritt/" + resumeStep(application, definition);
+			return "redirect:/portal/antraege/" + id + "/schritt/"
+					+ definition.resumeStep(application.data(), applications.missing(application)).key();
 		}
 		List<StoredAttachment> attachments = store.attachments(id);
 		model.addAttribute("antrag", application);
@@ -116,20 +117,8 @@ class ApplicationController {
 		model.addAttribute("answerFiles", attachments.stream().filter(a -> a.exchangeId() != null).toList());
 		model.addAttribute("answerAttachment", FormView.attachment(ApplicationService.ANSWER_FILES, List.of(), null, locale));
 		model.addAttribute("maxAnswer", ApplicationService.ANSWER_MAX_LENGTH);
+		model.addAttribute("withdrawable", application.status().canMoveTo(ApplicationStatus.WITHDRAWN));
 		return "procedure/application";
-	}
-
-	/** The first step that still lacks an answer, or the last one when all are answered. */
-	private String resumeStep(Application application, ProcedureDefinition definition) {
-		List<Violation> missing = applications.missing(application);
-		for (StepDefinition step : definition.visibleSteps(application.data())) {
-			boolean incomplete = missing.stream().anyMatch(v -> step.fields().stream().anyMatch(f -> f.key().equals(v.target()))
-					|| step.attachments().stream().anyMatch(a -> a.key().equals(v.target())));
-			if (incomplete) {
-				return step.key();
-			}
-		}
-		return definition.visibleSteps(application.data()).getLast().key();
 	}
 
 	@GetMapping("/portal/antraege/{id}/schritt/{step}")
@@ -186,9 +175,8 @@ class ApplicationController {
 			.orElse("redirect:/portal/antraege/" + id + "/pruefen");
 	}
 
-	private StepDefinition visibleStep(ProcedureDefinition definition, Application application, String stepKey) {
-		return definition.visibleSteps(application.data()).stream().filter(s -> s.key().equals(stepKey)).findFirst()
-			.orElseThrow(ApplicationNotFound::new);
+	private static StepDefinition visibleStep(ProcedureDefinition definition, Application application, String stepKey) {
+		return definition.visibleStep(stepKey, application.data()).orElseThrow(ApplicationNotFound::new);
 	}
 
 	private void showStep(Model model, Application application, ProcedureDefinition definition, StepDefinition step,
@@ -245,10 +233,7 @@ class ApplicationController {
 		model.addAttribute("sections", AnswerFormatter.sections(definition, application.data(), store.attachments(application.id()), locale));
 		List<FormView.ErrorItem> errors = new ArrayList<>();
 		for (Violation v : violations) {
-			String step = definition.visibleSteps(application.data()).stream()
-				.filter(s -> s.fields().stream().anyMatch(f -> f.key().equals(v.target()))
-						|| s.attachments().stream().anyMatch(a -> a.key().equals(v.target())))
-				.map(StepDefinition::key).findFirst().orElse("");
+			String step = definition.stepAsking(v.target(), application.data()).map(StepDefinition::key).orElse("");
 			errors.add(new FormView.ErrorItem("/portal/antraege/" + application.id() + "/schritt/" + step + "#"
 					+ FormView.domId(definition, v.target()), forms.message(v, locale)));
 		}
@@ -310,8 +295,8 @@ class ApplicationController {
 		try {
 			violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads(request));
 		}
-		catch (ApplicationNotEditable e) {
-			redirect.addFlashAttribute("notice", "application.answer.notOpen");
+		catch (TransitionRefused refused) {
+			redirect.addFlashAttribute("notice", refused.messageKey());
 			return "redirect:/portal/antraege/" + id;
 		}
 		if (!violations.isEmpty()) {
@@ -322,6 +307,26 @@ class ApplicationController {
 			return "procedure/application";
 		}
 		redirect.addFlashAttribute("notice", "application.answer.sent");
+		return "redirect:/portal/antraege/" + id;
+	}
+
+	/** Withdrawing ends the case at once, so the citizen confirms it in the same form (works without JavaScript). */
+	@PostMapping("/portal/antraege/{id}/zurueckziehen")
+	String withdraw(@PathVariable ApplicationId id, @RequestParam(name = "bestaetigt", required = false) @Nullable String confirmed,
+			SignedInUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!"ja".equals(confirmed)) {
+			String page = show(id, citizen, model, locale);
+			model.addAttribute("errors", List.of(new FormView.ErrorItem("#bestaetigt-zurueckziehen",
+					forms.message(Violation.of("bestaetigt", "application.withdraw.unconfirmed"), locale))));
+			return page;
+		}
+		try {
+			applications.withdraw(citizen, id);
+			redirect.addFlashAttribute("notice", "application.withdrawn");
+		}
+		catch (TransitionRefused refused) {
+			redirect.addFlashAttribute("notice", refused.messageKey());
+		}
 		return "redirect:/portal/antraege/" + id;
 	}
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.ApplicationSubmitted;
+import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.definition.AttachmentDefinition;
 import de.openrathaus.procedure.definition.FieldDefinition;
@@ -237,15 +238,17 @@ public class ApplicationService {
 		return new SubmitOutcome.Submitted(reference);
 	}
 
-	/** The citizen answers the open request for information; the case returns to the clerk. */
+	/**
+	 * The citizen answers the open request for information; the case returns to the clerk. Refused
+	 * with {@link TransitionRefused} when no question is open; a bad answer or file is refused with
+	 * the violations. Either way nothing is stored.
+	 */
 	@Transactional
 	public List<Violation> answer(SignedInUser citizen, ApplicationId id, String rawAnswer, List<Upload> uploads) {
 		Application application = owned(citizen, id);
+		Transition<InformationProvided> answered = application.answer(citizen.id(), clock.instant());
 		StoredExchange open = store.exchanges(id).stream().filter(StoredExchange::isOpen).findFirst()
-			.orElseThrow(ApplicationNotEditable::new);
-		if (application.status() != ApplicationStatus.INFORMATION_REQUESTED || application.assignee() == null) {
-			throw new ApplicationNotEditable();
-		}
+			.orElseThrow(answered::lostRace);
 		String answer = FieldRules.normalise(ANSWER_FIELD, rawAnswer);
 		List<Violation> violations = new ArrayList<>(FieldRules.check(ANSWER_FIELD, answer, Map.of(), LocalDate.now(clock)));
 		List<NewUpload> accepted = new ArrayList<>();
@@ -253,15 +256,23 @@ public class ApplicationService {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
-		Instant now = clock.instant();
-		if (!store.answerExchange(id, open.id(), answer, now)
-				|| !store.move(id, ApplicationStatus.INFORMATION_REQUESTED, ApplicationStatus.IN_PROGRESS, null, null)) {
-			throw new ApplicationNotEditable();
+		store.saveOrRefuse(answered);
+		if (!store.answerExchange(id, open.id(), answer, answered.event().answeredAt())) {
+			throw answered.lostRace();
 		}
 		accepted.forEach(upload -> store.addAttachment(id, open.id(), upload));
-		workflow.informationProvided(id, application.assignee());
-		events.publishEvent(new InformationProvided(TenantContext.require(), id, application.reference(), now));
+		workflow.informationProvided(id, answered.after().assignee());
+		events.publishEvent(answered.event());
 		return List.of();
+	}
+
+	/** The applicant withdraws a submitted application not yet decided; its case ends without a decision. */
+	@Transactional
+	public void withdraw(SignedInUser citizen, ApplicationId id) {
+		Transition<ApplicationWithdrawn> withdrawn = owned(citizen, id).withdraw(citizen.id(), clock.instant());
+		store.saveOrRefuse(withdrawn);
+		workflow.withdraw(id);
+		events.publishEvent(withdrawn.event());
 	}
 
 	static final FieldDefinition ANSWER_FIELD = new FieldDefinition("antwort", de.openrathaus.procedure.definition.FieldType.TEXTAREA,

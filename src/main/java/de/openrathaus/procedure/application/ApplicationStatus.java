@@ -1,24 +1,34 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.application;
 
+import java.util.EnumSet;
 import java.util.Set;
 
-/** Where an application stands, with the transitions allowed from each state. */
+/**
+ * Where an application stands, with the transitions allowed from each state. {@link Application}'s
+ * methods name these transitions; a move the table does not allow is never stored.
+ */
 public enum ApplicationStatus {
-	DRAFT, SUBMITTED, IN_PROGRESS, INFORMATION_REQUESTED, APPROVED, REJECTED;
+	DRAFT, SUBMITTED, IN_PROGRESS, INFORMATION_REQUESTED, APPROVED, REJECTED, WITHDRAWN;
 
-	public boolean canMoveTo(ApplicationStatus next) {
+	/** The states this one may move to. */
+	public Set<ApplicationStatus> next() {
 		return switch (this) {
-			case DRAFT -> next == SUBMITTED;
-			case SUBMITTED -> next == IN_PROGRESS;
-			case IN_PROGRESS -> Set.of(INFORMATION_REQUESTED, APPROVED, REJECTED).contains(next);
-			case INFORMATION_REQUESTED -> next == IN_PROGRESS;
-			case APPROVED, REJECTED -> false;
+			case DRAFT -> EnumSet.of(SUBMITTED);
+			case SUBMITTED -> EnumSet.of(IN_PROGRESS, WITHDRAWN);
+			case IN_PROGRESS -> EnumSet.of(INFORMATION_REQUESTED, APPROVED, REJECTED, WITHDRAWN);
+			case INFORMATION_REQUESTED -> EnumSet.of(IN_PROGRESS, WITHDRAWN);
+			case APPROVED, REJECTED, WITHDRAWN -> EnumSet.noneOf(ApplicationStatus.class);
 		};
 	}
 
-	public boolean isOpenCase() {
-		return this == SUBMITTED || this == IN_PROGRESS || this == INFORMATION_REQUESTED;
+	public boolean canMoveTo(ApplicationStatus next) {
+		return next().contains(next);
+	}
+
+	/** Decided or withdrawn: nothing can happen to the application any more. */
+	public boolean isClosed() {
+		return next().isEmpty();
 	}
 
 	public boolean isDecided() {
@@ -33,6 +43,7 @@ public enum ApplicationStatus {
 			case INFORMATION_REQUESTED -> "warn";
 			case APPROVED -> "ok";
 			case REJECTED -> "bad";
+			case WITHDRAWN -> "";
 		};
 	}
 }

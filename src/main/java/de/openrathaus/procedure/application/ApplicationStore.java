@@ -18,6 +18,7 @@ import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.FiledContents;
+import de.openrathaus.tenancy.TenantId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class ApplicationStore {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
 	};
-	private static final String COLUMNS = "id, applicant_id, type_key, type_version, department_code, status, data, "
+	private static final String COLUMNS = "id, tenant_id, applicant_id, type_key, type_version, department_code, status, data, "
 			+ "reference, created_at, updated_at, submitted_at, assignee_id, workflow_instance";
 
 	private final JdbcClient jdbc;
@@ -82,13 +83,14 @@ public class ApplicationStore {
 			.query(ApplicationStore::application).list();
 	}
 
-	/** Decided cases of the given departments, newest first. */
+	/** Closed cases (decided or withdrawn) of the given departments, newest first. */
 	public List<Application> decidedCases(Collection<DepartmentCode> departments, int limit) {
 		if (departments.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select " + COLUMNS + " from procedure.application "
-				+ "where department_code = any(?) and status in ('APPROVED', 'REJECTED') order by decided_at desc limit ?")
+				+ "where department_code = any(?) and status in ('APPROVED', 'REJECTED', 'WITHDRAWN') "
+				+ "order by coalesce(decided_at, updated_at) desc limit ?")
 			.params(departments.stream().map(DepartmentCode::value).toArray(String[]::new), limit)
 			.query(ApplicationStore::application).list();
 	}
@@ -118,24 +120,30 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * Moves an application from one state to the next if it is in the expected state and, where
-	 * given, assigned to the expected clerk; returns false (changing nothing) otherwise.
+	 * Stores the new state of a {@link Transition} if the application is still in the state the
+	 * transition was decided on (status and assignee); returns false, changing nothing, if another
+	 * request changed it first.
 	 */
-	public boolean move(ApplicationId id, ApplicationStatus from, ApplicationStatus to, @Nullable AccountId expectedAssignee,
-			@Nullable AccountId newAssignee) {
-		if (!from.canMoveTo(to)) {
-			throw new IllegalStateException("No transition from " + from + " to " + to);
-		}
-		String sql = "update procedure.application set status = ?, updated_at = now(), "
-				+ "assignee_id = coalesce(?, assignee_id), "
-				+ "decided_at = case when ? in ('APPROVED', 'REJECTED') then now() else decided_at end "
-				+ "where id = ? and status = ?" + (expectedAssignee != null ? " and assignee_id = ?" : "");
-		JdbcClient.StatementSpec statement = jdbc.sql(sql)
-			.params(to.name(), newAssignee == null ? null : newAssignee.value(), to.name(), id.value(), from.name());
-		if (expectedAssignee != null) {
-			statement = statement.param(expectedAssignee.value());
+	public boolean save(Transition<?> transition) {
+		Application before = transition.before();
+		Application after = transition.after();
+		String sql = "update procedure.application set status = ?, assignee_id = ?, updated_at = now(), "
+				+ "decided_at = case when ? then now() else decided_at end "
+				+ "where id = ? and status = ? and " + (before.assignee() == null ? "assignee_id is null" : "assignee_id = ?");
+		JdbcClient.StatementSpec statement = jdbc.sql(sql).params(after.status().name(),
+				after.assignee() == null ? null : after.assignee().value(), after.status().isDecided(), before.id().value(),
+				before.status().name());
+		if (before.assignee() != null) {
+			statement = statement.param(before.assignee().value());
 		}
 		return statement.update() == 1;
+	}
+
+	/** {@link #save}, refusing with the transition's message key when another request changed the application first. */
+	public void saveOrRefuse(Transition<?> transition) {
+		if (!save(transition)) {
+			throw transition.lostRace();
+		}
 	}
 
 	public void recordWorkflow(ApplicationId id, String instance) {
@@ -183,23 +191,19 @@ public class ApplicationStore {
 	}
 
 	/**
-	 * Drops the application's own copies of contents the e-file now holds (attachments and the
-	 * decision document, matched by SHA-256); they are read from the e-file from then on.
+	 * Drops the application's own copies of attachments the e-file now holds (matched by SHA-256);
+	 * they are read from the e-file from then on.
 	 */
 	public void releaseFiled(ApplicationId id, Collection<String> sha256) {
-		String[] hashes = sha256.toArray(String[]::new);
 		jdbc.sql("update procedure.attachment set content = null where application_id = ? and sha256 = any(?) and content is not null")
-			.params(id.value(), hashes).update();
-		jdbc.sql("update procedure.decision set document = null where application_id = ? and sha256 = any(?) and document is not null")
-			.params(id.value(), hashes).update();
+			.params(id.value(), sha256.toArray(String[]::new)).update();
 	}
 
 	/**
-	 * Removes a submitted application with its answers, attachments, requests for information and
-	 * decision (the e-file disposed of its case); false if there was none.
+	 * Removes a submitted application with its answers, attachments and requests for information
+	 * (the e-file disposed of its case); false if there was none. Its decision must be removed first.
 	 */
 	public boolean dispose(ApplicationId id) {
-		jdbc.sql("delete from procedure.decision where application_id = ?").param(id.value()).update();
 		return jdbc.sql("delete from procedure.application where id = ? and status <> 'DRAFT'").param(id.value()).update() == 1;
 	}
 
@@ -242,7 +246,7 @@ public class ApplicationStore {
 
 	private static Application application(ResultSet rs, int row) throws SQLException {
 		UUID assignee = rs.getObject("assignee_id", UUID.class);
-		return new Application(new ApplicationId(rs.getObject("id", UUID.class)),
+		return new Application(new ApplicationId(rs.getObject("id", UUID.class)), new TenantId(rs.getObject("tenant_id", UUID.class)),
 				new AccountId(rs.getObject("applicant_id", UUID.class)), rs.getString("type_key"), rs.getInt("type_version"),
 				new DepartmentCode(rs.getString("department_code")), ApplicationStatus.valueOf(rs.getString("status")),
 				JSON.readValue(rs.getString("data"), DATA), rs.getString("reference"),

@@ -17,6 +17,7 @@ import de.openrathaus.procedure.application.ApplicationNotFound;
 import de.openrathaus.procedure.application.ApplicationStatus;
 import de.openrathaus.procedure.application.ApplicationStore;
 import de.openrathaus.procedure.application.StoredAttachment;
+import de.openrathaus.procedure.application.TransitionRefused;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.documents.Downloads;
 
@@ -137,6 +138,9 @@ class BackofficeController {
 		}
 		catch (CaseworkService.ActionRefused refused) {
 			redirect.addFlashAttribute("refused", refused.code);
+		}
+		catch (TransitionRefused refused) {
+			redirect.addFlashAttribute("refused", refused.messageKey());
 		}
 		return "redirect:/backoffice/faelle/" + id;
 	}

@@ -26,6 +26,7 @@ import de.openrathaus.procedure.application.Application;
 import de.openrathaus.procedure.application.ApplicationNotFound;
 import de.openrathaus.procedure.application.ApplicationStatus;
 import de.openrathaus.procedure.application.ApplicationStore;
+import de.openrathaus.procedure.application.Transition;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.procedure.definition.ProcedureTypes;
 import de.openrathaus.documents.PdfRenderer;
@@ -40,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The clerk's use cases. A clerk sees and works only cases of departments in which they hold the
- * CLERK role; each action is a guarded state change, so a case cannot be claimed twice or decided
- * twice, and a refused action changes nothing.
+ * CLERK role. Each action asks the {@link Application} for its transition (which refuses what its
+ * state does not allow) and stores it with a guarded update, so a case cannot be claimed twice or
+ * decided twice, even by two requests at once, and a refused action changes nothing.
  */
 @Service
 class CaseworkService {
@@ -92,12 +94,10 @@ class CaseworkService {
 
 	@Transactional
 	public void claim(SignedInUser clerk, ApplicationId id) {
-		Application application = visibleCase(clerk, id);
-		if (!store.move(id, ApplicationStatus.SUBMITTED, ApplicationStatus.IN_PROGRESS, null, clerk.id())) {
-			throw new ActionRefused("casework.refused.claimed");
-		}
+		Transition<CaseWorkStarted> claimed = visibleCase(clerk, id).claim(clerk.id(), clock.instant());
+		store.saveOrRefuse(claimed);
 		workflow.claim(id, clerk.id());
-		events.publishEvent(new CaseWorkStarted(TenantContext.require(), id, application.reference(), clock.instant()));
+		events.publishEvent(claimed.event());
 	}
 
 	@Transactional
@@ -110,14 +110,12 @@ class CaseworkService {
 		if (text.length() > TEXT_MAX) {
 			throw new ActionRefused("casework.text.tooLong");
 		}
-		if (!store.move(id, ApplicationStatus.IN_PROGRESS, ApplicationStatus.INFORMATION_REQUESTED, clerk.id(), null)) {
-			throw new ActionRefused("casework.refused.notYours");
-		}
-		Instant now = clock.instant();
-		store.addExchange(id, text, clerk.id(), now);
+		Transition<InformationRequested> asked = application.requestInformation(clerk.id(), text, clock.instant(),
+				RequestOrigin.currentOrNull());
+		store.saveOrRefuse(asked);
+		store.addExchange(id, text, clerk.id(), asked.event().requestedAt());
 		workflow.requestInformation(id);
-		events.publishEvent(new InformationRequested(TenantContext.require(), id, application.reference(),
-				application.applicant(), text, now, RequestOrigin.currentOrNull()));
+		events.publishEvent(asked.event());
 	}
 
 	/** What approving would compute, shown to the clerk before deciding. */
@@ -149,20 +147,19 @@ class CaseworkService {
 
 	private void decide(SignedInUser clerk, Application application, ProcedureDefinition definition, DecisionOutcome outcome,
 			String reason, Assessment assessment) {
-		ApplicationStatus target = outcome == DecisionOutcome.APPROVED ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
-		if (!store.move(application.id(), ApplicationStatus.IN_PROGRESS, target, clerk.id(), null)) {
-			throw new ActionRefused("casework.refused.notYours");
-		}
 		Instant now = clock.instant();
+		String subject = (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de()
+				+ " (" + application.reference() + ")";
+		Transition<DecisionIssued> decided = outcome == DecisionOutcome.APPROVED
+				? application.approve(clerk.id(), subject, now, RequestOrigin.currentOrNull())
+				: application.reject(clerk.id(), subject, now, RequestOrigin.currentOrNull());
+		store.saveOrRefuse(decided);
 		String template = outcome == DecisionOutcome.APPROVED ? definition.decisionTemplate() : "procedure/decisions/ablehnung";
 		byte[] document = renderer.render(template, model(clerk, application, definition, reason, assessment, now), Locale.GERMAN);
 		String filename = "Bescheid-" + application.reference() + ".pdf";
 		decisions.save(application.id(), outcome, reason, assessment.amountCents(), clerk.id(), now, filename, document);
 		workflow.decide(application.id(), outcome);
-		String subject = (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de()
-				+ " (" + application.reference() + ")";
-		events.publishEvent(new DecisionIssued(TenantContext.require(), application.id(), application.reference(),
-				application.applicant(), outcome, subject, now, RequestOrigin.currentOrNull()));
+		events.publishEvent(decided.event());
 	}
 
 	private Map<String, Object> model(SignedInUser clerk, Application application, ProcedureDefinition definition,

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -37,6 +38,17 @@ class DecisionStore implements DecisionDocuments {
 			.params(application.value(), outcome.name(), reason, amountCents, decidedBy.value(), Timestamp.from(issuedAt),
 					filename, document, HexFormat.of().formatHex(sha256(document)))
 			.update();
+	}
+
+	/** Drops the decision's own copy of its document once the e-file holds it (matched by SHA-256). */
+	void releaseFiled(ApplicationId application, Collection<String> sha256) {
+		jdbc.sql("update procedure.decision set document = null where application_id = ? and sha256 = any(?) and document is not null")
+			.params(application.value(), sha256.toArray(String[]::new)).update();
+	}
+
+	/** Removes the decision of an application the e-file disposed of (before the application itself). */
+	void delete(ApplicationId application) {
+		jdbc.sql("delete from procedure.decision where application_id = ?").param(application.value()).update();
 	}
 
 	Optional<StoredDecision> find(ApplicationId application) {

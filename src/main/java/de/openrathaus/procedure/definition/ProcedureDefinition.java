@@ -103,6 +103,38 @@ public record ProcedureDefinition(String key, int version, Text title, Text summ
 		return false;
 	}
 
+	/** The step a new application opens with. */
+	public StepDefinition firstStep() {
+		return steps.getFirst();
+	}
+
+	/** The step if it is shown for these answers; a step hidden by a condition is as if it did not exist. */
+	public Optional<StepDefinition> visibleStep(String stepKey, Map<String, String> data) {
+		return visibleSteps(data).stream().filter(s -> s.key().equals(stepKey)).findFirst();
+	}
+
+	/** The visible step that asks for the field or attachment, if any. */
+	public Optional<StepDefinition> stepAsking(String key, Map<String, String> data) {
+		return visibleSteps(data).stream()
+			.filter(s -> s.fields().stream().anyMatch(f -> f.key().equals(key))
+					|| s.attachments().stream().anyMatch(a -> a.key().equals(key)))
+			.findFirst();
+	}
+
+	/**
+	 * Where a citizen continues a draft: the first visible step that still lacks an answer, or the
+	 * last one when all are answered.
+	 *
+	 * @param missing what is still missing for these answers
+	 */
+	public StepDefinition resumeStep(Map<String, String> data, List<Violation> missing) {
+		List<StepDefinition> visible = visibleSteps(data);
+		return visible.stream()
+			.filter(step -> missing.stream().anyMatch(v -> step.fields().stream().anyMatch(f -> f.key().equals(v.target()))
+					|| step.attachments().stream().anyMatch(a -> a.key().equals(v.target()))))
+			.findFirst().orElse(visible.getLast());
+	}
+
 	/** The step after the given one for these answers, if any. */
 	public Optional<StepDefinition> after(String stepKey, Map<String, String> data) {
 		List<StepDefinition> visible = visibleSteps(data);

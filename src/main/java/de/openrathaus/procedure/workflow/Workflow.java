@@ -71,6 +71,12 @@ public class Workflow {
 		complete(application, outcome == DecisionOutcome.APPROVED ? "genehmigt" : "abgelehnt");
 	}
 
+	/** The applicant withdrew the application: its process ends without a decision (its history stays until disposal). */
+	public void withdraw(ApplicationId application) {
+		runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.toString()).list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "withdrawn"));
+	}
+
 	/** Removes the application's process instance, running or ended, with its history (the application was disposed of). */
 	public void forget(ApplicationId application) {
 		runtime.createProcessInstanceQuery().processInstanceBusinessKey(application.toString()).list()

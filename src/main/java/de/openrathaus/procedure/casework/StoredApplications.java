@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.procedure.application;
+package de.openrathaus.procedure.casework;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,22 +11,33 @@ import java.util.UUID;
 
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.Applications;
+import de.openrathaus.procedure.application.AnswerFormatter;
+import de.openrathaus.procedure.application.Application;
+import de.openrathaus.procedure.application.ApplicationService;
+import de.openrathaus.procedure.application.ApplicationStatus;
+import de.openrathaus.procedure.application.ApplicationStore;
+import de.openrathaus.procedure.application.StoredAttachment;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.procedure.workflow.Workflow;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link Applications} for other modules, read from the application store. Drafts are not visible. */
+/**
+ * {@link Applications} for other modules: the case as a whole, the application with its decision.
+ * Drafts are not visible.
+ */
 @Component
 class StoredApplications implements Applications {
 
 	private final ApplicationStore store;
+	private final DecisionStore decisions;
 	private final ApplicationService service;
 	private final Workflow workflow;
 
-	StoredApplications(ApplicationStore store, ApplicationService service, Workflow workflow) {
+	StoredApplications(ApplicationStore store, DecisionStore decisions, ApplicationService service, Workflow workflow) {
 		this.store = store;
+		this.decisions = decisions;
 		this.service = service;
 		this.workflow = workflow;
 	}
@@ -70,11 +81,13 @@ class StoredApplications implements Applications {
 	@Transactional
 	public void filed(ApplicationId id, Collection<String> sha256) {
 		store.releaseFiled(id, sha256);
+		decisions.releaseFiled(id, sha256);
 	}
 
 	@Override
 	@Transactional
 	public void dispose(ApplicationId id) {
+		decisions.delete(id);
 		if (store.dispose(id)) {
 			workflow.forget(id);
 		}
