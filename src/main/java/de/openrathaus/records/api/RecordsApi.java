@@ -3,9 +3,9 @@ package de.openrathaus.records.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,9 +13,13 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.documents.Downloads;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.filing.DocumentUploads;
+import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.RecordsStore;
+import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.web.RecordsController;
 
 import org.jspecify.annotations.Nullable;
@@ -56,11 +60,16 @@ class RecordsApi {
 	}
 
 	/** A document with all its versions, oldest first. */
-	record Document(UUID id, UUID recordCase, String title, List<RecordsStore.Version> versions) {
+	record Document(DocumentId id, CaseId recordCase, String title, List<RecordsStore.Version> versions) {
 	}
 
-	private static Set<String> departments(SignedInUser user) {
-		return user.departmentsWith(StaffRole.CLERK).stream().map(DepartmentCode::value).collect(Collectors.toSet());
+	private static Set<DepartmentCode> departments(SignedInUser user) {
+		return user.departmentsWith(StaffRole.CLERK);
+	}
+
+	/** The caller's department of this code; empty if the caller is no clerk there (or the code is no code at all). */
+	private static Optional<DepartmentCode> department(SignedInUser user, String code) {
+		return departments(user).stream().filter(d -> d.value().equals(code)).findFirst();
 	}
 
 	private static void checkPage(int page, int size) {
@@ -113,15 +122,14 @@ class RecordsApi {
 	public ResponseEntity<RecordsStore.RecordFile> createFile(@RequestParam String planNumber, @RequestParam String reference,
 			@RequestParam String title, @RequestParam String department, SignedInUser user, HttpServletRequest request) {
 		UUID entry = planEntry(planNumber);
-		if (!departments(user).contains(department)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "no clerk role in department " + department);
-		}
+		DepartmentCode code = department(user, department)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "no clerk role in department " + department));
 		String cleanReference = reference.strip();
 		String cleanTitle = title.strip();
 		if (!cleanReference.matches("[\\p{L}\\p{N}./-]{1,60}") || cleanTitle.isEmpty() || cleanTitle.length() > 200) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reference: 1-60 letters, digits, . / -; title: 1-200 characters");
 		}
-		UUID file = store.createFile(entry, cleanReference, cleanTitle, department)
+		FileId file = store.createFile(entry, cleanReference, cleanTitle, code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "a file with this reference exists"));
 		audit.record(user.displayName(), "FILE_CREATED", "file " + cleanReference + " via API", RecordsController.origin(request));
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.file(file).orElseThrow());
@@ -129,7 +137,7 @@ class RecordsApi {
 
 	@GetMapping("/files/{id}")
 	@Transactional
-	public RecordsStore.RecordFile file(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {
+	public RecordsStore.RecordFile file(@PathVariable FileId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
 		audit.record(user.displayName(), "READ", "file " + file.reference() + " via API", RecordsController.origin(request));
 		return file;
@@ -137,7 +145,7 @@ class RecordsApi {
 
 	@GetMapping("/files/{id}/cases")
 	@Transactional
-	public Page<RecordsStore.RecordCase> cases(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status,
+	public Page<RecordsStore.RecordCase> cases(@PathVariable FileId id, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, SignedInUser user,
 			HttpServletRequest request) {
 		checkPage(page, size);
@@ -153,9 +161,8 @@ class RecordsApi {
 			@RequestParam(required = false) @Nullable String department, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, SignedInUser user, HttpServletRequest request) {
 		checkPage(page, size);
-		Set<String> visible = departments(user);
-		Set<String> asked = department == null || department.isBlank() ? visible
-				: visible.contains(department) ? Set.of(department) : Set.of();
+		Set<DepartmentCode> asked = department == null || department.isBlank() ? departments(user)
+				: department(user, department).map(Set::of).orElse(Set.of());
 		List<RecordsStore.RecordCase> rows = asked.isEmpty() ? List.of()
 				: store.cases(asked, null, status(status), size + 1, (long) page * size);
 		audit.record(user.displayName(), "READ", "cases via API", RecordsController.origin(request));
@@ -164,7 +171,7 @@ class RecordsApi {
 
 	@PostMapping("/files/{id}/cases")
 	@Transactional
-	public ResponseEntity<RecordsStore.RecordCase> createCase(@PathVariable UUID id, @RequestParam String reference,
+	public ResponseEntity<RecordsStore.RecordCase> createCase(@PathVariable FileId id, @RequestParam String reference,
 			@RequestParam String title, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
 		String cleanReference = reference.strip();
@@ -185,7 +192,7 @@ class RecordsApi {
 
 	@GetMapping("/cases/{id}")
 	@Transactional
-	public RecordsStore.RecordCase recordCase(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {
+	public RecordsStore.RecordCase recordCase(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
 		audit.record(user.displayName(), "READ", "case " + recordCase.reference() + " via API", RecordsController.origin(request));
 		return recordCase;
@@ -193,7 +200,7 @@ class RecordsApi {
 
 	@GetMapping("/documents/{id}")
 	@Transactional
-	public Document document(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {
+	public Document document(@PathVariable DocumentId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(id));
 		List<RecordsStore.Version> versions = store.documentVersions(id);
 		if (versions.isEmpty()) {
@@ -206,14 +213,14 @@ class RecordsApi {
 
 	@GetMapping("/cases/{id}/documents")
 	@Transactional
-	public List<RecordsStore.Version> documents(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {
+	public List<RecordsStore.Version> documents(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
 		audit.record(user.displayName(), "READ", "case " + recordCase.reference() + " via API", RecordsController.origin(request));
 		return store.versions(id);
 	}
 
 	@PostMapping("/cases/{id}/documents")
-	public ResponseEntity<List<RecordsStore.Version>> addDocument(@PathVariable UUID id,
+	public ResponseEntity<List<RecordsStore.Version>> addDocument(@PathVariable CaseId id,
 			@RequestParam(defaultValue = "") String title, @RequestParam("file") MultipartFile file, SignedInUser user,
 			HttpServletRequest request) throws IOException {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
@@ -229,7 +236,7 @@ class RecordsApi {
 	}
 
 	@PostMapping("/cases/{id}/documents/{document}/versions")
-	public ResponseEntity<List<RecordsStore.Version>> addVersion(@PathVariable UUID id, @PathVariable UUID document,
+	public ResponseEntity<List<RecordsStore.Version>> addVersion(@PathVariable CaseId id, @PathVariable DocumentId document,
 			@RequestParam("file") MultipartFile file, SignedInUser user, HttpServletRequest request) throws IOException {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
 		if (!store.caseOfDocument(document).equals(recordCase.id())) {
@@ -248,7 +255,7 @@ class RecordsApi {
 
 	@GetMapping("/versions/{id}/content")
 	@Transactional
-	public ResponseEntity<byte[]> content(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {
+	public ResponseEntity<byte[]> content(@PathVariable VersionId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.Version version = store.version(id).orElseThrow(RecordsApi::notFound);
 		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(version.document()));
 		byte[] content = store.content(version);
@@ -257,7 +264,7 @@ class RecordsApi {
 		return Downloads.attachment(content, version.filename(), version.mediaType());
 	}
 
-	private RecordsStore.RecordCase visibleCase(SignedInUser user, UUID id) {
+	private RecordsStore.RecordCase visibleCase(SignedInUser user, CaseId id) {
 		return store.recordCase(id).filter(c -> departments(user).contains(c.department())).orElseThrow(RecordsApi::notFound);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.documents.PdfRenderer;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.tenancy.Tenant;
@@ -133,19 +134,20 @@ class DemoRecords {
 			if (plan == null) {
 				continue; // the records manager renumbered the plan before the demo data came
 			}
-			UUID file = store.file(plan, demo.file(), demo.fileTitle(), demo.department());
-			UUID recordCase = store.caseFor(file, demo.reference(), demo.title(), demo.department(), "demo:" + demo.reference()).getKey();
+			DepartmentCode department = new DepartmentCode(demo.department());
+			FileId file = store.file(plan, demo.file(), demo.fileTitle(), department);
+			CaseId recordCase = store.caseFor(file, demo.reference(), demo.title(), department, "demo:" + demo.reference()).getKey();
 			for (DemoDocument document : demo.documents()) {
 				byte[] content = pdf.render("records/pdf/demo-document", Map.of("municipality", tenant.name(), "title", document.title(),
 						"reference", demo.reference(), "date", DAY.format(demo.begun()), "paragraphs", document.paragraphs()), Locale.GERMAN);
 				store.addDocument(recordCase, document.title(), document.filename(), "application/pdf", content, AUTHOR, Map.of("source", "demo"));
 			}
 			jdbc.sql("update records.record_case set created_at = ? where id = ?")
-				.params(java.sql.Timestamp.from(demo.begun().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase).update();
+				.params(java.sql.Timestamp.from(demo.begun().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase.value()).update();
 			if (demo.closed() != null) {
 				store.close(recordCase);
 				jdbc.sql("update records.record_case set closed_at = ? where id = ?")
-					.params(java.sql.Timestamp.from(demo.closed().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase).update();
+					.params(java.sql.Timestamp.from(demo.closed().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase.value()).update();
 			}
 			audit.record(AUTHOR, "CREATE", "case " + demo.reference(), "demo data");
 			created++;

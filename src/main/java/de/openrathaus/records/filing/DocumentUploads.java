@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import de.openrathaus.documents.Filenames;
 import de.openrathaus.documents.PdfInspection;
@@ -53,13 +52,13 @@ public class DocumentUploads {
 	}
 
 	@Transactional
-	public UUID addDocument(RecordsStore.RecordCase recordCase, String title, String originalName, byte[] content, String author, String origin) {
+	public DocumentId addDocument(RecordsStore.RecordCase recordCase, String title, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
 		String cleanTitle = title == null || title.isBlank() ? filename : title.strip();
 		if (cleanTitle.length() > 200) {
 			throw new Refused("records.upload.titleTooLong", "200");
 		}
-		UUID document = store.addDocument(recordCase.id(), cleanTitle, filename, detect(content, filename), content, author,
+		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, detect(content, filename), content, author,
 				Map.of("source", "upload"));
 		audit.record(author, "DOCUMENT_ADDED", "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
 		return document;
@@ -93,7 +92,7 @@ public class DocumentUploads {
 	}
 
 	@Transactional
-	public int addVersion(RecordsStore.RecordCase recordCase, UUID document, String originalName, byte[] content, String author, String origin) {
+	public int addVersion(RecordsStore.RecordCase recordCase, DocumentId document, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
 		int version = store.addVersion(document, filename, detect(content, filename), content, author);
 		audit.record(author, "VERSION_ADDED", "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
@@ -110,7 +109,7 @@ public class DocumentUploads {
 		}
 		String sha = FileSystemContentStore.sha256(content);
 		Optional<String> existing = jdbc.sql("select d.title from records.document d join records.document_version v on v.document_id = d.id "
-				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id(), sha).query(String.class).optional();
+				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id().value(), sha).query(String.class).optional();
 		if (existing.isPresent()) {
 			throw new Refused("records.upload.duplicate", existing.get());
 		}

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import de.openrathaus.documents.PdfRenderer;
 import de.openrathaus.procedure.ApplicationSubmitted;
@@ -57,10 +56,10 @@ public class Filing {
 			.or(() -> store.plan().stream().filter(p -> p.number().equals(UNASSIGNED)).findFirst())
 			.orElseThrow(() -> new IllegalStateException("No file plan entry for " + details.procedureType()));
 		int year = event.submittedAt().atZone(ZoneId.of("Europe/Berlin")).getYear();
-		UUID file = store.file(entry.id(), entry.number() + "/" + year, entry.title() + " " + year, details.department().value());
-		Map.Entry<UUID, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
-				details.department().value(), source(event.application().toString()));
-		UUID caseId = recordCase.getKey();
+		FileId file = store.file(entry.id(), entry.number() + "/" + year, entry.title() + " " + year, details.department());
+		Map.Entry<CaseId, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
+				details.department(), source(event.application().toString()));
+		CaseId caseId = recordCase.getKey();
 		if (!store.hasDocumentFrom(caseId, "form")) {
 			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
 					tenants.byId(TenantContext.require()).orElseThrow().name(), "details", details, "submittedAt",
@@ -102,7 +101,7 @@ public class Filing {
 	}
 
 	/** Files the attachment unless it is filed already; returns its SHA-256 either way. */
-	private String fileAttachment(UUID caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
+	private String fileAttachment(CaseId caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
 		String source = "attachment:" + attachment.id();
 		Applications.AttachmentContent content = applications.attachment(details.id(), attachment.id()).orElseThrow();
 		if (!store.hasDocumentFrom(caseId, source)) {

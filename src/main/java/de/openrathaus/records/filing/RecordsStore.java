@@ -10,6 +10,8 @@ import java.util.UUID;
 import de.openrathaus.records.content.ContentStore;
 import de.openrathaus.records.search.TextExtraction;
 
+import de.openrathaus.account.DepartmentCode;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,14 +38,15 @@ public class RecordsStore {
 			@Nullable String disposal, List<String> procedureTypes) {
 	}
 
-	public record RecordFile(UUID id, UUID planEntry, String reference, String title, String department, boolean legalHold, Instant createdAt) {
+	public record RecordFile(FileId id, UUID planEntry, String reference, String title, DepartmentCode department, boolean legalHold,
+			Instant createdAt) {
 	}
 
-	public record RecordCase(UUID id, UUID file, String reference, String title, String department, String status, Instant createdAt,
+	public record RecordCase(CaseId id, FileId file, String reference, String title, DepartmentCode department, String status, Instant createdAt,
 			@Nullable Instant closedAt) {
 	}
 
-	public record Version(UUID id, UUID document, String documentTitle, int version, String filename, String mediaType, long size,
+	public record Version(VersionId id, DocumentId document, String documentTitle, int version, String filename, String mediaType, long size,
 			String sha256, String author, Instant createdAt, String textStatus, @Nullable String textProblem) {
 	}
 
@@ -67,107 +70,102 @@ public class RecordsStore {
 	}
 
 	/** The file for this plan entry and reference, created if missing (safe when two filings race). */
-	public UUID file(UUID planEntry, String reference, String title, String department) {
+	public FileId file(UUID planEntry, String reference, String title, DepartmentCode department) {
 		jdbc.sql("insert into records.file(id, plan_entry_id, reference, title, department) values (?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, reference) do nothing")
-			.params(UUID.randomUUID(), planEntry, reference, title, department).update();
-		return jdbc.sql("select id from records.file where reference = ?").param(reference).query(UUID.class).single();
+			.params(UUID.randomUUID(), planEntry, reference, title, department.value()).update();
+		return new FileId(jdbc.sql("select id from records.file where reference = ?").param(reference).query(UUID.class).single());
 	}
 
 	/** The case for this source (e.g. an application), created if missing; the second value says whether it was new. */
-	public Map.Entry<UUID, Boolean> caseFor(UUID file, String reference, String title, String department, String source) {
+	public Map.Entry<CaseId, Boolean> caseFor(FileId file, String reference, String title, DepartmentCode department, String source) {
 		int created = jdbc.sql("insert into records.record_case(id, file_id, reference, title, department, source) values (?, ?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, source) do nothing")
-			.params(UUID.randomUUID(), file, reference, title, department, source).update();
-		UUID id = jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).single();
+			.params(UUID.randomUUID(), file.value(), reference, title, department.value(), source).update();
+		CaseId id = new CaseId(jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).single());
 		return Map.entry(id, created == 1);
 	}
 
-	public Optional<UUID> caseBySource(String source) {
-		return jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).optional();
+	public Optional<CaseId> caseBySource(String source) {
+		return jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).optional().map(CaseId::new);
 	}
 
-	public boolean hasDocumentFrom(UUID recordCase, String source) {
+	public boolean hasDocumentFrom(CaseId recordCase, String source) {
 		return jdbc.sql("select count(*) from records.document d join records.document_version v on v.document_id = d.id "
 				+ "where d.case_id = ? and v.metadata ->> 'source' = ?")
-			.params(recordCase, source).query(Integer.class).single() > 0;
+			.params(recordCase.value(), source).query(Integer.class).single() > 0;
 	}
 
 	/** Adds a document with its first version; the content goes to the content store first. */
-	public UUID addDocument(UUID recordCase, String title, String filename, String mediaType, byte[] content, String author,
+	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, byte[] content, String author,
 			Map<String, String> metadata) {
 		String sha = contents.put(content);
-		UUID document = UUID.randomUUID();
-		UUID version = UUID.randomUUID();
-		jdbc.sql("insert into records.document(id, case_id, title) values (?, ?, ?)").params(document, recordCase, title).update();
+		DocumentId document = DocumentId.random();
+		VersionId version = VersionId.random();
+		jdbc.sql("insert into records.document(id, case_id, title) values (?, ?, ?)").params(document.value(), recordCase.value(), title)
+			.update();
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author, metadata) "
 				+ "values (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb)")
-			.params(version, document, filename, mediaType, content.length, sha, author, JSON.writeValueAsString(metadata))
+			.params(version.value(), document.value(), filename, mediaType, content.length, sha, author, JSON.writeValueAsString(metadata))
 			.update();
-		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version).update();
+		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version.value()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return document;
 	}
 
 	/** Adds the next version of a document; earlier versions stay as they are. */
-	public int addVersion(UUID document, String filename, String mediaType, byte[] content, String author) {
+	public int addVersion(DocumentId document, String filename, String mediaType, byte[] content, String author) {
 		String sha = contents.put(content);
-		jdbc.sql("select id from records.document where id = ? for update").param(document).query(UUID.class).single();
-		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from records.document_version where document_id = ?").param(document)
-			.query(Integer.class).single();
-		UUID version = UUID.randomUUID();
+		jdbc.sql("select id from records.document where id = ? for update").param(document.value()).query(UUID.class).single();
+		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from records.document_version where document_id = ?")
+			.param(document.value()).query(Integer.class).single();
+		VersionId version = VersionId.random();
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(version, document, next, filename, mediaType, content.length, sha, author).update();
-		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version).update();
+			.params(version.value(), document.value(), next, filename, mediaType, content.length, sha, author).update();
+		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version.value()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return next;
 	}
 
-	public boolean close(UUID recordCase) {
+	public boolean close(CaseId recordCase) {
 		boolean closed = jdbc.sql("update records.record_case set status = 'CLOSED', closed_at = now() where id = ? and status = 'OPEN'")
-			.param(recordCase).update() == 1;
+			.param(recordCase.value()).update() == 1;
 		if (closed) {
 			// the search's copy of the state (search_entry has no row policy: the municipality is named)
 			jdbc.sql("update records.search_entry s set case_status = 'CLOSED' from records.document_version v "
 					+ "join records.document d on d.id = v.document_id where s.version_id = v.id and d.case_id = ? "
-					+ "and s.tenant_id = tenancy.current_tenant()").param(recordCase).update();
+					+ "and s.tenant_id = tenancy.current_tenant()").param(recordCase.value()).update();
 		}
 		return closed;
 	}
 
-	public List<RecordFile> files(List<String> departments) {
+	public List<RecordFile> files(java.util.Collection<DepartmentCode> departments) {
 		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
 				+ "where department = any(?) order by reference")
-			.param(departments.toArray(String[]::new))
-			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
-			.list();
+			.param(codes(departments)).query(RecordsStore::recordFile).list();
 	}
 
 	/** One page of the files of these departments, optionally under one plan entry, by reference. */
-	public List<RecordFile> files(java.util.Collection<String> departments, @Nullable UUID planEntry, int limit, long offset) {
+	public List<RecordFile> files(java.util.Collection<DepartmentCode> departments, @Nullable UUID planEntry, int limit, long offset) {
 		String sql = "select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
 				+ "where department = any(?)" + (planEntry == null ? "" : " and plan_entry_id = ?") + " order by reference limit ? offset ?";
 		List<Object> params = new java.util.ArrayList<>();
-		params.add(departments.toArray(String[]::new));
+		params.add(codes(departments));
 		if (planEntry != null) {
 			params.add(planEntry);
 		}
 		params.add(limit);
 		params.add(offset);
-		return jdbc.sql(sql).params(params)
-			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
-			.list();
+		return jdbc.sql(sql).params(params).query(RecordsStore::recordFile).list();
 	}
 
 	/** A new file under a plan entry; empty if the reference is taken. */
-	public Optional<UUID> createFile(UUID planEntry, String reference, String title, String department) {
-		UUID id = UUID.randomUUID();
+	public Optional<FileId> createFile(UUID planEntry, String reference, String title, DepartmentCode department) {
+		FileId id = FileId.random();
 		int created = jdbc.sql("insert into records.file(id, plan_entry_id, reference, title, department) values (?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, reference) do nothing")
-			.params(id, planEntry, reference, title, department).update();
+			.params(id.value(), planEntry, reference, title, department.value()).update();
 		return created == 1 ? Optional.of(id) : Optional.empty();
 	}
 
@@ -176,22 +174,22 @@ public class RecordsStore {
 	 * The statement names only the filters given (and one department as an equality), so that
 	 * PostgreSQL walks the matching index in order instead of sorting a department's cases.
 	 */
-	public List<RecordCase> cases(java.util.Collection<String> departments, @Nullable UUID file, @Nullable String status, int limit, long offset) {
+	public List<RecordCase> cases(java.util.Collection<DepartmentCode> departments, @Nullable FileId file, @Nullable String status, int limit, long offset) {
 		StringBuilder sql = new StringBuilder("select id, file_id, reference, title, department, status, created_at, closed_at "
 				+ "from records.record_case where ");
 		List<Object> params = new java.util.ArrayList<>();
 		if (file != null) {
 			sql.append("file_id = ? and department = any(?)");
-			params.add(file);
-			params.add(departments.toArray(String[]::new));
+			params.add(file.value());
+			params.add(codes(departments));
 		}
 		else if (departments.size() == 1) {
 			sql.append("department = ?");
-			params.add(departments.iterator().next());
+			params.add(departments.iterator().next().value());
 		}
 		else {
 			sql.append("department = any(?)");
-			params.add(departments.toArray(String[]::new));
+			params.add(codes(departments));
 		}
 		if (status != null) {
 			sql.append(" and status = ?");
@@ -208,49 +206,46 @@ public class RecordsStore {
 	}
 
 	/** All versions of one document, oldest first. */
-	public List<Version> documentVersions(UUID document) {
+	public List<Version> documentVersions(DocumentId document) {
 		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
 				+ "coalesce(t.status, 'PENDING'), t.problem from records.document d join records.document_version v on v.document_id = d.id "
 				+ "left join records.version_text t on t.version_id = v.id where d.id = ? order by v.version")
-			.param(document).query(RecordsStore::version).list();
+			.param(document.value()).query(RecordsStore::version).list();
 	}
 
-	public Optional<RecordFile> file(UUID id) {
+	public Optional<RecordFile> file(FileId id) {
 		return jdbc.sql("select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file where id = ?")
-			.param(id)
-			.query((rs, row) -> new RecordFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
-			.optional();
+			.param(id.value()).query(RecordsStore::recordFile).optional();
 	}
 
-	public List<RecordCase> cases(UUID file) {
+	public List<RecordCase> cases(FileId file) {
 		return jdbc.sql("select id, file_id, reference, title, department, status, created_at, closed_at from records.record_case "
 				+ "where file_id = ? order by created_at desc")
-			.param(file).query(RecordsStore::recordCase).list();
+			.param(file.value()).query(RecordsStore::recordCase).list();
 	}
 
-	public Optional<RecordCase> recordCase(UUID id) {
+	public Optional<RecordCase> recordCase(CaseId id) {
 		return jdbc.sql("select id, file_id, reference, title, department, status, created_at, closed_at from records.record_case where id = ?")
-			.param(id).query(RecordsStore::recordCase).optional();
+			.param(id.value()).query(RecordsStore::recordCase).optional();
 	}
 
-	public List<Version> versions(UUID recordCase) {
+	public List<Version> versions(CaseId recordCase) {
 		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
 				+ "coalesce(t.status, 'PENDING'), t.problem from records.document d join records.document_version v on v.document_id = d.id "
 				+ "left join records.version_text t on t.version_id = v.id where d.case_id = ? order by d.created_at, d.title, v.version")
-			.param(recordCase).query(RecordsStore::version).list();
+			.param(recordCase.value()).query(RecordsStore::version).list();
 	}
 
-	public Optional<Version> version(UUID id) {
+	public Optional<Version> version(VersionId id) {
 		return jdbc.sql("select v.id, v.document_id, d.title, v.version, v.filename, v.media_type, v.size, v.sha256, v.author, v.created_at, "
 				+ "coalesce(t.status, 'PENDING'), t.problem from records.document d join records.document_version v on v.document_id = d.id "
 				+ "left join records.version_text t on t.version_id = v.id where v.id = ?")
-			.param(id).query(RecordsStore::version).optional();
+			.param(id.value()).query(RecordsStore::version).optional();
 	}
 
-	public UUID caseOfDocument(UUID document) {
-		return jdbc.sql("select case_id from records.document where id = ?").param(document).query(UUID.class).optional()
-			.orElse(new UUID(0, 0));
+	public CaseId caseOfDocument(DocumentId document) {
+		return new CaseId(jdbc.sql("select case_id from records.document where id = ?").param(document.value()).query(UUID.class).optional()
+			.orElse(new UUID(0, 0)));
 	}
 
 	public byte[] content(Version version) {
@@ -258,12 +253,21 @@ public class RecordsStore {
 	}
 
 	private static RecordCase recordCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new RecordCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
+		return new RecordCase(new CaseId(rs.getObject(1, UUID.class)), new FileId(rs.getObject(2, UUID.class)), rs.getString(3),
+				rs.getString(4), new DepartmentCode(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
+	}
+
+	private static RecordFile recordFile(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new RecordFile(new FileId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+				new DepartmentCode(rs.getString(5)), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+	}
+
+	private static String[] codes(java.util.Collection<DepartmentCode> departments) {
+		return departments.stream().map(DepartmentCode::value).toArray(String[]::new);
 	}
 
 	private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new Version(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5),
+		return new Version(new VersionId(rs.getObject(1, UUID.class)), new DocumentId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getInt(4), rs.getString(5),
 				rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
 				rs.getString(12));
 	}

@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.DocumentId;
+import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.records.audit.AuditTrail;
@@ -46,7 +49,7 @@ public class Retention {
 	private final Applications applications;
 
 	/** A case on the due list. */
-	public record Due(UUID caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, String action, String status,
+	public record Due(CaseId caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, String action, String status,
 			boolean legalHold) {
 	}
 
@@ -92,7 +95,7 @@ public class Retention {
 
 	/** Destroys a listed case: refuses when it is not listed for destruction or its file is on hold. */
 	@Transactional
-	public void destroy(UUID caseId, String manager, String origin) {
+	public void destroy(CaseId caseId, String manager, String origin) {
 		Due due = due().stream().filter(d -> d.caseId().equals(caseId)).findFirst()
 			.orElseThrow(() -> new IllegalStateException("not listed"));
 		if (due.legalHold() || !"DESTROY".equals(due.action())) {
@@ -102,7 +105,7 @@ public class Retention {
 	}
 
 	/** Removes a case's documents, texts and contents, keeping only a record of what it was and what happened. */
-	private void remove(UUID caseId, String reference, String planNumber, String outcome, String manager, String origin) {
+	private void remove(CaseId caseId, String reference, String planNumber, String outcome, String manager, String origin) {
 		List<String> hashes = store.contentHashes(caseId);
 		int documents = store.documentCount(caseId);
 		store.recordRemoval(caseId, planNumber, documents, store.versionCount(caseId), manager, outcome);
@@ -150,8 +153,8 @@ public class Retention {
 	public int applyArchiveAnswer(byte[] message, String manager, String origin) {
 		XdomeaMessages.Answer answer = XdomeaMessages.read(message);
 		if (answer.type().endsWith(".0502")) {
-			List<UUID> known = store.listedIn(answer.process());
-			List<UUID> unknown = answer.assessments().keySet().stream().filter(id -> !known.contains(id)).toList();
+			List<CaseId> known = store.listedIn(answer.process());
+			List<CaseId> unknown = answer.assessments().keySet().stream().filter(id -> !known.contains(id)).toList();
 			if (answer.assessments().isEmpty() || !unknown.isEmpty()
 					|| answer.assessments().values().stream().anyMatch(code -> !code.equals("A") && !code.equals("V"))) {
 				throw new IllegalArgumentException("unknown objects or codes: " + unknown);
@@ -186,8 +189,8 @@ public class Retention {
 		return XdomeaHandOver.zip(process, parties, cases, java.time.LocalDateTime.now(BERLIN));
 	}
 
-	private List<XdomeaHandOver.Doc> documents(UUID caseId) {
-		java.util.Map<UUID, List<RetentionStore.VersionRow>> byDocument = new java.util.LinkedHashMap<>();
+	private List<XdomeaHandOver.Doc> documents(CaseId caseId) {
+		java.util.Map<DocumentId, List<RetentionStore.VersionRow>> byDocument = new java.util.LinkedHashMap<>();
 		store.versions(caseId).forEach(r -> byDocument.computeIfAbsent(r.document(), k -> new java.util.ArrayList<>()).add(r));
 		return byDocument.values().stream().map(list -> new XdomeaHandOver.Doc(list.getFirst().document(), list.getFirst().title(),
 				list.stream().map(r -> new XdomeaHandOver.Primary(r.version(), r.number(), r.filename(), r.mediaType(), contents.get(r.sha())))
@@ -196,7 +199,7 @@ public class Retention {
 	}
 
 	@Transactional
-	public void setLegalHold(UUID file, boolean hold, String manager, String origin) {
+	public void setLegalHold(FileId file, boolean hold, String manager, String origin) {
 		store.setLegalHold(file, hold);
 		audit.record(manager, hold ? "LEGAL_HOLD_SET" : "LEGAL_HOLD_LIFTED", "file " + file, origin);
 	}

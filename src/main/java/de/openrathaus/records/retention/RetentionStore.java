@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.DocumentId;
+import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.VersionId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +32,7 @@ class RetentionStore {
 	}
 
 	/** One version of a document of a case, for the hand-over package. */
-	record VersionRow(UUID document, String title, UUID version, int number, String filename, String mediaType, String sha) {
+	record VersionRow(DocumentId document, String title, VersionId version, int number, String filename, String mediaType, String sha) {
 	}
 
 	private static final String DUE_COLUMNS = """
@@ -59,53 +64,53 @@ class RetentionStore {
 	}
 
 	/** The contents (by hash) of a case's versions. */
-	List<String> contentHashes(UUID caseId) {
+	List<String> contentHashes(CaseId caseId) {
 		return jdbc.sql("select distinct v.sha256 from records.document_version v join records.document d on d.id = v.document_id "
-				+ "where d.case_id = ?").param(caseId).query(String.class).list();
+				+ "where d.case_id = ?").param(caseId.value()).query(String.class).list();
 	}
 
-	int documentCount(UUID caseId) {
-		return jdbc.sql("select count(*) from records.document where case_id = ?").param(caseId).query(Integer.class).single();
+	int documentCount(CaseId caseId) {
+		return jdbc.sql("select count(*) from records.document where case_id = ?").param(caseId.value()).query(Integer.class).single();
 	}
 
-	int versionCount(UUID caseId) {
+	int versionCount(CaseId caseId) {
 		return jdbc.sql("select count(*) from records.document_version v join records.document d on d.id = v.document_id where d.case_id = ?")
-			.param(caseId).query(Integer.class).single();
+			.param(caseId.value()).query(Integer.class).single();
 	}
 
 	/** What stays of a removed case: its reference, plan number, closing day, counts, who and what. */
-	void recordRemoval(UUID caseId, String planNumber, int documents, int versions, String manager, String outcome) {
+	void recordRemoval(CaseId caseId, String planNumber, int documents, int versions, String manager, String outcome) {
 		jdbc.sql("insert into records.destruction_record(case_id, case_reference, plan_number, closed_at, documents, versions, destroyed_by, outcome) "
 				+ "select c.id, c.reference, ?, c.closed_at, ?, ?, ?, ? from records.record_case c where c.id = ?")
-			.params(planNumber, documents, versions, manager, outcome, caseId).update();
+			.params(planNumber, documents, versions, manager, outcome, caseId.value()).update();
 	}
 
 	/**
 	 * Deletes a case's documents, versions and texts. The tables refuse deletes unless the
 	 * transaction says it is a destruction; the flag is set only around these statements.
 	 */
-	void deleteDocuments(UUID caseId) {
+	void deleteDocuments(CaseId caseId) {
 		jdbc.sql("select set_config('openrathaus.destruction', 'on', true)").query(Object.class).list();
 		jdbc.sql("delete from records.version_text t using records.document_version v, records.document d "
-				+ "where t.version_id = v.id and v.document_id = d.id and d.case_id = ?").param(caseId).update();
+				+ "where t.version_id = v.id and v.document_id = d.id and d.case_id = ?").param(caseId.value()).update();
 		jdbc.sql("delete from records.document_version v using records.document d where v.document_id = d.id and d.case_id = ?")
-			.param(caseId).update();
-		jdbc.sql("delete from records.document where case_id = ?").param(caseId).update();
+			.param(caseId.value()).update();
+		jdbc.sql("delete from records.document where case_id = ?").param(caseId.value()).update();
 		jdbc.sql("select set_config('openrathaus.destruction', 'off', true)").query(Object.class).list();
 	}
 
 	/** Where the case came from ({@code records.record_case.source}), if it still names it. */
-	Optional<String> source(UUID caseId) {
-		return jdbc.sql("select source from records.record_case where id = ? and source is not null").param(caseId).query(String.class).optional();
+	Optional<String> source(CaseId caseId) {
+		return jdbc.sql("select source from records.record_case where id = ? and source is not null").param(caseId.value()).query(String.class).optional();
 	}
 
 	/** Replaces the removed case's title and forgets its source. */
-	void blankOut(UUID caseId, String title) {
-		jdbc.sql("update records.record_case set title = ?, source = null where id = ?").params(title, caseId).update();
+	void blankOut(CaseId caseId, String title) {
+		jdbc.sql("update records.record_case set title = ?, source = null where id = ?").params(title, caseId.value()).update();
 	}
 
-	void markDone(UUID caseId, String manager) {
-		jdbc.sql("update records.disposal set status = 'DONE', done_at = now(), done_by = ? where case_id = ?").params(manager, caseId).update();
+	void markDone(CaseId caseId, String manager) {
+		jdbc.sql("update records.disposal set status = 'DONE', done_at = now(), done_by = ? where case_id = ?").params(manager, caseId.value()).update();
 	}
 
 	/** Whether any version (of any case) still has this content. */
@@ -122,20 +127,20 @@ class RetentionStore {
 			.query(RetentionStore::offeredRow).list();
 	}
 
-	void offered(UUID process, List<UUID> cases) {
-		jdbc.sql("update records.disposal set process_id = ? where case_id = any(?)").params(process, cases.toArray(UUID[]::new)).update();
+	void offered(UUID process, List<CaseId> cases) {
+		jdbc.sql("update records.disposal set process_id = ? where case_id = any(?)").params(process, cases.stream().map(CaseId::value).toArray(UUID[]::new)).update();
 	}
 
 	/** The cases an offer of this process still lists. */
-	List<UUID> listedIn(UUID process) {
+	List<CaseId> listedIn(UUID process) {
 		return jdbc.sql("select case_id from records.disposal where process_id = ? and status = 'LISTED'").param(process).query(UUID.class)
-			.list();
+			.list().stream().map(CaseId::new).toList();
 	}
 
 	/** The archive's code for a case: "A" takes it, "V" releases it for destruction. */
-	void assess(UUID caseId, String code) {
+	void assess(CaseId caseId, String code) {
 		jdbc.sql("update records.disposal set assessment = ?, action = case when ? = 'V' then 'DESTROY' else action end where case_id = ?")
-			.params(code, code, caseId).update();
+			.params(code, code, caseId.value()).update();
 	}
 
 	/** The processes with cases the archive chose that are still listed. */
@@ -156,31 +161,32 @@ class RetentionStore {
 	}
 
 	/** Every version of every document of a case, documents in filing order, versions ascending. */
-	List<VersionRow> versions(UUID caseId) {
+	List<VersionRow> versions(CaseId caseId) {
 		return jdbc.sql("select d.id, d.title, v.id, v.version, v.filename, v.media_type, v.sha256 from records.document d "
 				+ "join records.document_version v on v.document_id = d.id where d.case_id = ? order by d.created_at, d.id, v.version")
-			.param(caseId)
-			.query((rs, row) -> new VersionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4),
+			.param(caseId.value())
+			.query((rs, row) -> new VersionRow(new DocumentId(rs.getObject(1, UUID.class)), rs.getString(2),
+					new VersionId(rs.getObject(3, UUID.class)), rs.getInt(4),
 					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
 	}
 
 	/** Sets or lifts a file's legal hold; a hold takes its cases off the due list. */
-	void setLegalHold(UUID file, boolean hold) {
-		jdbc.sql("update records.file set legal_hold = ? where id = ?").params(hold, file).update();
+	void setLegalHold(FileId file, boolean hold) {
+		jdbc.sql("update records.file set legal_hold = ? where id = ?").params(hold, file.value()).update();
 		if (hold) {
 			jdbc.sql("delete from records.disposal d using records.record_case c where d.case_id = c.id and c.file_id = ? and d.status = 'LISTED'")
-				.param(file).update();
+				.param(file.value()).update();
 		}
 	}
 
 	private static Retention.Due dueRow(ResultSet rs, int row) throws SQLException {
-		return new Retention.Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+		return new Retention.Due(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
 				rs.getString(6), rs.getString(7), rs.getBoolean(8));
 	}
 
 	private static XdomeaOfferList.Offered offeredRow(ResultSet rs, int row) throws SQLException {
-		return new XdomeaOfferList.Offered(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+		return new XdomeaOfferList.Offered(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
 				rs.getTimestamp(4).toInstant().atZone(Retention.BERLIN).toLocalDate(),
 				rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant().atZone(Retention.BERLIN).toLocalDate());
 	}

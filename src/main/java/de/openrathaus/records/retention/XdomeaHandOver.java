@@ -14,9 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+
+import de.openrathaus.records.filing.DocumentId;
+import de.openrathaus.records.filing.VersionId;
 
 /**
  * The hand-over to the archive (xdomea 3.0.0 message 0503, Aussonderung.Aussonderung): the cases the
@@ -28,7 +32,7 @@ final class XdomeaHandOver {
 	static final String MESSAGE = "Aussonderung.Aussonderung.0503";
 
 	/** A version to hand over with its content. */
-	record Primary(UUID version, int number, String filename, String mediaType, byte[] content) {
+	record Primary(VersionId version, int number, String filename, String mediaType, byte[] content) {
 
 		String packedName() {
 			return version + "_" + filename.replaceAll("[^\\p{L}\\p{N}._-]", "_");
@@ -36,7 +40,7 @@ final class XdomeaHandOver {
 	}
 
 	/** A document with its versions. */
-	record Doc(UUID id, String title, List<Primary> versions) {
+	record Doc(DocumentId id, String title, List<Primary> versions) {
 	}
 
 	/** A case with its documents. */

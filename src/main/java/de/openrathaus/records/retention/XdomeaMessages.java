@@ -5,8 +5,11 @@ import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import de.openrathaus.records.filing.CaseId;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -20,7 +23,7 @@ import org.w3c.dom.NodeList;
 final class XdomeaMessages {
 
 	/** An archive answer: its process id and, for 0502, the assessment per object id. */
-	record Answer(String type, UUID process, Map<UUID, String> assessments) {
+	record Answer(String type, UUID process, Map<CaseId, String> assessments) {
 	}
 
 	private XdomeaMessages() {
@@ -40,11 +43,11 @@ final class XdomeaMessages {
 			}
 			String type = root.getLocalName();
 			UUID process = UUID.fromString(first(root, "ProzessID").getTextContent().strip());
-			Map<UUID, String> assessments = new LinkedHashMap<>();
+			Map<CaseId, String> assessments = new LinkedHashMap<>();
 			NodeList objects = root.getElementsByTagNameNS(XdomeaOfferList.NS, "BewertetesObjekt");
 			for (int i = 0; i < objects.getLength(); i++) {
 				Element object = (Element) objects.item(i);
-				UUID id = UUID.fromString(first(object, "ID").getTextContent().strip());
+				CaseId id = CaseId.of(first(object, "ID").getTextContent().strip());
 				Element art = (Element) object.getElementsByTagNameNS(XdomeaOfferList.NS, "Aussonderungsart").item(1);
 				String code = art == null ? "" : art.getElementsByTagName("code").item(0).getTextContent().strip();
 				assessments.put(id, code);

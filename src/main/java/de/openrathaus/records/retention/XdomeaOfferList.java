@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+
+import de.openrathaus.records.filing.CaseId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +31,7 @@ public final class XdomeaOfferList {
 	static final String MESSAGE = "Aussonderung.Anbieteverzeichnis.0501";
 
 	/** A case offered to the archive. */
-	record Offered(UUID id, String reference, String title, LocalDate begin, @Nullable LocalDate end) {
+	record Offered(CaseId id, String reference, String title, LocalDate begin, @Nullable LocalDate end) {
 	}
 
 	/** Sender and recipient: authority keys (Behördenschlüssel) and names. */

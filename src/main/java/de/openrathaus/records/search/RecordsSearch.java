@@ -7,6 +7,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.VersionId;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,7 +35,7 @@ public class RecordsSearch {
 	}
 
 	/** A hit: the version, its case and document, and a snippet whose marks are safe HTML. */
-	public record Hit(UUID version, UUID recordCase, String caseReference, String documentTitle, String planNumber, String department,
+	public record Hit(VersionId version, CaseId recordCase, String caseReference, String documentTitle, String planNumber, DepartmentCode department,
 			String status, double rank, String snippet) {
 	}
 
@@ -59,7 +63,7 @@ public class RecordsSearch {
 
 	/** The hits from rank {@code offset + 1} on, at most {@code limit}. */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
-	public Result search(Query query, Collection<String> departments, int offset, int limit) {
+	public Result search(Query query, Collection<DepartmentCode> departments, int offset, int limit) {
 		String text = query.text().strip();
 		if (text.isEmpty() || departments.isEmpty()) {
 			return new Result(List.of(), 0, false);
@@ -78,7 +82,7 @@ public class RecordsSearch {
 				select s.version_id, s.search, s.filed_at, q
 				  from records.search_entry s, websearch_to_tsquery('german', ?) q
 				 where s.search @@ q and s.tenant_id = tenancy.current_tenant() and s.department = any(?)""");
-		List<Object> params = new ArrayList<>(List.of(text, departments.toArray(String[]::new)));
+		List<Object> params = new ArrayList<>(List.of(text, departments.stream().map(DepartmentCode::value).toArray(String[]::new)));
 		if (query.planNumber() != null && !query.planNumber().isBlank()) {
 			sql.append(" and (s.plan_number = ? or s.plan_number like ?)");
 			params.add(query.planNumber());
@@ -122,8 +126,8 @@ public class RecordsSearch {
 		List<Hit> hits = jdbc.sql(sql.toString()).params(params)
 			.query((rs, row) -> {
 				matches[0] = rs.getInt(10);
-				return new Hit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getDouble(8), highlight(rs.getString(9)));
+				return new Hit(new VersionId(rs.getObject(1, UUID.class)), new CaseId(rs.getObject(2, UUID.class)), rs.getString(3),
+						rs.getString(4), rs.getString(5), new DepartmentCode(rs.getString(6)), rs.getString(7), rs.getDouble(8), highlight(rs.getString(9)));
 			})
 			.list();
 		return new Result(hits, matches[0], matches[0] >= CANDIDATES);

@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 import de.openrathaus.documents.PdfInspection;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.filing.RecordsStore;
+import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
@@ -57,7 +58,7 @@ import org.xml.sax.helpers.DefaultHandler;
 public class TextExtraction {
 
 	/** A version was stored and waits for its text. */
-	public record VersionAdded(TenantId tenant, UUID version) {
+	public record VersionAdded(TenantId tenant, VersionId version) {
 	}
 
 	/** Starts of one version's extraction before it is given up. */
@@ -74,7 +75,7 @@ public class TextExtraction {
 	private final RecordsSettings.Extraction settings;
 	private final ThreadPoolExecutor executor;
 	/** Versions queued or running, so a catch-up does not queue them a second time. */
-	private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+	private final Set<VersionId> queued = ConcurrentHashMap.newKeySet();
 
 	TextExtraction(JdbcClient jdbc, RecordsStore store, TransactionTemplate transactions, Tenants tenants, RecordsSettings settings) {
 		this.jdbc = jdbc;
@@ -111,12 +112,12 @@ public class TextExtraction {
 	public int catchUp(Duration olderThan) {
 		int done = 0;
 		for (Tenant tenant : tenants.all()) {
-			List<UUID> waiting = TenantContext.callAs(tenant.id(), () -> jdbc.sql("""
+			List<VersionId> waiting = TenantContext.callAs(tenant.id(), () -> jdbc.sql("""
 					select t.version_id from records.version_text t join records.document_version v on v.id = t.version_id
 					 where t.status = 'PENDING' and v.created_at < now() - make_interval(secs => ?) order by v.created_at limit ?""")
-				.params((double) olderThan.toSeconds(), settings.queue()).query(UUID.class).list());
+				.params((double) olderThan.toSeconds(), settings.queue()).query(UUID.class).list().stream().map(VersionId::new).toList());
 			int added = 0;
-			for (UUID version : waiting) {
+			for (VersionId version : waiting) {
 				added += submit(tenant.id(), version) ? 1 : 0;
 			}
 			if (added > 0) {
@@ -132,7 +133,7 @@ public class TextExtraction {
 		submit(event.tenant(), event.version());
 	}
 
-	private boolean submit(TenantId tenant, UUID version) {
+	private boolean submit(TenantId tenant, VersionId version) {
 		if (!queued.add(version)) {
 			return false;
 		}
@@ -162,10 +163,10 @@ public class TextExtraction {
 	}
 
 	/** Extracts one waiting version in the calling thread, within the limits; a version no longer waiting is left alone. */
-	void extract(UUID versionId) {
+	void extract(VersionId versionId) {
 		Integer attempt = transactions.execute(tx -> jdbc.sql(
 				"update records.version_text set attempts = attempts + 1 where version_id = ? and status = 'PENDING' returning attempts")
-			.param(versionId).query(Integer.class).optional().orElse(null));
+			.param(versionId.value()).query(Integer.class).optional().orElse(null));
 		if (attempt == null) {
 			return;
 		}
@@ -178,7 +179,7 @@ public class TextExtraction {
 		Outcome result = body.isEmpty() && "EXTRACTED".equals(outcome.status()) ? new Outcome("FAILED", "NO_TEXT", "") : outcome;
 		transactions.executeWithoutResult(tx -> {
 			jdbc.sql("update records.version_text set status = ?, problem = ?, body = ?, extracted_at = now() where version_id = ?")
-				.params(result.status(), result.problem(), body, versionId).update();
+				.params(result.status(), result.problem(), body, versionId.value()).update();
 			jdbc.sql("""
 					insert into records.search_entry(version_id, department, extracted_at, plan_number, filed_at, case_status, search)
 					select v.id, c.department, now(), p.number, v.created_at, c.status,
@@ -190,11 +191,11 @@ public class TextExtraction {
 					on conflict (version_id) do update set department = excluded.department, extracted_at = excluded.extracted_at,
 					       plan_number = excluded.plan_number, filed_at = excluded.filed_at, case_status = excluded.case_status,
 					       search = excluded.search""")
-				.params(body, versionId).update();
+				.params(body, versionId.value()).update();
 		});
 	}
 
-	private Outcome read(UUID versionId) {
+	private Outcome read(VersionId versionId) {
 		Instant deadline = Instant.now().plus(settings.timeLimit());
 		BoundedText text = new BoundedText(settings.maxCharacters(), deadline);
 		try {

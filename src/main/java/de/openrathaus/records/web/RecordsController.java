@@ -14,9 +14,13 @@ import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.documents.Downloads;
 import de.openrathaus.records.audit.AuditTrail;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.DocumentUploads;
+import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.Filing;
 import de.openrathaus.records.filing.RecordsStore;
+import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.search.RecordsSearch;
 
 import org.springframework.http.HttpStatus;
@@ -49,7 +53,7 @@ public class RecordsController {
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/dokumente")
-	public String addDocument(@PathVariable UUID id,
+	public String addDocument(@PathVariable CaseId id,
 			@org.springframework.web.bind.annotation.RequestParam(name = "titel", defaultValue = "") String title,
 			@org.springframework.web.bind.annotation.RequestParam(name = "datei", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
 			SignedInUser user, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
@@ -74,7 +78,7 @@ public class RecordsController {
 	static final int MAX_SCANS = 50;
 
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/scans")
-	public String importScans(@PathVariable UUID id,
+	public String importScans(@PathVariable CaseId id,
 			@org.springframework.web.bind.annotation.RequestParam(name = "dateien", required = false) @org.jspecify.annotations.Nullable List<org.springframework.web.multipart.MultipartFile> files,
 			SignedInUser user, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
 			throws java.io.IOException {
@@ -107,7 +111,7 @@ public class RecordsController {
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/versionen")
-	public String addVersion(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(name = "dokument") UUID document,
+	public String addVersion(@PathVariable CaseId id, @org.springframework.web.bind.annotation.RequestParam(name = "dokument") DocumentId document,
 			@org.springframework.web.bind.annotation.RequestParam(name = "datei", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
 			SignedInUser user, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
 			throws java.io.IOException {
@@ -130,7 +134,7 @@ public class RecordsController {
 		return "redirect:/backoffice/akten/vorgang/" + id;
 	}
 
-	private RecordsStore.RecordCase visibleCase(SignedInUser user, UUID id) {
+	private RecordsStore.RecordCase visibleCase(SignedInUser user, CaseId id) {
 		return store.recordCase(id).filter(c -> departments(user).contains(c.department())).orElseThrow(RecordsController::notFound);
 	}
 
@@ -212,14 +216,14 @@ public class RecordsController {
 		}
 	}
 
-	private static Set<String> departments(SignedInUser user) {
-		return user.departmentsWith(StaffRole.CLERK).stream().map(DepartmentCode::value).collect(Collectors.toSet());
+	private static Set<DepartmentCode> departments(SignedInUser user) {
+		return user.departmentsWith(StaffRole.CLERK);
 	}
 
 	@GetMapping("/backoffice/akten")
 	@Transactional
 	public String plan(SignedInUser user, Model model, HttpServletRequest request) {
-		List<RecordsStore.RecordFile> files = store.files(List.copyOf(departments(user)));
+		List<RecordsStore.RecordFile> files = store.files(departments(user));
 		Map<UUID, List<RecordsStore.RecordFile>> byEntry = files.stream().collect(Collectors.groupingBy(RecordsStore.RecordFile::planEntry));
 		model.addAttribute("plan", store.plan());
 		model.addAttribute("files", byEntry);
@@ -229,7 +233,7 @@ public class RecordsController {
 
 	@GetMapping("/backoffice/akten/{id}")
 	@Transactional
-	public String file(@PathVariable UUID id, SignedInUser user, Model model, HttpServletRequest request) {
+	public String file(@PathVariable FileId id, SignedInUser user, Model model, HttpServletRequest request) {
 		RecordsStore.RecordFile file = visibleFile(user, id);
 		model.addAttribute("file", file);
 		model.addAttribute("cases", store.cases(id));
@@ -239,14 +243,14 @@ public class RecordsController {
 
 	@GetMapping("/backoffice/akten/vorgang/{id}")
 	@Transactional
-	public String recordCase(@PathVariable UUID id, SignedInUser user, Model model, HttpServletRequest request) {
+	public String recordCase(@PathVariable CaseId id, SignedInUser user, Model model, HttpServletRequest request) {
 		RecordsStore.RecordCase recordCase = store.recordCase(id).filter(c -> departments(user).contains(c.department()))
 			.orElseThrow(RecordsController::notFound);
 		model.addAttribute("recordCase", recordCase);
 		model.addAttribute("file", store.file(recordCase.file()).orElseThrow());
 		List<RecordsStore.Version> versions = store.versions(id);
 		model.addAttribute("versions", versions);
-		Map<UUID, String> documents = new java.util.LinkedHashMap<>();
+		Map<DocumentId, String> documents = new java.util.LinkedHashMap<>();
 		versions.forEach(v -> documents.putIfAbsent(v.document(), v.documentTitle()));
 		model.addAttribute("documents", documents);
 		model.addAttribute("maxScans", MAX_SCANS);
@@ -265,7 +269,7 @@ public class RecordsController {
 
 	@GetMapping("/backoffice/akten/version/{id}")
 	@Transactional
-	public ResponseEntity<byte[]> content(@PathVariable UUID id, SignedInUser user, HttpServletRequest request) {
+	public ResponseEntity<byte[]> content(@PathVariable VersionId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.Version version = store.version(id).orElseThrow(RecordsController::notFound);
 		RecordsStore.RecordCase recordCase = store.recordCase(store.caseOfDocument(version.document()))
 			.filter(c -> departments(user).contains(c.department())).orElseThrow(RecordsController::notFound);
@@ -275,7 +279,7 @@ public class RecordsController {
 		return Downloads.attachment(content, version.filename(), version.mediaType());
 	}
 
-	private RecordsStore.RecordFile visibleFile(SignedInUser user, UUID id) {
+	private RecordsStore.RecordFile visibleFile(SignedInUser user, FileId id) {
 		return store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsController::notFound);
 	}
 

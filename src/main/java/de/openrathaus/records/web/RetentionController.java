@@ -2,12 +2,13 @@
 package de.openrathaus.records.web;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.retention.Retention;
 import de.openrathaus.records.retention.XdomeaOfferList;
@@ -123,7 +124,7 @@ class RetentionController {
 	}
 
 	@PostMapping("/backoffice/aussonderung/{caseId}/vernichten")
-	String destroy(@PathVariable UUID caseId, SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
+	String destroy(@PathVariable CaseId caseId, SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
 		requireManager(user);
 		try {
 			retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
@@ -136,7 +137,7 @@ class RetentionController {
 	}
 
 	@PostMapping("/backoffice/akten/{file}/sperre")
-	String hold(@PathVariable UUID file, @RequestParam(name = "sperre") boolean hold, SignedInUser user, HttpServletRequest request,
+	String hold(@PathVariable FileId file, @RequestParam(name = "sperre") boolean hold, SignedInUser user, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		requireManager(user);
 		retention.setLegalHold(file, hold, user.displayName(), RecordsController.origin(request));

@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.TestAccounts;
+import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.tenancy.TenantContext;
 
@@ -45,8 +47,8 @@ class RecordsApiIntegrationTests {
 	@Test
 	void createACaseAddADocumentAndAVersionDownloadItAndStayInTheDepartment() throws Exception {
 		String marker = "API" + Long.toString(System.nanoTime(), 36).toUpperCase();
-		UUID file = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s ->
-				store.file(store.planEntryId("32.40").orElseThrow(), "32.40/" + marker, "Hundesteuer " + marker, "steuern")));
+		FileId file = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s ->
+				store.file(store.planEntryId("32.40").orElseThrow(), "32.40/" + marker, "Hundesteuer " + marker, new DepartmentCode("steuern"))));
 		String clerk = accounts.clerk("Fachverfahren", "steuern");
 		var basic = httpBasic(clerk, TestAccounts.PASSWORD);
 		mvc.perform(get("/api/v1/records/plan-entries").with(basic)).andExpect(status().isOk())

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.TestAccounts;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.audit.AuditVerificationCommand;
@@ -218,8 +219,8 @@ class RecordsIntegrationTests {
 		String deep = "Tiefenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "z");
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
 			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
-			java.util.UUID file = store.file(plan, "32.40/SEITEN", "Hundesteuer Seiten", "steuern");
-			java.util.UUID c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, "steuern", "test:" + marker).getKey();
+			FileId file = store.file(plan, "32.40/SEITEN", "Hundesteuer Seiten", new DepartmentCode("steuern"));
+			CaseId c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 			for (int i = 1; i <= 25; i++) {
 				store.addDocument(c, "Vermerk " + i, "vermerk-" + i + ".txt", "text/plain",
 						("Vermerk Nummer " + i + " zum " + marker + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
@@ -227,7 +228,7 @@ class RecordsIntegrationTests {
 			// a long document that names the word only near its end, far beyond the first part searched for a snippet
 			String text = "Allgemeine Ausführungen ohne Bezug. ".repeat(1_500) + "Am Ende steht das " + deep + " im Text.";
 			String lang = "LANG-" + System.nanoTime();
-			java.util.UUID other = store.caseFor(file, lang, "Gutachten", "steuern", "test:" + lang).getKey();
+			CaseId other = store.caseFor(file, lang, "Gutachten", new DepartmentCode("steuern"), "test:" + lang).getKey();
 			store.addDocument(other, "Langes Gutachten", "gutachten.txt", "text/plain", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
 					"Test", Map.of());
 		}));
@@ -257,10 +258,10 @@ class RecordsIntegrationTests {
 	void fullTextInGermanFindsInflectedWordsOnlyInOwnDepartmentsAndSurvivesOperators() throws Exception {
 		String marker = "Zuchtverband" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
 		byte[] statement = pdfWithText("Die Hunde des " + marker + " wurden gemeldet.");
-		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
-			java.util.UUID file = store.file(plan, "32.40/SUCHE", "Hundesteuer Suche", "steuern");
-			java.util.UUID c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, "steuern", "test:" + marker).getKey();
+			FileId file = store.file(plan, "32.40/SUCHE", "Hundesteuer Suche", new DepartmentCode("steuern"));
+			CaseId c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 			store.addDocument(c, "Stellungnahme", "stellungnahme.pdf", "application/pdf",
 					statement, "Test", Map.of());
 			store.addDocument(c, "Kaputt", "kaputt.pdf", "application/pdf", "%PDF-1.7 kaputt".getBytes(), "Test", Map.of());
@@ -281,7 +282,7 @@ class RecordsIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
 				select count(*) from records.version_text t join records.document_version v on v.id = t.version_id
 				  join records.document d on d.id = v.document_id where d.case_id = ? and t.status = 'FAILED'""")
-			.param(caseId).query(Integer.class).single()) == 1);
+			.param(caseId.value()).query(Integer.class).single()) == 1);
 	}
 
 	static byte[] pdfWithText(String text) throws Exception {
@@ -303,9 +304,9 @@ class RecordsIntegrationTests {
 	@Test
 	void clerksAddDocumentsAndVersionsButNotTwiceNotToClosedCasesAndWithSafeNames() throws Exception {
 		String marker = "UP" + Long.toString(System.nanoTime(), 36);
-		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
-			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/UPLOAD", "Hundesteuer Upload", "steuern");
-			return store.caseFor(file, "UPL-" + marker, "Upload " + marker, "steuern", "test:" + marker).getKey();
+		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/UPLOAD", "Hundesteuer Upload", new DepartmentCode("steuern"));
+			return store.caseFor(file, "UPL-" + marker, "Upload " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 		}));
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Ulla", "steuern"));
 		String url = "/backoffice/akten/vorgang/" + caseId;
@@ -317,7 +318,7 @@ class RecordsIntegrationTests {
 				.session(clerk).with(csrf()))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.upload.duplicate"));
 		String document = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select id::text from records.document where case_id = ?")
-			.param(caseId).query(String.class).single());
+			.param(caseId.value()).query(String.class).single());
 		mvc.perform(multipart(url + "/versionen").file(new MockMultipartFile("datei", "vermerk-2.pdf", "application/pdf", pdf()))
 				.param("dokument", document).session(clerk).with(csrf()))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.upload.versionAdded"));
@@ -333,7 +334,7 @@ class RecordsIntegrationTests {
 				.session(other).with(csrf()))
 			.andExpect(status().isNotFound());
 		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document where case_id = ?")
-			.param(caseId).query(Integer.class).single())).isOne();
+			.param(caseId.value()).query(Integer.class).single())).isOne();
 	}
 
 	@Autowired
@@ -347,16 +348,16 @@ class RecordsIntegrationTests {
 			store.addPlanEntry("77", "Test", null, null, null, List.of());
 			store.addPlanEntry("77." + (System.nanoTime() % 900 + 100), "Kurze Frist " + marker, store.planEntryId("77").orElseThrow(), 1, "DESTROY", List.of());
 			java.util.UUID plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
-			java.util.UUID file = store.file(plan, "77/" + marker, "Akte " + marker, "steuern");
-			java.util.UUID held = store.file(plan, "77/H-" + marker, "Gesperrt " + marker, "steuern");
-			java.util.UUID c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, "steuern", "test:" + marker + "1").getKey();
-			java.util.UUID c2 = store.caseFor(held, marker + "-2", "Herr Muster " + marker, "steuern", "test:" + marker + "2").getKey();
+			FileId file = store.file(plan, "77/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
+			FileId held = store.file(plan, "77/H-" + marker, "Gesperrt " + marker, new DepartmentCode("steuern"));
+			CaseId c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, new DepartmentCode("steuern"), "test:" + marker + "1").getKey();
+			CaseId c2 = store.caseFor(held, marker + "-2", "Herr Muster " + marker, new DepartmentCode("steuern"), "test:" + marker + "2").getKey();
 			store.addDocument(c1, "Vermerk", "vermerk.txt", "text/plain", content, "Test", Map.of());
 			store.addDocument(c2, "Vermerk", "vermerk2.txt", "text/plain", ("anders " + marker).getBytes(), "Test", Map.of());
 			store.close(c1);
 			store.close(c2);
-			jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id in (?, ?)").params(c1, c2).update();
-			return new java.util.UUID[] {c1, c2, held};
+			jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id in (?, ?)").params(c1.value(), c2.value()).update();
+			return new java.util.UUID[] {c1.value(), c2.value(), held.value()};
 		}));
 		MockHttpSession manager = TestAccounts.signIn(mvc, "registratur@musterstadt.example", "Demo-Passwort-2026");
 		mvc.perform(post("/backoffice/akten/" + ids[2] + "/sperre").param("sperre", "true").session(manager).with(csrf()));
@@ -456,9 +457,9 @@ class RecordsIntegrationTests {
 	@Test
 	void encryptedBrokenAndBombDocumentsAreKeptButOnlyFoundByTheirMetadata() throws Exception {
 		String marker = "HX" + Long.toString(System.nanoTime(), 36);
-		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
-			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/HOSTIL", "Hundesteuer Eingänge", "steuern");
-			return store.caseFor(file, "HOS-" + marker, "Eingang " + marker, "steuern", "test:" + marker).getKey();
+		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/HOSTIL", "Hundesteuer Eingänge", new DepartmentCode("steuern"));
+			return store.caseFor(file, "HOS-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 		}));
 		byte[] encrypted;
 		try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdfWithText("Geheimwort" + marker));
@@ -503,11 +504,11 @@ class RecordsIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
 				"select count(*) from records.version_text t join records.document_version v on v.id = t.version_id "
 						+ "join records.document d on d.id = v.document_id where d.case_id = ? and t.status <> 'PENDING'")
-			.param(caseId).query(Integer.class).single()) == 3);
+			.param(caseId.value()).query(Integer.class).single()) == 3);
 		List<String> statuses = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
 				"select t.status from records.version_text t join records.document_version v on v.id = t.version_id "
 						+ "join records.document d on d.id = v.document_id where d.case_id = ?")
-			.param(caseId).query(String.class).list());
+			.param(caseId.value()).query(String.class).list());
 		assertThat(statuses).containsOnly("FAILED");
 		mvc.perform(get(url).session(clerk)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("kein Text lesbar")));
@@ -518,7 +519,7 @@ class RecordsIntegrationTests {
 		for (var upload : uploads.entrySet()) {
 			String version = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select v.id::text from records.document_version v "
 					+ "join records.document d on d.id = v.document_id where d.case_id = ? and d.title = ?")
-				.params(caseId, upload.getKey() + " " + marker).query(String.class).single());
+				.params(caseId.value(), upload.getKey() + " " + marker).query(String.class).single());
 			byte[] back = mvc.perform(get("/backoffice/akten/version/" + version).session(clerk)).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsByteArray();
 			assertThat(back).isEqualTo(upload.getValue());
@@ -531,9 +532,9 @@ class RecordsIntegrationTests {
 	@Test
 	void scansArriveAllOrNoneAndTextLostInARestartIsExtractedLater() throws Exception {
 		String marker = "SC" + Long.toString(System.nanoTime(), 36);
-		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
-			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/SCAN", "Hundesteuer Scans", "steuern");
-			return store.caseFor(file, "SCN-" + marker, "Posteingang " + marker, "steuern", "test:" + marker).getKey();
+		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/SCAN", "Hundesteuer Scans", new DepartmentCode("steuern"));
+			return store.caseFor(file, "SCN-" + marker, "Posteingang " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 		}));
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sina", "steuern"));
 		String url = "/backoffice/akten/vorgang/" + caseId + "/scans";
@@ -556,16 +557,16 @@ class RecordsIntegrationTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("noticeArgument", "2"));
 		assertThat(documentsIn(caseId)).isEqualTo(2);
 		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document_version v join records.document d "
-				+ "on d.id = v.document_id where d.case_id = ? and v.metadata ->> 'source' = 'scan'").param(caseId).query(Integer.class).single()))
+				+ "on d.id = v.document_id where d.case_id = ? and v.metadata ->> 'source' = 'scan'").param(caseId.value()).query(Integer.class).single()))
 			.isEqualTo(2);
 		await().atMost(Duration.ofSeconds(30)).until(() -> pendingIn(caseId) == 0);
 
 		// a restart between upload and extraction: the text is gone and the version waits again
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(tx -> {
 			jdbc.sql("delete from records.search_entry s using records.document_version v, records.document d "
-					+ "where s.version_id = v.id and v.document_id = d.id and d.case_id = ?").param(caseId).update();
+					+ "where s.version_id = v.id and v.document_id = d.id and d.case_id = ?").param(caseId.value()).update();
 			jdbc.sql("update records.version_text t set status = 'PENDING', body = '' from records.document_version v "
-					+ "join records.document d on d.id = v.document_id where t.version_id = v.id and d.case_id = ?").param(caseId).update();
+					+ "join records.document d on d.id = v.document_id where t.version_id = v.id and d.case_id = ?").param(caseId.value()).update();
 		}));
 		mvc.perform(get("/backoffice/akten/suche").param("q", "Impfpass" + marker).session(clerk))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SCN-" + marker))));
@@ -578,9 +579,9 @@ class RecordsIntegrationTests {
 	@Test
 	void aPdfBombIsMarkedTooLargeInBoundedTimeWhileMailKeepsGoingOutAndIsNotTriedAgain() throws Exception {
 		String marker = "PB" + Long.toString(System.nanoTime(), 36);
-		java.util.UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
-			java.util.UUID file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/BOMB", "Hundesteuer Eingänge", "steuern");
-			return store.caseFor(file, "PDB-" + marker, "Eingang " + marker, "steuern", "test:" + marker).getKey();
+		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/BOMB", "Hundesteuer Eingänge", new DepartmentCode("steuern"));
+			return store.caseFor(file, "PDB-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 		}));
 		// under a megabyte, inflating to a gigabyte; stored as filed from elsewhere, past any upload check
 		byte[] bomb = de.openrathaus.documents.PdfSamples.bomb(1024);
@@ -605,7 +606,7 @@ class RecordsIntegrationTests {
 		// one lost in a restart is caught up on the extraction's own threads, not on the caller's (the scheduler's)
 		TenantContext.runAs(accounts.tenant(), () -> jdbc.sql("update records.version_text t set status = 'PENDING', problem = null, attempts = 0 "
 				+ "from records.document_version v join records.document d on d.id = v.document_id where t.version_id = v.id and d.case_id = ?")
-			.param(caseId).update());
+			.param(caseId.value()).update());
 		long catchUpStart = System.nanoTime();
 		assertThat(extraction.catchUp(Duration.ZERO)).isGreaterThanOrEqualTo(1);
 		assertThat(Duration.ofNanos(System.nanoTime() - catchUpStart)).isLessThan(Duration.ofMillis(500));
@@ -614,26 +615,26 @@ class RecordsIntegrationTests {
 		// a version whose extraction was started again and again without an outcome (the instance died on it) is given up
 		TenantContext.runAs(accounts.tenant(), () -> jdbc.sql("update records.version_text t set status = 'PENDING', problem = null, attempts = ? "
 				+ "from records.document_version v join records.document d on d.id = v.document_id where t.version_id = v.id and d.case_id = ?")
-			.params(TextExtraction.MAX_ATTEMPTS, caseId).update());
+			.params(TextExtraction.MAX_ATTEMPTS, caseId.value()).update());
 		extraction.catchUp(Duration.ZERO);
 		await().atMost(Duration.ofSeconds(10)).until(() -> ("FAILED ABORTED " + (TextExtraction.MAX_ATTEMPTS + 1)).equals(textOutcome(caseId)));
 	}
 
-	private String textOutcome(java.util.UUID caseId) {
+	private String textOutcome(CaseId caseId) {
 		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select t.status || ' ' || coalesce(t.problem, '-') || ' ' || t.attempts "
 				+ "from records.version_text t join records.document_version v on v.id = t.version_id join records.document d on d.id = v.document_id "
-				+ "where d.case_id = ?").param(caseId).query(String.class).single());
+				+ "where d.case_id = ?").param(caseId.value()).query(String.class).single());
 	}
 
-	private int documentsIn(java.util.UUID caseId) {
+	private int documentsIn(CaseId caseId) {
 		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.document where case_id = ?")
-			.param(caseId).query(Integer.class).single());
+			.param(caseId.value()).query(Integer.class).single());
 	}
 
-	private int pendingIn(java.util.UUID caseId) {
+	private int pendingIn(CaseId caseId) {
 		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select count(*) from records.version_text t "
 				+ "join records.document_version v on v.id = t.version_id join records.document d on d.id = v.document_id "
-				+ "where d.case_id = ? and t.status = 'PENDING'").param(caseId).query(Integer.class).single());
+				+ "where d.case_id = ? and t.status = 'PENDING'").param(caseId.value()).query(Integer.class).single());
 	}
 
 	static byte[] pdf() throws Exception {

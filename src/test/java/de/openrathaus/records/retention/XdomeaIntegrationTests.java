@@ -21,6 +21,9 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.TestAccounts;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.tenancy.TenantContext;
@@ -95,16 +98,16 @@ public class XdomeaIntegrationTests {
 	void theOfferListOfCasesDueForTheArchiveIsAValidXdomea0501Package() throws Exception {
 		schema();
 		String marker = "XD" + Long.toString(System.nanoTime(), 36).toUpperCase();
-		UUID caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
+		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			store.addPlanEntry("78", "Archivtest", null, null, null, List.of());
 			String number = "78." + (System.nanoTime() % 900 + 100);
 			store.addPlanEntry(number, "Archivwürdig " + marker, store.planEntryId("78").orElseThrow(), 1, "ARCHIVE", List.of());
-			UUID file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, "steuern");
-			UUID c = store.caseFor(file, marker + "-1", "Ratsbeschluss <Hundesteuer> & Satzung " + marker, "steuern", "test:" + marker).getKey();
+			FileId file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
+			CaseId c = store.caseFor(file, marker + "-1", "Ratsbeschluss <Hundesteuer> & Satzung " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
 			store.addDocument(c, "Beschluss", "beschluss.txt", "text/plain", ("Beschluss " + marker).getBytes(), "Test", Map.of());
 			store.close(c);
 			jdbc.sql("update records.record_case set created_at = now() - interval '4 years', closed_at = now() - interval '3 years' where id = ?")
-				.param(c).update();
+				.param(c.value()).update();
 			return c;
 		}));
 		MockHttpSession manager = TestAccounts.signIn(mvc, "registratur@musterstadt.example", "Demo-Passwort-2026");
@@ -166,18 +169,18 @@ public class XdomeaIntegrationTests {
 			store.addPlanEntry("79", "Zyklus", null, null, null, List.of());
 			String number = "79." + (System.nanoTime() % 900 + 100);
 			store.addPlanEntry(number, "Archiv " + marker, store.planEntryId("79").orElseThrow(), 1, "ARCHIVE", List.of());
-			UUID file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, "steuern");
-			UUID keep = store.caseFor(file, marker + "-A", "Archivwürdig " + marker, "steuern", "test:" + marker + "A").getKey();
-			UUID drop = store.caseFor(file, marker + "-V", "Unwichtig " + marker, "steuern", "test:" + marker + "V").getKey();
+			FileId file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
+			CaseId keep = store.caseFor(file, marker + "-A", "Archivwürdig " + marker, new DepartmentCode("steuern"), "test:" + marker + "A").getKey();
+			CaseId drop = store.caseFor(file, marker + "-V", "Unwichtig " + marker, new DepartmentCode("steuern"), "test:" + marker + "V").getKey();
 			store.addDocument(keep, "Beschluss", "beschluss.txt", "text/plain", ("Beschluss " + marker).getBytes(), "Test", Map.of());
 			store.addDocument(drop, "Notiz", "notiz.txt", "text/plain", ("Notiz " + marker).getBytes(), "Test", Map.of());
-			for (UUID c : new UUID[] {keep, drop}) {
+			for (CaseId c : new CaseId[] {keep, drop}) {
 				store.close(c);
-				jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id = ?").param(c).update();
+				jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id = ?").param(c.value()).update();
 			}
 			// other offers of earlier tests must not interfere
 			jdbc.sql("update records.disposal set status = 'DONE' where status = 'LISTED' and action = 'ARCHIVE'").update();
-			return new UUID[] {keep, drop};
+			return new UUID[] {keep.value(), drop.value()};
 		}));
 		MockHttpSession manager = TestAccounts.signIn(mvc, "registratur@musterstadt.example", "Demo-Passwort-2026");
 		mvc.perform(post("/backoffice/aussonderung/pruefen").session(manager).with(csrf()));

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.records.filing.VersionId;
+import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
@@ -45,28 +50,28 @@ class RecordsSearchIsolationIntegrationTests {
 		String word = "Geheimsache" + Long.toString(System.nanoTime(), 36);
 		TenantId cityA = city("a");
 		TenantId cityB = city("b");
-		UUID inA = fileDocument(cityA, word + " der Stadt A");
-		UUID inB = fileDocument(cityB, word + " der Stadt B");
+		VersionId inA = fileDocument(cityA, word + " der Stadt A");
+		VersionId inB = fileDocument(cityB, word + " der Stadt B");
 		RecordsSearch.Query query = new RecordsSearch.Query(word, null, null, null, null);
-		List<UUID> foundInA = TenantContext.callAs(cityA, () -> search.search(query, List.of("steuern"), 0, 100)).hits().stream()
+		List<VersionId> foundInA = TenantContext.callAs(cityA, () -> search.search(query, List.of(new DepartmentCode("steuern")), 0, 100)).hits().stream()
 			.map(RecordsSearch.Hit::version).toList();
-		List<UUID> foundInB = TenantContext.callAs(cityB, () -> search.search(query, List.of("steuern"), 0, 100)).hits().stream()
+		List<VersionId> foundInB = TenantContext.callAs(cityB, () -> search.search(query, List.of(new DepartmentCode("steuern")), 0, 100)).hits().stream()
 			.map(RecordsSearch.Hit::version).toList();
 		assertThat(foundInA).containsExactly(inA);
 		assertThat(foundInB).containsExactly(inB);
 		// the unprotected table holds both, so the separation above is the query's doing
-		assertThat(jdbc.sql("select count(*) from records.search_entry where version_id in (?, ?)").params(inA, inB)
+		assertThat(jdbc.sql("select count(*) from records.search_entry where version_id in (?, ?)").params(inA.value(), inB.value())
 			.query(Integer.class).single()).isEqualTo(2);
 	}
 
-	private UUID fileDocument(TenantId city, String text) {
+	private VersionId fileDocument(TenantId city, String text) {
 		return TenantContext.callAs(city, () -> {
-			UUID version = transactions.execute(s -> {
+			VersionId version = transactions.execute(s -> {
 				jdbc.sql("insert into account.department(code, name) values ('steuern', 'Steuern') on conflict do nothing").update();
 				store.addPlanEntry("32", "Steuern", null, null, null, List.of());
-				UUID file = store.file(store.planEntryId("32").orElseThrow(), "32/1", "Steuerakte", "steuern");
-				UUID recordCase = store.caseFor(file, "S-1", "Vorgang", "steuern", "test:" + UUID.randomUUID()).getKey();
-				UUID document = store.addDocument(recordCase, "Vermerk", "vermerk.txt", "text/plain",
+				FileId file = store.file(store.planEntryId("32").orElseThrow(), "32/1", "Steuerakte", new DepartmentCode("steuern"));
+				CaseId recordCase = store.caseFor(file, "S-1", "Vorgang", new DepartmentCode("steuern"), "test:" + UUID.randomUUID()).getKey();
+				DocumentId document = store.addDocument(recordCase, "Vermerk", "vermerk.txt", "text/plain",
 						text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
 				return store.documentVersions(document).getFirst().id();
 			});
