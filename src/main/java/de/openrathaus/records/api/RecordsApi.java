@@ -9,6 +9,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import de.openrathaus.records.filing.CaseStatus;
+import de.openrathaus.records.filing.CaseSource;
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
@@ -91,14 +94,11 @@ class RecordsApi {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no file plan entry " + planNumber.strip()));
 	}
 
-	private static @Nullable String status(@Nullable String status) {
+	private static @Nullable CaseStatus status(@Nullable String status) {
 		if (status == null || status.isBlank()) {
 			return null;
 		}
-		if (!status.equals("OPEN") && !status.equals("CLOSED")) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status is OPEN or CLOSED");
-		}
-		return status;
+		return CaseStatus.of(status).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "status is OPEN or CLOSED"));
 	}
 
 	@GetMapping("/plan-entries")
@@ -113,7 +113,7 @@ class RecordsApi {
 			HttpServletRequest request) {
 		checkPage(page, size);
 		List<RecordsStore.RecordFile> rows = store.files(departments(user), planEntry(planNumber), size + 1, (long) page * size);
-		audit.record(user.displayName(), "READ", "files via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "files via API", RecordsController.origin(request));
 		return page(rows, page, size);
 	}
 
@@ -131,7 +131,7 @@ class RecordsApi {
 		}
 		FileId file = store.createFile(entry, cleanReference, cleanTitle, code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "a file with this reference exists"));
-		audit.record(user.displayName(), "FILE_CREATED", "file " + cleanReference + " via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.FILE_CREATED, "file " + cleanReference + " via API", RecordsController.origin(request));
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.file(file).orElseThrow());
 	}
 
@@ -139,7 +139,7 @@ class RecordsApi {
 	@Transactional
 	public RecordsStore.RecordFile file(@PathVariable FileId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
-		audit.record(user.displayName(), "READ", "file " + file.reference() + " via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "file " + file.reference() + " via API", RecordsController.origin(request));
 		return file;
 	}
 
@@ -151,7 +151,7 @@ class RecordsApi {
 		checkPage(page, size);
 		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
 		List<RecordsStore.RecordCase> rows = store.cases(departments(user), id, status(status), size + 1, (long) page * size);
-		audit.record(user.displayName(), "READ", "cases of file " + file.reference() + " via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "cases of file " + file.reference() + " via API", RecordsController.origin(request));
 		return page(rows, page, size);
 	}
 
@@ -165,7 +165,7 @@ class RecordsApi {
 				: department(user, department).map(Set::of).orElse(Set.of());
 		List<RecordsStore.RecordCase> rows = asked.isEmpty() ? List.of()
 				: store.cases(asked, null, status(status), size + 1, (long) page * size);
-		audit.record(user.displayName(), "READ", "cases via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "cases via API", RecordsController.origin(request));
 		return page(rows, page, size);
 	}
 
@@ -182,11 +182,11 @@ class RecordsApi {
 		if (store.caseReferenceTaken(cleanReference)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
 		}
-		var created = store.caseFor(file.id(), cleanReference, cleanTitle, file.department(), "api:" + cleanReference);
+		var created = store.caseFor(file.id(), cleanReference, cleanTitle, file.department(), CaseSource.api(cleanReference));
 		if (!created.getValue()) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
 		}
-		audit.record(user.displayName(), "CASE_CREATED", "case " + cleanReference + " via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.CASE_CREATED, "case " + cleanReference + " via API", RecordsController.origin(request));
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.recordCase(created.getKey()).orElseThrow());
 	}
 
@@ -194,7 +194,7 @@ class RecordsApi {
 	@Transactional
 	public RecordsStore.RecordCase recordCase(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
-		audit.record(user.displayName(), "READ", "case " + recordCase.reference() + " via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference() + " via API", RecordsController.origin(request));
 		return recordCase;
 	}
 
@@ -206,7 +206,7 @@ class RecordsApi {
 		if (versions.isEmpty()) {
 			throw notFound();
 		}
-		audit.record(user.displayName(), "READ", "document " + versions.getFirst().documentTitle() + " in case " + recordCase.reference()
+		audit.record(user.displayName(), AuditAction.READ, "document " + versions.getFirst().documentTitle() + " in case " + recordCase.reference()
 				+ " via API", RecordsController.origin(request));
 		return new Document(id, recordCase.id(), versions.getLast().documentTitle(), versions);
 	}
@@ -215,7 +215,7 @@ class RecordsApi {
 	@Transactional
 	public List<RecordsStore.Version> documents(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
-		audit.record(user.displayName(), "READ", "case " + recordCase.reference() + " via API", RecordsController.origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference() + " via API", RecordsController.origin(request));
 		return store.versions(id);
 	}
 
@@ -259,7 +259,7 @@ class RecordsApi {
 		RecordsStore.Version version = store.version(id).orElseThrow(RecordsApi::notFound);
 		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(version.document()));
 		byte[] content = store.content(version);
-		audit.record(user.displayName(), "READ", "document " + version.documentTitle() + " v" + version.version() + " in case "
+		audit.record(user.displayName(), AuditAction.READ, "document " + version.documentTitle() + " v" + version.version() + " in case "
 				+ recordCase.reference() + " via API", RecordsController.origin(request));
 		return Downloads.attachment(content, version.filename(), version.mediaType());
 	}

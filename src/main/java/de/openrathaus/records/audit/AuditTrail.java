@@ -55,8 +55,8 @@ public class AuditTrail {
 	 * queueing behind each other's work.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(String actor, String action, String object, String origin) {
-		Pending entry = new Pending(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, object, origin);
+	public void record(String actor, AuditAction action, String object, String origin) {
+		Pending entry = new Pending(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action.name(), object, origin);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			append(List.of(entry));
 			return;

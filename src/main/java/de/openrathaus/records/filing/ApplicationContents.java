@@ -3,6 +3,7 @@ package de.openrathaus.records.filing;
 
 import java.util.Optional;
 
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.FiledContents;
 import de.openrathaus.records.audit.AuditTrail;
@@ -41,11 +42,11 @@ class ApplicationContents implements FiledContents {
 				select c.reference, d.title, v.version from records.record_case c
 				  join records.document d on d.case_id = c.id join records.document_version v on v.document_id = d.id
 				 where c.source = ? and v.sha256 = ? order by v.created_at limit 1""")
-			.params(Filing.source(application.toString()), sha256)
+			.params(CaseSource.application(application).stored(), sha256)
 			.query((rs, row) -> new Filed(rs.getString(1), rs.getString(2), rs.getInt(3))).optional();
 		return filed.map(f -> {
 			byte[] content = contents.get(sha256);
-			audit.record(reader(), "READ", "document " + f.document() + " v" + f.version() + " in case " + f.caseReference(),
+			audit.record(reader(), AuditAction.READ, "document " + f.document() + " v" + f.version() + " in case " + f.caseReference(),
 					"online procedure");
 			return content;
 		});

@@ -24,17 +24,17 @@ class DefaultFilePlan {
 	/** number, title, parent number, retention years, disposal, procedure types */
 	static final List<Object[]> ENTRIES = List.of(
 			new Object[] {"10", "Hauptverwaltung", null, null, null, List.of()},
-			new Object[] {"10.10", "Rat und Ausschüsse", "10", 30, "ARCHIVE", List.of()},
-			new Object[] {"10.20", "Organisation und IT", "10", 10, "ARCHIVE", List.of()},
+			new Object[] {"10.10", "Rat und Ausschüsse", "10", 30, Disposal.ARCHIVE, List.of()},
+			new Object[] {"10.20", "Organisation und IT", "10", 10, Disposal.ARCHIVE, List.of()},
 			new Object[] {"32", "Steuern und Abgaben", null, null, null, List.of()},
-			new Object[] {"32.10", "Grundsteuer", "32", 10, "DESTROY", List.of()},
-			new Object[] {"32.40", "Hundesteuer", "32", 10, "DESTROY", List.of("hund-anmelden")},
+			new Object[] {"32.10", "Grundsteuer", "32", 10, Disposal.DESTROY, List.of()},
+			new Object[] {"32.40", "Hundesteuer", "32", 10, Disposal.DESTROY, List.of("hund-anmelden")},
 			new Object[] {"33", "Öffentliche Ordnung", null, null, null, List.of()},
-			new Object[] {"33.20", "Bewohnerparken", "33", 5, "DESTROY", List.of("bewohnerparkausweis")},
+			new Object[] {"33.20", "Bewohnerparken", "33", 5, Disposal.DESTROY, List.of("bewohnerparkausweis")},
 			new Object[] {"34", "Personenstandswesen", null, null, null, List.of()},
-			new Object[] {"34.10", "Geburten", "34", 110, "ARCHIVE", List.of()},
+			new Object[] {"34.10", "Geburten", "34", 110, Disposal.ARCHIVE, List.of()},
 			new Object[] {"99", "Sonstiges", null, null, null, List.of()},
-			new Object[] {Filing.UNASSIGNED, "Nicht zugeordnete Vorgänge", "99", 10, "DESTROY", List.of()});
+			new Object[] {Filing.UNASSIGNED, "Nicht zugeordnete Vorgänge", "99", 10, Disposal.DESTROY, List.of()});
 
 	private final RecordsStore store;
 	private final Tenants tenants;
@@ -57,7 +57,7 @@ class DefaultFilePlan {
 				}
 				for (Object[] e : ENTRIES) {
 					store.addPlanEntry((String) e[0], (String) e[1], e[2] == null ? null : store.planEntryId((String) e[2]).orElseThrow(),
-							(Integer) e[3], (String) e[4], (List<String>) e[5]);
+							(Integer) e[3], (Disposal) e[4], (List<String>) e[5]);
 				}
 			}));
 		}

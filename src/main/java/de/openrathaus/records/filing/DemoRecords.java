@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.documents.PdfRenderer;
 import de.openrathaus.records.audit.AuditTrail;
@@ -136,7 +137,7 @@ class DemoRecords {
 			}
 			DepartmentCode department = new DepartmentCode(demo.department());
 			FileId file = store.file(plan, demo.file(), demo.fileTitle(), department);
-			CaseId recordCase = store.caseFor(file, demo.reference(), demo.title(), department, "demo:" + demo.reference()).getKey();
+			CaseId recordCase = store.caseFor(file, demo.reference(), demo.title(), department, CaseSource.demo(demo.reference())).getKey();
 			for (DemoDocument document : demo.documents()) {
 				byte[] content = pdf.render("records/pdf/demo-document", Map.of("municipality", tenant.name(), "title", document.title(),
 						"reference", demo.reference(), "date", DAY.format(demo.begun()), "paragraphs", document.paragraphs()), Locale.GERMAN);
@@ -149,7 +150,7 @@ class DemoRecords {
 				jdbc.sql("update records.record_case set closed_at = ? where id = ?")
 					.params(java.sql.Timestamp.from(demo.closed().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase.value()).update();
 			}
-			audit.record(AUTHOR, "CREATE", "case " + demo.reference(), "demo data");
+			audit.record(AUTHOR, AuditAction.CREATE, "case " + demo.reference(), "demo data");
 			created++;
 		}
 		log.info("Demo data for '{}': {} demo cases in the e-file (references DEMO-…)", tenant.slug(), created);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.documents.Filenames;
 import de.openrathaus.documents.PdfInspection;
 import de.openrathaus.records.audit.AuditTrail;
@@ -60,7 +61,7 @@ public class DocumentUploads {
 		}
 		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, detect(content, filename), content, author,
 				Map.of("source", "upload"));
-		audit.record(author, "DOCUMENT_ADDED", "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
+		audit.record(author, AuditAction.DOCUMENT_ADDED, "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
 		return document;
 	}
 
@@ -86,7 +87,7 @@ public class DocumentUploads {
 			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
 			store.addDocument(recordCase.id(), title, filename, "application/pdf", scan.content(), author,
 					Map.of("source", "scan"));
-			audit.record(author, "DOCUMENT_ADDED", "scan " + filename + " v1 in case " + recordCase.reference(), origin);
+			audit.record(author, AuditAction.DOCUMENT_ADDED, "scan " + filename + " v1 in case " + recordCase.reference(), origin);
 		}
 		return scans.size();
 	}
@@ -95,12 +96,12 @@ public class DocumentUploads {
 	public int addVersion(RecordsStore.RecordCase recordCase, DocumentId document, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
 		int version = store.addVersion(document, filename, detect(content, filename), content, author);
-		audit.record(author, "VERSION_ADDED", "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
+		audit.record(author, AuditAction.VERSION_ADDED, "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
 		return version;
 	}
 
 	private String check(RecordsStore.RecordCase recordCase, String originalName, byte[] content) {
-		if (!"OPEN".equals(recordCase.status())) {
+		if (recordCase.status() != CaseStatus.OPEN) {
 			throw new Refused("records.upload.closed", recordCase.reference());
 		}
 		String filename = Filenames.clean(originalName);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.records.audit.AuditTrail;
 
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,8 @@ public class FilePlanEditing {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, number, checked.title(), parent, checked.retention(), checked.disposal(), checked.procedureTypes()).update();
-		audit.record(actor, "PLAN_ENTRY_ADDED", "file plan entry " + number + " " + checked.title() + describe(checked), origin);
+			.params(id, number, checked.title(), parent, checked.retention(), checked.disposalName(), checked.procedureTypes()).update();
+		audit.record(actor, AuditAction.PLAN_ENTRY_ADDED, "file plan entry " + number + " " + checked.title() + describe(checked), origin);
 		return id;
 	}
 
@@ -85,11 +86,16 @@ public class FilePlanEditing {
 			.orElseThrow(() -> new Refused("records.plan.edit.invalid.unknown"));
 		Checked checked = check(entry, id);
 		jdbc.sql("update records.plan_entry set title = ?, retention_years = ?, disposal = ?, procedure_types = ? where id = ?")
-			.params(checked.title(), checked.retention(), checked.disposal(), checked.procedureTypes(), id).update();
-		audit.record(actor, "PLAN_ENTRY_CHANGED", "file plan entry " + existing.number() + " " + checked.title() + describe(checked), origin);
+			.params(checked.title(), checked.retention(), checked.disposalName(), checked.procedureTypes(), id).update();
+		audit.record(actor, AuditAction.PLAN_ENTRY_CHANGED, "file plan entry " + existing.number() + " " + checked.title() + describe(checked), origin);
 	}
 
-	private record Checked(String title, @Nullable Integer retention, @Nullable String disposal, String[] procedureTypes) {
+	private record Checked(String title, @Nullable Integer retention, @Nullable Disposal disposal, String[] procedureTypes) {
+
+		@Nullable
+		String disposalName() {
+			return disposal == null ? null : disposal.name();
+		}
 	}
 
 	private Checked check(Entry entry, @Nullable UUID self) {
@@ -109,10 +115,8 @@ public class FilePlanEditing {
 				throw new Refused("records.plan.edit.invalid.retention");
 			}
 		}
-		String disposal = entry.disposal() == null || entry.disposal().isBlank() ? null : entry.disposal().strip();
-		if (disposal != null && !disposal.equals("DESTROY") && !disposal.equals("ARCHIVE")) {
-			throw new Refused("records.plan.edit.invalid.disposal");
-		}
+		Disposal disposal = entry.disposal() == null || entry.disposal().isBlank() ? null
+				: Disposal.of(entry.disposal().strip()).orElseThrow(() -> new Refused("records.plan.edit.invalid.disposal"));
 		if ((retention == null) != (disposal == null)) {
 			throw new Refused("records.plan.edit.invalid.retentionAndDisposal");
 		}

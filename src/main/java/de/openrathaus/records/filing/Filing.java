@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.documents.PdfRenderer;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.Applications;
@@ -58,7 +59,7 @@ public class Filing {
 		int year = event.submittedAt().atZone(ZoneId.of("Europe/Berlin")).getYear();
 		FileId file = store.file(entry.id(), entry.number() + "/" + year, entry.title() + " " + year, details.department());
 		Map.Entry<CaseId, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
-				details.department(), source(event.application().toString()));
+				details.department(), CaseSource.application(event.application()));
 		CaseId caseId = recordCase.getKey();
 		if (!store.hasDocumentFrom(caseId, "form")) {
 			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
@@ -72,22 +73,22 @@ public class Filing {
 			filed.add(fileAttachment(caseId, details, attachment));
 		}
 		applications.filed(details.id(), filed);
-		audit.record(SYSTEM, "FILED", "case " + details.reference(), "event ApplicationSubmitted");
+		audit.record(SYSTEM, AuditAction.FILED, "case " + details.reference(), "event ApplicationSubmitted");
 	}
 
 	@ApplicationModuleListener
 	void on(InformationProvided event) {
 		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
-		store.caseBySource(source(event.application().toString())).ifPresent(caseId -> {
+		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
 			applications.filed(details.id(), details.exchanges().stream()
 				.flatMap(x -> x.attachments().stream().map(a -> fileAttachment(caseId, details, a))).toList());
-			audit.record(SYSTEM, "ANSWER_FILED", "case " + details.reference(), "event InformationProvided");
+			audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
 		});
 	}
 
 	@ApplicationModuleListener
 	void on(DecisionIssued event) {
-		store.caseBySource(source(event.application().toString())).ifPresent(caseId -> {
+		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
 			if (!store.hasDocumentFrom(caseId, "decision")) {
 				DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
 				store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
@@ -95,7 +96,7 @@ public class Filing {
 				applications.filed(event.application(), java.util.List.of(FileSystemContentStore.sha256(decision.content())));
 			}
 			if (store.close(caseId)) {
-				audit.record(SYSTEM, "CLOSED", "case " + event.reference(), "event DecisionIssued");
+				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
 			}
 		});
 	}
@@ -109,9 +110,5 @@ public class Filing {
 					Map.of("source", source, "field", attachment.fieldKey()));
 		}
 		return FileSystemContentStore.sha256(content.content());
-	}
-
-	public static String source(String application) {
-		return "application:" + application;
 	}
 }

@@ -35,14 +35,14 @@ public class RecordsStore {
 	}
 
 	public record PlanEntry(UUID id, String number, String title, @Nullable UUID parent, @Nullable Integer retentionYears,
-			@Nullable String disposal, List<String> procedureTypes) {
+			@Nullable Disposal disposal, List<String> procedureTypes) {
 	}
 
 	public record RecordFile(FileId id, UUID planEntry, String reference, String title, DepartmentCode department, boolean legalHold,
 			Instant createdAt) {
 	}
 
-	public record RecordCase(CaseId id, FileId file, String reference, String title, DepartmentCode department, String status, Instant createdAt,
+	public record RecordCase(CaseId id, FileId file, String reference, String title, DepartmentCode department, CaseStatus status, Instant createdAt,
 			@Nullable Instant closedAt) {
 	}
 
@@ -54,15 +54,16 @@ public class RecordsStore {
 		return jdbc.sql("select id, number, title, parent_id, retention_years, disposal, procedure_types from records.plan_entry "
 				+ "order by string_to_array(number, '.')::int[]")
 			.query((rs, row) -> new PlanEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-					rs.getObject(5, Integer.class), rs.getString(6), List.of((String[]) rs.getArray(7).getArray())))
+					rs.getObject(5, Integer.class), rs.getString(6) == null ? null : Disposal.valueOf(rs.getString(6)), List.of((String[]) rs.getArray(7).getArray())))
 			.list();
 	}
 
-	public void addPlanEntry(String number, String title, @Nullable UUID parent, @Nullable Integer retention, @Nullable String disposal,
+	public void addPlanEntry(String number, String title, @Nullable UUID parent, @Nullable Integer retention, @Nullable Disposal disposal,
 			List<String> procedureTypes) {
 		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
 				+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, number) do nothing")
-			.params(UUID.randomUUID(), number, title, parent, retention, disposal, procedureTypes.toArray(String[]::new)).update();
+			.params(UUID.randomUUID(), number, title, parent, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new))
+			.update();
 	}
 
 	public Optional<UUID> planEntryId(String number) {
@@ -78,16 +79,16 @@ public class RecordsStore {
 	}
 
 	/** The case for this source (e.g. an application), created if missing; the second value says whether it was new. */
-	public Map.Entry<CaseId, Boolean> caseFor(FileId file, String reference, String title, DepartmentCode department, String source) {
+	public Map.Entry<CaseId, Boolean> caseFor(FileId file, String reference, String title, DepartmentCode department, CaseSource source) {
 		int created = jdbc.sql("insert into records.record_case(id, file_id, reference, title, department, source) values (?, ?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, source) do nothing")
-			.params(UUID.randomUUID(), file.value(), reference, title, department.value(), source).update();
-		CaseId id = new CaseId(jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).single());
+			.params(UUID.randomUUID(), file.value(), reference, title, department.value(), source.stored()).update();
+		CaseId id = new CaseId(jdbc.sql("select id from records.record_case where source = ?").param(source.stored()).query(UUID.class).single());
 		return Map.entry(id, created == 1);
 	}
 
-	public Optional<CaseId> caseBySource(String source) {
-		return jdbc.sql("select id from records.record_case where source = ?").param(source).query(UUID.class).optional().map(CaseId::new);
+	public Optional<CaseId> caseBySource(CaseSource source) {
+		return jdbc.sql("select id from records.record_case where source = ?").param(source.stored()).query(UUID.class).optional().map(CaseId::new);
 	}
 
 	public boolean hasDocumentFrom(CaseId recordCase, String source) {
@@ -129,13 +130,13 @@ public class RecordsStore {
 	}
 
 	public boolean close(CaseId recordCase) {
-		boolean closed = jdbc.sql("update records.record_case set status = 'CLOSED', closed_at = now() where id = ? and status = 'OPEN'")
-			.param(recordCase.value()).update() == 1;
+		boolean closed = jdbc.sql("update records.record_case set status = ?, closed_at = now() where id = ? and status = ?")
+			.params(CaseStatus.CLOSED.name(), recordCase.value(), CaseStatus.OPEN.name()).update() == 1;
 		if (closed) {
 			// the search's copy of the state (search_entry has no row policy: the municipality is named)
-			jdbc.sql("update records.search_entry s set case_status = 'CLOSED' from records.document_version v "
+			jdbc.sql("update records.search_entry s set case_status = ? from records.document_version v "
 					+ "join records.document d on d.id = v.document_id where s.version_id = v.id and d.case_id = ? "
-					+ "and s.tenant_id = tenancy.current_tenant()").param(recordCase.value()).update();
+					+ "and s.tenant_id = tenancy.current_tenant()").params(CaseStatus.CLOSED.name(), recordCase.value()).update();
 		}
 		return closed;
 	}
@@ -174,7 +175,7 @@ public class RecordsStore {
 	 * The statement names only the filters given (and one department as an equality), so that
 	 * PostgreSQL walks the matching index in order instead of sorting a department's cases.
 	 */
-	public List<RecordCase> cases(java.util.Collection<DepartmentCode> departments, @Nullable FileId file, @Nullable String status, int limit, long offset) {
+	public List<RecordCase> cases(java.util.Collection<DepartmentCode> departments, @Nullable FileId file, @Nullable CaseStatus status, int limit, long offset) {
 		StringBuilder sql = new StringBuilder("select id, file_id, reference, title, department, status, created_at, closed_at "
 				+ "from records.record_case where ");
 		List<Object> params = new java.util.ArrayList<>();
@@ -193,7 +194,7 @@ public class RecordsStore {
 		}
 		if (status != null) {
 			sql.append(" and status = ?");
-			params.add(status);
+			params.add(status.name());
 		}
 		sql.append(" order by created_at desc, id desc limit ? offset ?");
 		params.add(limit);
@@ -254,7 +255,7 @@ public class RecordsStore {
 
 	private static RecordCase recordCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new RecordCase(new CaseId(rs.getObject(1, UUID.class)), new FileId(rs.getObject(2, UUID.class)), rs.getString(3),
-				rs.getString(4), new DepartmentCode(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
+				rs.getString(4), new DepartmentCode(rs.getString(5)), CaseStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
 	}
 
 	private static RecordFile recordFile(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.records.filing.Disposal;
+import de.openrathaus.records.filing.CaseSource;
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.CaseId;
-import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.content.ContentStore;
@@ -49,7 +51,7 @@ public class Retention {
 	private final Applications applications;
 
 	/** A case on the due list. */
-	public record Due(CaseId caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, String action, String status,
+	public record Due(CaseId caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, Disposal action, String status,
 			boolean legalHold) {
 	}
 
@@ -98,22 +100,21 @@ public class Retention {
 	public void destroy(CaseId caseId, String manager, String origin) {
 		Due due = due().stream().filter(d -> d.caseId().equals(caseId)).findFirst()
 			.orElseThrow(() -> new IllegalStateException("not listed"));
-		if (due.legalHold() || !"DESTROY".equals(due.action())) {
+		if (due.legalHold() || due.action() != Disposal.DESTROY) {
 			throw new IllegalStateException("not to be destroyed");
 		}
-		remove(caseId, due.reference(), due.planNumber(), "DESTROYED", manager, origin);
+		remove(caseId, due.reference(), due.planNumber(), AuditAction.DESTROYED, manager, origin);
 	}
 
 	/** Removes a case's documents, texts and contents, keeping only a record of what it was and what happened. */
-	private void remove(CaseId caseId, String reference, String planNumber, String outcome, String manager, String origin) {
+	private void remove(CaseId caseId, String reference, String planNumber, AuditAction outcome, String manager, String origin) {
 		List<String> hashes = store.contentHashes(caseId);
 		int documents = store.documentCount(caseId);
 		store.recordRemoval(caseId, planNumber, documents, store.versionCount(caseId), manager, outcome);
 		store.deleteDocuments(caseId);
 		// the online procedure's application of this case goes with it: answers, attachments, decision
-		store.source(caseId).filter(source -> source.startsWith("application:"))
-			.ifPresent(source -> applications.dispose(new ApplicationId(UUID.fromString(source.substring("application:".length())))));
-		store.blankOut(caseId, "DESTROYED".equals(outcome) ? "[vernichtet]" : "[an das Archiv abgegeben]");
+		store.source(caseId).flatMap(CaseSource::application).ifPresent(applications::dispose);
+		store.blankOut(caseId, outcome == AuditAction.DESTROYED ? "[vernichtet]" : "[an das Archiv abgegeben]");
 		store.markDone(caseId, manager);
 		audit.record(manager, outcome, "case " + reference + " (" + documents + " documents)", origin);
 		var tenant = TenantContext.require();
@@ -138,7 +139,7 @@ public class Retention {
 		UUID process = UUID.randomUUID();
 		byte[] xml = XdomeaOfferList.xml(process, parties, offered, java.time.LocalDateTime.now(BERLIN));
 		store.offered(process, offered.stream().map(XdomeaOfferList.Offered::id).toList());
-		audit.record(manager, "OFFERED", "xdomea 0501 " + process + " with " + offered.size() + " cases", origin);
+		audit.record(manager, AuditAction.OFFERED, "xdomea 0501 " + process + " with " + offered.size() + " cases", origin);
 		return XdomeaOfferList.zip(process, xml);
 	}
 
@@ -160,7 +161,7 @@ public class Retention {
 				throw new IllegalArgumentException("unknown objects or codes: " + unknown);
 			}
 			answer.assessments().forEach(store::assess);
-			audit.record(manager, "ASSESSED", "xdomea 0502 " + answer.process() + " for " + answer.assessments().size() + " cases", origin);
+			audit.record(manager, AuditAction.ASSESSED, "xdomea 0502 " + answer.process() + " for " + answer.assessments().size() + " cases", origin);
 			return answer.assessments().size();
 		}
 		if (answer.type().endsWith(".0504")) {
@@ -168,7 +169,7 @@ public class Retention {
 			if (handedOver.isEmpty()) {
 				throw new IllegalArgumentException("no hand-over waits for this acknowledgement");
 			}
-			handedOver.forEach(d -> remove(d.caseId(), d.reference(), d.planNumber(), "HANDED_OVER", manager, origin));
+			handedOver.forEach(d -> remove(d.caseId(), d.reference(), d.planNumber(), AuditAction.HANDED_OVER, manager, origin));
 			return handedOver.size();
 		}
 		throw new IllegalArgumentException("not an answer this step expects: " + answer.type());
@@ -185,7 +186,7 @@ public class Retention {
 		List<XdomeaHandOver.Transferred> cases = store.assessedForArchive(process).stream()
 			.map(offered -> new XdomeaHandOver.Transferred(offered, documents(offered.id()))).toList();
 		store.handingOver(process);
-		audit.record(manager, "HANDED_OVER_SENT", "xdomea 0503 " + process + " with " + cases.size() + " cases", origin);
+		audit.record(manager, AuditAction.HANDED_OVER_SENT, "xdomea 0503 " + process + " with " + cases.size() + " cases", origin);
 		return XdomeaHandOver.zip(process, parties, cases, java.time.LocalDateTime.now(BERLIN));
 	}
 
@@ -201,6 +202,6 @@ public class Retention {
 	@Transactional
 	public void setLegalHold(FileId file, boolean hold, String manager, String origin) {
 		store.setLegalHold(file, hold);
-		audit.record(manager, hold ? "LEGAL_HOLD_SET" : "LEGAL_HOLD_LIFTED", "file " + file, origin);
+		audit.record(manager, hold ? AuditAction.LEGAL_HOLD_SET : AuditAction.LEGAL_HOLD_LIFTED, "file " + file, origin);
 	}
 }

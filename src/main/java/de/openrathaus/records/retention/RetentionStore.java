@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.records.filing.Disposal;
+import de.openrathaus.records.filing.CaseSource;
+import de.openrathaus.records.filing.CaseStatus;
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.FileId;
@@ -47,9 +51,9 @@ class RetentionStore {
 				insert into records.disposal(case_id, due_on, action)
 				select c.id, make_date(extract(year from c.closed_at at time zone 'Europe/Berlin')::int + 1 + p.retention_years, 1, 1), p.disposal
 				  from records.record_case c join records.file f on f.id = c.file_id join records.plan_entry p on p.id = f.plan_entry_id
-				 where c.status = 'CLOSED' and not f.legal_hold and p.retention_years is not null and p.disposal is not null
+				 where c.status = ? and not f.legal_hold and p.retention_years is not null and p.disposal is not null
 				   and make_date(extract(year from c.closed_at at time zone 'Europe/Berlin')::int + 1 + p.retention_years, 1, 1) <= ?
-				on conflict (case_id) do nothing""").param(java.sql.Date.valueOf(day)).update();
+				on conflict (case_id) do nothing""").params(CaseStatus.CLOSED.name(), java.sql.Date.valueOf(day)).update();
 	}
 
 	/** The listed cases, by due day and reference. */
@@ -79,10 +83,10 @@ class RetentionStore {
 	}
 
 	/** What stays of a removed case: its reference, plan number, closing day, counts, who and what. */
-	void recordRemoval(CaseId caseId, String planNumber, int documents, int versions, String manager, String outcome) {
+	void recordRemoval(CaseId caseId, String planNumber, int documents, int versions, String manager, AuditAction outcome) {
 		jdbc.sql("insert into records.destruction_record(case_id, case_reference, plan_number, closed_at, documents, versions, destroyed_by, outcome) "
 				+ "select c.id, c.reference, ?, c.closed_at, ?, ?, ?, ? from records.record_case c where c.id = ?")
-			.params(planNumber, documents, versions, manager, outcome, caseId.value()).update();
+			.params(planNumber, documents, versions, manager, outcome.name(), caseId.value()).update();
 	}
 
 	/**
@@ -100,8 +104,9 @@ class RetentionStore {
 	}
 
 	/** Where the case came from ({@code records.record_case.source}), if it still names it. */
-	Optional<String> source(CaseId caseId) {
-		return jdbc.sql("select source from records.record_case where id = ? and source is not null").param(caseId.value()).query(String.class).optional();
+	Optional<CaseSource> source(CaseId caseId) {
+		return jdbc.sql("select source from records.record_case where id = ? and source is not null").param(caseId.value())
+			.query(String.class).optional().flatMap(CaseSource::parse);
 	}
 
 	/** Replaces the removed case's title and forgets its source. */
@@ -123,8 +128,8 @@ class RetentionStore {
 		return jdbc.sql("""
 				select c.id, c.reference, c.title, c.created_at, c.closed_at from records.disposal d
 				  join records.record_case c on c.id = d.case_id join records.file f on f.id = c.file_id
-				 where d.status = 'LISTED' and d.action = 'ARCHIVE' and not f.legal_hold order by c.reference""")
-			.query(RetentionStore::offeredRow).list();
+				 where d.status = 'LISTED' and d.action = ? and not f.legal_hold order by c.reference""")
+			.param(Disposal.ARCHIVE.name()).query(RetentionStore::offeredRow).list();
 	}
 
 	void offered(UUID process, List<CaseId> cases) {
@@ -139,8 +144,8 @@ class RetentionStore {
 
 	/** The archive's code for a case: "A" takes it, "V" releases it for destruction. */
 	void assess(CaseId caseId, String code) {
-		jdbc.sql("update records.disposal set assessment = ?, action = case when ? = 'V' then 'DESTROY' else action end where case_id = ?")
-			.params(code, code, caseId.value()).update();
+		jdbc.sql("update records.disposal set assessment = ?, action = case when ? = 'V' then ? else action end where case_id = ?")
+			.params(code, code, Disposal.DESTROY.name(), caseId.value()).update();
 	}
 
 	/** The processes with cases the archive chose that are still listed. */
@@ -182,7 +187,7 @@ class RetentionStore {
 
 	private static Retention.Due dueRow(ResultSet rs, int row) throws SQLException {
 		return new Retention.Due(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
-				rs.getString(6), rs.getString(7), rs.getBoolean(8));
+				Disposal.valueOf(rs.getString(6)), rs.getString(7), rs.getBoolean(8));
 	}
 
 	private static XdomeaOfferList.Offered offeredRow(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.records.filing.CaseStatus;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.records.filing.VersionId;
@@ -36,10 +37,10 @@ public class RecordsSearch {
 
 	/** A hit: the version, its case and document, and a snippet whose marks are safe HTML. */
 	public record Hit(VersionId version, CaseId recordCase, String caseReference, String documentTitle, String planNumber, DepartmentCode department,
-			String status, double rank, String snippet) {
+			CaseStatus status, double rank, String snippet) {
 	}
 
-	public record Query(String text, @Nullable String planNumber, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String status) {
+	public record Query(String text, @Nullable String planNumber, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable CaseStatus status) {
 	}
 
 	/**
@@ -96,9 +97,9 @@ public class RecordsSearch {
 			sql.append(" and s.filed_at < ?");
 			params.add(java.sql.Date.valueOf(query.to().plusDays(1)));
 		}
-		if (query.status() != null && !query.status().isBlank()) {
+		if (query.status() != null) {
 			sql.append(" and s.case_status = ?");
-			params.add(query.status());
+			params.add(query.status().name());
 		}
 		sql.append("""
 				 order by s.extracted_at desc limit %d),
@@ -127,7 +128,7 @@ public class RecordsSearch {
 			.query((rs, row) -> {
 				matches[0] = rs.getInt(10);
 				return new Hit(new VersionId(rs.getObject(1, UUID.class)), new CaseId(rs.getObject(2, UUID.class)), rs.getString(3),
-						rs.getString(4), rs.getString(5), new DepartmentCode(rs.getString(6)), rs.getString(7), rs.getDouble(8), highlight(rs.getString(9)));
+						rs.getString(4), rs.getString(5), new DepartmentCode(rs.getString(6)), CaseStatus.valueOf(rs.getString(7)), rs.getDouble(8), highlight(rs.getString(9)));
 			})
 			.list();
 		return new Result(hits, matches[0], matches[0] >= CANDIDATES);

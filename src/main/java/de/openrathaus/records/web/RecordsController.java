@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import de.openrathaus.records.filing.CaseStatus;
+import de.openrathaus.records.filing.CaseSource;
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
@@ -18,7 +22,6 @@ import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.DocumentUploads;
 import de.openrathaus.records.filing.FileId;
-import de.openrathaus.records.filing.Filing;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.search.RecordsSearch;
@@ -164,7 +167,7 @@ public class RecordsController {
 			int lastPage = (RecordsSearch.CANDIDATES + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
 			int page = Math.min(lastPage, Math.max(1, pageNumber(pageText)));
 			RecordsSearch.Query query = new RecordsSearch.Query(text, plan, fromDay, toDay,
-					"OPEN".equals(status) || "CLOSED".equals(status) ? status : null);
+					status == null ? null : CaseStatus.of(status).orElse(null));
 			RecordsSearch.Result result = search.search(query, departments(user), (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
 			if (result.hits().isEmpty() && page > 1) {
 				// a page beyond the hits (an old link, new filters): the first page instead of an empty one
@@ -180,7 +183,7 @@ public class RecordsController {
 			model.addAttribute("lastHit", (page - 1) * SEARCH_PAGE_SIZE + hits.size());
 			model.addAttribute("capped", result.capped());
 			model.addAttribute("candidates", RecordsSearch.CANDIDATES);
-			audit.record(user.displayName(), "SEARCH", "search with " + hits.size() + " hits", origin(request));
+			audit.record(user.displayName(), AuditAction.SEARCH, "search with " + hits.size() + " hits", origin(request));
 		}
 		return "records/search";
 	}
@@ -227,7 +230,7 @@ public class RecordsController {
 		Map<UUID, List<RecordsStore.RecordFile>> byEntry = files.stream().collect(Collectors.groupingBy(RecordsStore.RecordFile::planEntry));
 		model.addAttribute("plan", store.plan());
 		model.addAttribute("files", byEntry);
-		audit.record(user.displayName(), "READ", "file plan", origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "file plan", origin(request));
 		return "records/plan";
 	}
 
@@ -237,7 +240,7 @@ public class RecordsController {
 		RecordsStore.RecordFile file = visibleFile(user, id);
 		model.addAttribute("file", file);
 		model.addAttribute("cases", store.cases(id));
-		audit.record(user.displayName(), "READ", "file " + file.reference(), origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "file " + file.reference(), origin(request));
 		return "records/file";
 	}
 
@@ -254,14 +257,14 @@ public class RecordsController {
 		versions.forEach(v -> documents.putIfAbsent(v.document(), v.documentTitle()));
 		model.addAttribute("documents", documents);
 		model.addAttribute("maxScans", MAX_SCANS);
-		audit.record(user.displayName(), "READ", "case " + recordCase.reference(), origin(request));
+		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference(), origin(request));
 		return "records/case";
 	}
 
 	/** From the case work of an online procedure to its case in the e-file. */
 	@GetMapping("/backoffice/akten/antrag/{application}")
-	public String caseOfApplication(@PathVariable UUID application, SignedInUser user) {
-		return store.caseBySource(Filing.source(application.toString())).flatMap(store::recordCase)
+	public String caseOfApplication(@PathVariable ApplicationId application, SignedInUser user) {
+		return store.caseBySource(CaseSource.application(application)).flatMap(store::recordCase)
 			.filter(c -> departments(user).contains(c.department()))
 			.map(c -> "redirect:/backoffice/akten/vorgang/" + c.id())
 			.orElseThrow(RecordsController::notFound);
@@ -274,7 +277,7 @@ public class RecordsController {
 		RecordsStore.RecordCase recordCase = store.recordCase(store.caseOfDocument(version.document()))
 			.filter(c -> departments(user).contains(c.department())).orElseThrow(RecordsController::notFound);
 		byte[] content = store.content(version);
-		audit.record(user.displayName(), "READ", "document " + version.documentTitle() + " v" + version.version() + " in case "
+		audit.record(user.displayName(), AuditAction.READ, "document " + version.documentTitle() + " v" + version.version() + " in case "
 				+ recordCase.reference(), origin(request));
 		return Downloads.attachment(content, version.filename(), version.mediaType());
 	}

@@ -223,7 +223,7 @@ class AuditChainIntegrationTests {
 			AuditCheckpoints ownFile = new AuditCheckpoints(jdbc, keys, tenants, settingsWith(settings.audit().keyFile(), temp.resolve("c.log")),
 					new MockEnvironment());
 			AuditCheckpoints.Checkpoint anchor = TenantContext.callAs(old, ownFile::write).orElseThrow();
-			TenantContext.runAs(old, () -> transactions.executeWithoutResult(status -> audit.record("Nora Neu", "READ", "case O-3", "127.0.0.1")));
+			TenantContext.runAs(old, () -> transactions.executeWithoutResult(status -> audit.record("Nora Neu", AuditAction.READ, "case O-3", "127.0.0.1")));
 			AuditVerification.Result after = TenantContext.callAs(old, () -> verification.check(List.of()));
 			assertThat(after.intact()).isTrue();
 			assertThat(after.entries()).isEqualTo(3);
@@ -360,7 +360,7 @@ class AuditChainIntegrationTests {
 			JdbcClient writer = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 			AuditTrail trail = new AuditTrail(writer, keys, verification);
 			AuditCheckpoints anchors = new AuditCheckpoints(writer, keys, tenants, settings, new MockEnvironment());
-			TenantContext.runAs(tenant(), () -> trail.record("Wanda Writer", "READ", "case W-1", "127.0.0.1"));
+			TenantContext.runAs(tenant(), () -> trail.record("Wanda Writer", AuditAction.READ, "case W-1", "127.0.0.1"));
 			assertThat(TenantContext.callAs(tenant(), anchors::write)).isPresent();
 			assertThatThrownBy(() -> writer.sql("update records.audit_entry set actor = 'Mallory'").update())
 				.hasStackTraceContaining("permission denied");
@@ -446,7 +446,7 @@ class AuditChainIntegrationTests {
 	private void recordReads(int count) {
 		TenantContext.runAs(tenant(), () -> transactions.executeWithoutResult(status -> {
 			for (int i = 0; i < count; i++) {
-				audit.record("Tina Test", "READ", "case A-" + i, "127.0.0.1");
+				audit.record("Tina Test", AuditAction.READ, "case A-" + i, "127.0.0.1");
 			}
 		}));
 	}

@@ -71,7 +71,7 @@ class FilePlanEditingIntegrationTests {
 				() -> store.plan().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow());
 		assertThat(changed.title()).isEqualTo("Zweitwohnungsteuer (Satzung 2027)");
 		assertThat(changed.retentionYears()).isEqualTo(30);
-		assertThat(changed.disposal()).isEqualTo("ARCHIVE");
+		assertThat(changed.disposal()).isEqualTo(Disposal.ARCHIVE);
 		assertThat(changed.procedureTypes()).containsExactly("zweitwohnung-anmelden", "zweitwohnung-abmelden");
 		assertThat(changed.parent()).isEqualTo(TenantContext.callAs(accounts.tenant(), () -> store.planEntryId("33").orElseThrow()));
 		mvc.perform(post("/backoffice/aktenplan/" + id).param("title", "").param("retentionYears", "30").param("disposal", "ARCHIVE")

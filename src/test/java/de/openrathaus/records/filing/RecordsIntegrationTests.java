@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.TestAccounts;
 import de.openrathaus.records.audit.AuditTrail;
@@ -220,7 +221,7 @@ class RecordsIntegrationTests {
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
 			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
 			FileId file = store.file(plan, "32.40/SEITEN", "Hundesteuer Seiten", new DepartmentCode("steuern"));
-			CaseId c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			CaseId c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			for (int i = 1; i <= 25; i++) {
 				store.addDocument(c, "Vermerk " + i, "vermerk-" + i + ".txt", "text/plain",
 						("Vermerk Nummer " + i + " zum " + marker + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
@@ -228,7 +229,7 @@ class RecordsIntegrationTests {
 			// a long document that names the word only near its end, far beyond the first part searched for a snippet
 			String text = "Allgemeine Ausführungen ohne Bezug. ".repeat(1_500) + "Am Ende steht das " + deep + " im Text.";
 			String lang = "LANG-" + System.nanoTime();
-			CaseId other = store.caseFor(file, lang, "Gutachten", new DepartmentCode("steuern"), "test:" + lang).getKey();
+			CaseId other = store.caseFor(file, lang, "Gutachten", new DepartmentCode("steuern"), CaseSource.api("test:" + lang)).getKey();
 			store.addDocument(other, "Langes Gutachten", "gutachten.txt", "text/plain", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
 					"Test", Map.of());
 		}));
@@ -261,7 +262,7 @@ class RecordsIntegrationTests {
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
 			FileId file = store.file(plan, "32.40/SUCHE", "Hundesteuer Suche", new DepartmentCode("steuern"));
-			CaseId c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			CaseId c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			store.addDocument(c, "Stellungnahme", "stellungnahme.pdf", "application/pdf",
 					statement, "Test", Map.of());
 			store.addDocument(c, "Kaputt", "kaputt.pdf", "application/pdf", "%PDF-1.7 kaputt".getBytes(), "Test", Map.of());
@@ -306,7 +307,7 @@ class RecordsIntegrationTests {
 		String marker = "UP" + Long.toString(System.nanoTime(), 36);
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/UPLOAD", "Hundesteuer Upload", new DepartmentCode("steuern"));
-			return store.caseFor(file, "UPL-" + marker, "Upload " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			return store.caseFor(file, "UPL-" + marker, "Upload " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 		}));
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Ulla", "steuern"));
 		String url = "/backoffice/akten/vorgang/" + caseId;
@@ -346,12 +347,12 @@ class RecordsIntegrationTests {
 		byte[] content = ("Vertraulicher Vermerk " + marker).getBytes();
 		java.util.UUID[] ids = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			store.addPlanEntry("77", "Test", null, null, null, List.of());
-			store.addPlanEntry("77." + (System.nanoTime() % 900 + 100), "Kurze Frist " + marker, store.planEntryId("77").orElseThrow(), 1, "DESTROY", List.of());
+			store.addPlanEntry("77." + (System.nanoTime() % 900 + 100), "Kurze Frist " + marker, store.planEntryId("77").orElseThrow(), 1, Disposal.DESTROY, List.of());
 			java.util.UUID plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
 			FileId file = store.file(plan, "77/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
 			FileId held = store.file(plan, "77/H-" + marker, "Gesperrt " + marker, new DepartmentCode("steuern"));
-			CaseId c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, new DepartmentCode("steuern"), "test:" + marker + "1").getKey();
-			CaseId c2 = store.caseFor(held, marker + "-2", "Herr Muster " + marker, new DepartmentCode("steuern"), "test:" + marker + "2").getKey();
+			CaseId c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "1")).getKey();
+			CaseId c2 = store.caseFor(held, marker + "-2", "Herr Muster " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "2")).getKey();
 			store.addDocument(c1, "Vermerk", "vermerk.txt", "text/plain", content, "Test", Map.of());
 			store.addDocument(c2, "Vermerk", "vermerk2.txt", "text/plain", ("anders " + marker).getBytes(), "Test", Map.of());
 			store.close(c1);
@@ -398,8 +399,8 @@ class RecordsIntegrationTests {
 	@Test
 	void aTamperedAuditRowIsFoundByTheVerification() {
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
-			audit.record("Tina Test", "READ", "case X-1", "127.0.0.1");
-			audit.record("Tina Test", "READ", "case X-2", "127.0.0.1");
+			audit.record("Tina Test", AuditAction.READ, "case X-1", "127.0.0.1");
+			audit.record("Tina Test", AuditAction.READ, "case X-2", "127.0.0.1");
 		}));
 		assertThat(TenantContext.callAs(accounts.tenant(), audit::verify)).isEmpty();
 		ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -459,7 +460,7 @@ class RecordsIntegrationTests {
 		String marker = "HX" + Long.toString(System.nanoTime(), 36);
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/HOSTIL", "Hundesteuer Eingänge", new DepartmentCode("steuern"));
-			return store.caseFor(file, "HOS-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			return store.caseFor(file, "HOS-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 		}));
 		byte[] encrypted;
 		try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdfWithText("Geheimwort" + marker));
@@ -534,7 +535,7 @@ class RecordsIntegrationTests {
 		String marker = "SC" + Long.toString(System.nanoTime(), 36);
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/SCAN", "Hundesteuer Scans", new DepartmentCode("steuern"));
-			return store.caseFor(file, "SCN-" + marker, "Posteingang " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			return store.caseFor(file, "SCN-" + marker, "Posteingang " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 		}));
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sina", "steuern"));
 		String url = "/backoffice/akten/vorgang/" + caseId + "/scans";
@@ -581,7 +582,7 @@ class RecordsIntegrationTests {
 		String marker = "PB" + Long.toString(System.nanoTime(), 36);
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			FileId file = store.file(store.planEntryId("32.40").orElseThrow(), "32.40/BOMB", "Hundesteuer Eingänge", new DepartmentCode("steuern"));
-			return store.caseFor(file, "PDB-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			return store.caseFor(file, "PDB-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 		}));
 		// under a megabyte, inflating to a gigabyte; stored as filed from elsewhere, past any upload check
 		byte[] bomb = de.openrathaus.documents.PdfSamples.bomb(1024);

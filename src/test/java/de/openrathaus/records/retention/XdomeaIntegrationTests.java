@@ -21,6 +21,8 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
+import de.openrathaus.records.filing.Disposal;
+import de.openrathaus.records.filing.CaseSource;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.CaseId;
@@ -101,9 +103,9 @@ public class XdomeaIntegrationTests {
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			store.addPlanEntry("78", "Archivtest", null, null, null, List.of());
 			String number = "78." + (System.nanoTime() % 900 + 100);
-			store.addPlanEntry(number, "Archivwürdig " + marker, store.planEntryId("78").orElseThrow(), 1, "ARCHIVE", List.of());
+			store.addPlanEntry(number, "Archivwürdig " + marker, store.planEntryId("78").orElseThrow(), 1, Disposal.ARCHIVE, List.of());
 			FileId file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
-			CaseId c = store.caseFor(file, marker + "-1", "Ratsbeschluss <Hundesteuer> & Satzung " + marker, new DepartmentCode("steuern"), "test:" + marker).getKey();
+			CaseId c = store.caseFor(file, marker + "-1", "Ratsbeschluss <Hundesteuer> & Satzung " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			store.addDocument(c, "Beschluss", "beschluss.txt", "text/plain", ("Beschluss " + marker).getBytes(), "Test", Map.of());
 			store.close(c);
 			jdbc.sql("update records.record_case set created_at = now() - interval '4 years', closed_at = now() - interval '3 years' where id = ?")
@@ -168,10 +170,10 @@ public class XdomeaIntegrationTests {
 		UUID[] cases = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			store.addPlanEntry("79", "Zyklus", null, null, null, List.of());
 			String number = "79." + (System.nanoTime() % 900 + 100);
-			store.addPlanEntry(number, "Archiv " + marker, store.planEntryId("79").orElseThrow(), 1, "ARCHIVE", List.of());
+			store.addPlanEntry(number, "Archiv " + marker, store.planEntryId("79").orElseThrow(), 1, Disposal.ARCHIVE, List.of());
 			FileId file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
-			CaseId keep = store.caseFor(file, marker + "-A", "Archivwürdig " + marker, new DepartmentCode("steuern"), "test:" + marker + "A").getKey();
-			CaseId drop = store.caseFor(file, marker + "-V", "Unwichtig " + marker, new DepartmentCode("steuern"), "test:" + marker + "V").getKey();
+			CaseId keep = store.caseFor(file, marker + "-A", "Archivwürdig " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "A")).getKey();
+			CaseId drop = store.caseFor(file, marker + "-V", "Unwichtig " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "V")).getKey();
 			store.addDocument(keep, "Beschluss", "beschluss.txt", "text/plain", ("Beschluss " + marker).getBytes(), "Test", Map.of());
 			store.addDocument(drop, "Notiz", "notiz.txt", "text/plain", ("Notiz " + marker).getBytes(), "Test", Map.of());
 			for (CaseId c : new CaseId[] {keep, drop}) {

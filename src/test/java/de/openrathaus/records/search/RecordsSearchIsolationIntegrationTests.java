@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.openrathaus.records.filing.CaseSource;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.filing.FileId;
@@ -70,7 +71,7 @@ class RecordsSearchIsolationIntegrationTests {
 				jdbc.sql("insert into account.department(code, name) values ('steuern', 'Steuern') on conflict do nothing").update();
 				store.addPlanEntry("32", "Steuern", null, null, null, List.of());
 				FileId file = store.file(store.planEntryId("32").orElseThrow(), "32/1", "Steuerakte", new DepartmentCode("steuern"));
-				CaseId recordCase = store.caseFor(file, "S-1", "Vorgang", new DepartmentCode("steuern"), "test:" + UUID.randomUUID()).getKey();
+				CaseId recordCase = store.caseFor(file, "S-1", "Vorgang", new DepartmentCode("steuern"), CaseSource.api("test:" + UUID.randomUUID())).getKey();
 				DocumentId document = store.addDocument(recordCase, "Vermerk", "vermerk.txt", "text/plain",
 						text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
 				return store.documentVersions(document).getFirst().id();
