@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * which starts its retention period. Each listener is idempotent: a repeated event adds nothing.
  */
 @Component
-public class Filing {
+class Filing {
 
 	static final String SYSTEM = "System (Online-Verfahren)";
 	static final String UNASSIGNED = "99.99";

@@ -91,7 +91,7 @@ public class RecordsStore {
 		return jdbc.sql("select id from records.record_case where source = ?").param(source.stored()).query(UUID.class).optional().map(CaseId::new);
 	}
 
-	public boolean hasDocumentFrom(CaseId recordCase, String source) {
+	boolean hasDocumentFrom(CaseId recordCase, String source) {
 		return jdbc.sql("select count(*) from records.document d join records.document_version v on v.document_id = d.id "
 				+ "where d.case_id = ? and v.metadata ->> 'source' = ?")
 			.params(recordCase.value(), source).query(Integer.class).single() > 0;
