@@ -143,13 +143,11 @@ class DemoRecords {
 						"reference", demo.reference(), "date", DAY.format(demo.begun()), "paragraphs", document.paragraphs()), Locale.GERMAN);
 				store.addDocument(recordCase, document.title(), document.filename(), "application/pdf", content, AUTHOR, Map.of("source", "demo"));
 			}
-			jdbc.sql("update records.record_case set created_at = ? where id = ?")
-				.params(java.sql.Timestamp.from(demo.begun().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase.value()).update();
 			if (demo.closed() != null) {
 				store.close(recordCase);
-				jdbc.sql("update records.record_case set closed_at = ? where id = ?")
-					.params(java.sql.Timestamp.from(demo.closed().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()), recordCase.value()).update();
 			}
+			store.backdate(recordCase, demo.begun().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant(),
+					demo.closed() == null ? null : demo.closed().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
 			audit.record(AUTHOR, AuditAction.CREATE, "case " + demo.reference(), "demo data");
 			created++;
 		}

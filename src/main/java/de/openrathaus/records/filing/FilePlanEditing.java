@@ -10,7 +10,6 @@ import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.records.audit.AuditTrail;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +24,10 @@ public class FilePlanEditing {
 
 	static final int MAX_RETENTION = 200;
 
-	private final JdbcClient jdbc;
 	private final RecordsStore store;
 	private final AuditTrail audit;
 
-	FilePlanEditing(JdbcClient jdbc, RecordsStore store, AuditTrail audit) {
-		this.jdbc = jdbc;
+	FilePlanEditing(RecordsStore store, AuditTrail audit) {
 		this.store = store;
 		this.audit = audit;
 	}
@@ -72,10 +69,7 @@ public class FilePlanEditing {
 			parent = store.planEntryId(number.substring(0, dot)).orElseThrow(() -> new Refused("records.plan.edit.invalid.noParent"));
 		}
 		Checked checked = check(entry, null);
-		UUID id = UUID.randomUUID();
-		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, number, checked.title(), parent, checked.retention(), checked.disposalName(), checked.procedureTypes()).update();
+		UUID id = store.insertPlanEntry(number, checked.title(), parent, checked.retention(), checked.disposal(), checked.procedureTypes());
 		audit.record(actor, AuditAction.PLAN_ENTRY_ADDED, "file plan entry " + number + " " + checked.title() + describe(checked), origin);
 		return id;
 	}
@@ -85,17 +79,11 @@ public class FilePlanEditing {
 		RecordsStore.PlanEntry existing = store.plan().stream().filter(p -> p.id().equals(id)).findFirst()
 			.orElseThrow(() -> new Refused("records.plan.edit.invalid.unknown"));
 		Checked checked = check(entry, id);
-		jdbc.sql("update records.plan_entry set title = ?, retention_years = ?, disposal = ?, procedure_types = ? where id = ?")
-			.params(checked.title(), checked.retention(), checked.disposalName(), checked.procedureTypes(), id).update();
+		store.changePlanEntry(id, checked.title(), checked.retention(), checked.disposal(), checked.procedureTypes());
 		audit.record(actor, AuditAction.PLAN_ENTRY_CHANGED, "file plan entry " + existing.number() + " " + checked.title() + describe(checked), origin);
 	}
 
-	private record Checked(String title, @Nullable Integer retention, @Nullable Disposal disposal, String[] procedureTypes) {
-
-		@Nullable
-		String disposalName() {
-			return disposal == null ? null : disposal.name();
-		}
+	private record Checked(String title, @Nullable Integer retention, @Nullable Disposal disposal, List<String> procedureTypes) {
 	}
 
 	private Checked check(Entry entry, @Nullable UUID self) {
@@ -120,16 +108,14 @@ public class FilePlanEditing {
 		if ((retention == null) != (disposal == null)) {
 			throw new Refused("records.plan.edit.invalid.retentionAndDisposal");
 		}
-		String[] types = entry.procedureTypes() == null ? new String[0]
-				: Arrays.stream(entry.procedureTypes().split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
-					.toArray(String[]::new);
+		List<String> types = entry.procedureTypes() == null ? List.of()
+				: Arrays.stream(entry.procedureTypes().split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
 		for (String type : types) {
 			if (!type.matches("[a-z0-9-]{2,60}")) {
 				throw new Refused("records.plan.edit.invalid.procedureType");
 			}
 			// a procedure's submissions are filed under exactly one entry
-			Optional<String> elsewhere = jdbc.sql("select number from records.plan_entry where ? = any(procedure_types) "
-					+ "and (?::uuid is null or id <> ?::uuid) limit 1").params(type, self, self).query(String.class).optional();
+			Optional<String> elsewhere = store.planEntryTaking(type, self);
 			if (elsewhere.isPresent()) {
 				throw new Refused("records.plan.edit.invalid.procedureTaken", type + " → " + elsewhere.get());
 			}
@@ -139,7 +125,7 @@ public class FilePlanEditing {
 
 	private static String describe(Checked checked) {
 		return (checked.retention() == null ? "" : ", " + checked.retention() + " years then " + checked.disposal())
-				+ (checked.procedureTypes().length == 0 ? "" : ", procedures " + String.join(" ", checked.procedureTypes()));
+				+ (checked.procedureTypes().isEmpty() ? "" : ", procedures " + String.join(" ", checked.procedureTypes()));
 	}
 
 	public List<RecordsStore.PlanEntry> plan() {

@@ -66,6 +66,29 @@ public class RecordsStore {
 			.update();
 	}
 
+	/** A new entry of the file plan (the caller has checked that its number is free); its id. */
+	UUID insertPlanEntry(String number, String title, @Nullable UUID parent, @Nullable Integer retention, @Nullable Disposal disposal,
+			List<String> procedureTypes) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(id, number, title, parent, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new))
+			.update();
+		return id;
+	}
+
+	/** Changes what an entry says; its number and place in the plan stay. */
+	void changePlanEntry(UUID id, String title, @Nullable Integer retention, @Nullable Disposal disposal, List<String> procedureTypes) {
+		jdbc.sql("update records.plan_entry set title = ?, retention_years = ?, disposal = ?, procedure_types = ? where id = ?")
+			.params(title, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new), id).update();
+	}
+
+	/** The number of the entry (other than {@code self}) whose submissions of this procedure type are filed there. */
+	Optional<String> planEntryTaking(String procedureType, @Nullable UUID self) {
+		return jdbc.sql("select number from records.plan_entry where ? = any(procedure_types) and (?::uuid is null or id <> ?::uuid) limit 1")
+			.params(procedureType, self, self).query(String.class).optional();
+	}
+
 	public Optional<UUID> planEntryId(String number) {
 		return jdbc.sql("select id from records.plan_entry where number = ?").param(number).query(UUID.class).optional();
 	}
@@ -200,6 +223,12 @@ public class RecordsStore {
 		params.add(limit);
 		params.add(offset);
 		return jdbc.sql(sql.toString()).params(params).query(RecordsStore::recordCase).list();
+	}
+
+	/** Dates a case back (the demo data tells of cases begun and closed years ago). */
+	void backdate(CaseId recordCase, Instant createdAt, @Nullable Instant closedAt) {
+		jdbc.sql("update records.record_case set created_at = ?, closed_at = coalesce(?, closed_at) where id = ?")
+			.params(java.sql.Timestamp.from(createdAt), closedAt == null ? null : java.sql.Timestamp.from(closedAt), recordCase.value()).update();
 	}
 
 	public boolean caseReferenceTaken(String reference) {
