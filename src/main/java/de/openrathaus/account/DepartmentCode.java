@@ -3,8 +3,10 @@ package de.openrathaus.account;
 
 import java.util.Objects;
 
-/** Short code of a department (Fachbereich) of the municipality, e.g. {@code steuern}. */
-public record DepartmentCode(String value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Short code of a department (Fachbereich) of the municipality, e.g. {@code steuern}; in JSON the plain code. */
+public record DepartmentCode(@JsonValue String value) {
 
 	public DepartmentCode {
 		Objects.requireNonNull(value, "department code");

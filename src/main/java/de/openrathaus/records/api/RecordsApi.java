@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import de.openrathaus.records.filing.CaseStatus;
+import de.openrathaus.records.filing.CaseSource;
+import de.openrathaus.records.audit.AuditAction;
+import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.StaffRole;
+import de.openrathaus.documents.Downloads;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.DocumentId;
+import de.openrathaus.records.audit.AuditTrail;
+import de.openrathaus.records.filing.DocumentUploads;
+import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.RecordsStore;
+import de.openrathaus.records.filing.VersionId;
+import de.openrathaus.records.web.RecordsController;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The e-file for departments' specialist software, described in {@code /api/v1/records/openapi.yaml}:
+ * file plan, files, cases and documents, scoped to the caller's departments like the pages; adding
+ * a document or a version goes through the same checks as an upload by hand, and every call is
+ * audited.
+ */
+@RestController
+@RequestMapping("/api/v1/records")
+class RecordsApi {
+
+	private final RecordsStore store;
+	private final DocumentUploads uploads;
+	private final AuditTrail audit;
+	private final MessageSource messages;
+
+	RecordsApi(RecordsStore store, DocumentUploads uploads, AuditTrail audit, MessageSource messages) {
+		this.store = store;
+		this.uploads = uploads;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	/** One page of a listing; {@code hasNext} says whether a further page exists (no costly total count). */
+	record Page<T>(List<T> items, int page, int size, boolean hasNext) {
+	}
+
+	/** A document with all its versions, oldest first. */
+	record Document(DocumentId id, CaseId recordCase, String title, List<RecordsStore.Version> versions) {
+	}
+
+	private static Set<DepartmentCode> departments(SignedInUser user) {
+		return user.departmentsWith(StaffRole.CLERK);
+	}
+
+	/** The caller's department of this code; empty if the caller is no clerk there (or the code is no code at all). */
+	private static Optional<DepartmentCode> department(SignedInUser user, String code) {
+		return departments(user).stream().filter(d -> d.value().equals(code)).findFirst();
+	}
+
+	private static void checkPage(int page, int size) {
+		if (page < 0 || size < 1 || size > 500) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page >= 0 and 1 <= size <= 500");
+		}
+	}
+
+	/** Turns a query for one more row than asked into a page. */
+	private static <T> Page<T> page(List<T> rows, int page, int size) {
+		return new Page<>(rows.size() > size ? rows.subList(0, size) : rows, page, size, rows.size() > size);
+	}
+
+	private @Nullable UUID planEntry(@Nullable String planNumber) {
+		if (planNumber == null || planNumber.isBlank()) {
+			return null;
+		}
+		return store.planEntryId(planNumber.strip())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no file plan entry " + planNumber.strip()));
+	}
+
+	private static @Nullable CaseStatus status(@Nullable String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		return CaseStatus.of(status).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "status is OPEN or CLOSED"));
+	}
+
+	@GetMapping("/plan-entries")
+	List<RecordsStore.PlanEntry> plan() {
+		return store.plan();
+	}
+
+	@GetMapping("/files")
+	@Transactional
+	public Page<RecordsStore.RecordFile> files(@RequestParam(required = false) @Nullable String planNumber,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, SignedInUser user,
+			HttpServletRequest request) {
+		checkPage(page, size);
+		List<RecordsStore.RecordFile> rows = store.files(departments(user), planEntry(planNumber), size + 1, (long) page * size);
+		audit.record(user.displayName(), AuditAction.READ, "files via API", RecordsController.origin(request));
+		return page(rows, page, size);
+	}
+
+	@PostMapping("/files")
+	@Transactional
+	public ResponseEntity<RecordsStore.RecordFile> createFile(@RequestParam String planNumber, @RequestParam String reference,
+			@RequestParam String title, @RequestParam String department, SignedInUser user, HttpServletRequest request) {
+		UUID entry = planEntry(planNumber);
+		DepartmentCode code = department(user, department)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "no clerk role in department " + department));
+		String cleanReference = reference.strip();
+		String cleanTitle = title.strip();
+		if (!cleanReference.matches("[\\p{L}\\p{N}./-]{1,60}") || cleanTitle.isEmpty() || cleanTitle.length() > 200) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reference: 1-60 letters, digits, . / -; title: 1-200 characters");
+		}
+		FileId file = store.createFile(entry, cleanReference, cleanTitle, code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "a file with this reference exists"));
+		audit.record(user.displayName(), AuditAction.FILE_CREATED, "file " + cleanReference + " via API", RecordsController.origin(request));
+		return ResponseEntity.status(HttpStatus.CREATED).body(store.file(file).orElseThrow());
+	}
+
+	@GetMapping("/files/{id}")
+	@Transactional
+	public RecordsStore.RecordFile file(@PathVariable FileId id, SignedInUser user, HttpServletRequest request) {
+		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
+		audit.record(user.displayName(), AuditAction.READ, "file " + file.reference() + " via API", RecordsController.origin(request));
+		return file;
+	}
+
+	@GetMapping("/files/{id}/cases")
+	@Transactional
+	public Page<RecordsStore.RecordCase> cases(@PathVariable FileId id, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, SignedInUser user,
+			HttpServletRequest request) {
+		checkPage(page, size);
+		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
+		List<RecordsStore.RecordCase> rows = store.cases(departments(user), id, status(status), size + 1, (long) page * size);
+		audit.record(user.displayName(), AuditAction.READ, "cases of file " + file.reference() + " via API", RecordsController.origin(request));
+		return page(rows, page, size);
+	}
+
+	@GetMapping("/cases")
+	@Transactional
+	public Page<RecordsStore.RecordCase> allCases(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String department, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, SignedInUser user, HttpServletRequest request) {
+		checkPage(page, size);
+		Set<DepartmentCode> asked = department == null || department.isBlank() ? departments(user)
+				: department(user, department).map(Set::of).orElse(Set.of());
+		List<RecordsStore.RecordCase> rows = asked.isEmpty() ? List.of()
+				: store.cases(asked, null, status(status), size + 1, (long) page * size);
+		audit.record(user.displayName(), AuditAction.READ, "cases via API", RecordsController.origin(request));
+		return page(rows, page, size);
+	}
+
+	@PostMapping("/files/{id}/cases")
+	@Transactional
+	public ResponseEntity<RecordsStore.RecordCase> createCase(@PathVariable FileId id, @RequestParam String reference,
+			@RequestParam String title, SignedInUser user, HttpServletRequest request) {
+		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
+		String cleanReference = reference.strip();
+		String cleanTitle = title.strip();
+		if (!cleanReference.matches("[\\p{L}\\p{N}./-]{1,60}") || cleanTitle.isEmpty() || cleanTitle.length() > 200) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reference: 1-60 letters, digits, . / -; title: 1-200 characters");
+		}
+		if (store.caseReferenceTaken(cleanReference)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
+		}
+		var created = store.caseFor(file.id(), cleanReference, cleanTitle, file.department(), CaseSource.api(cleanReference));
+		if (!created.getValue()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
+		}
+		audit.record(user.displayName(), AuditAction.CASE_CREATED, "case " + cleanReference + " via API", RecordsController.origin(request));
+		return ResponseEntity.status(HttpStatus.CREATED).body(store.recordCase(created.getKey()).orElseThrow());
+	}
+
+	@GetMapping("/cases/{id}")
+	@Transactional
+	public RecordsStore.RecordCase recordCase(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
+		RecordsStore.RecordCase recordCase = visibleCase(user, id);
+		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference() + " via API", RecordsController.origin(request));
+		return recordCase;
+	}
+
+	@GetMapping("/documents/{id}")
+	@Transactional
+	public Document document(@PathVariable DocumentId id, SignedInUser user, HttpServletRequest request) {
+		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(id));
+		List<RecordsStore.Version> versions = store.documentVersions(id);
+		if (versions.isEmpty()) {
+			throw notFound();
+		}
+		audit.record(user.displayName(), AuditAction.READ, "document " + versions.getFirst().documentTitle() + " in case " + recordCase.reference()
+				+ " via API", RecordsController.origin(request));
+		return new Document(id, recordCase.id(), versions.getLast().documentTitle(), versions);
+	}
+
+	@GetMapping("/cases/{id}/documents")
+	@Transactional
+	public List<RecordsStore.Version> documents(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
+		RecordsStore.RecordCase recordCase = visibleCase(user, id);
+		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference() + " via API", RecordsController.origin(request));
+		return store.versions(id);
+	}
+
+	@PostMapping("/cases/{id}/documents")
+	public ResponseEntity<List<RecordsStore.Version>> addDocument(@PathVariable CaseId id,
+			@RequestParam(defaultValue = "") String title, @RequestParam("file") MultipartFile file, SignedInUser user,
+			HttpServletRequest request) throws IOException {
+		RecordsStore.RecordCase recordCase = visibleCase(user, id);
+		try {
+			uploads.addDocument(recordCase, title, file.getOriginalFilename(), file.getBytes(), user.displayName(),
+					RecordsController.origin(request));
+		}
+		catch (DocumentUploads.Refused refused) {
+			throw refusal(refused);
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(store.versions(id));
+	}
+
+	@PostMapping("/cases/{id}/documents/{document}/versions")
+	public ResponseEntity<List<RecordsStore.Version>> addVersion(@PathVariable CaseId id, @PathVariable DocumentId document,
+			@RequestParam("file") MultipartFile file, SignedInUser user, HttpServletRequest request) throws IOException {
+		RecordsStore.RecordCase recordCase = visibleCase(user, id);
+		if (!store.caseOfDocument(document).equals(recordCase.id())) {
+			throw notFound();
+		}
+		try {
+			uploads.addVersion(recordCase, document, file.getOriginalFilename(), file.getBytes(), user.displayName(),
+					RecordsController.origin(request));
+		}
+		catch (DocumentUploads.Refused refused) {
+			throw refusal(refused);
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(store.versions(id));
+	}
+
+	/** The refusal, explained in the caller's language with its argument (the file name, a limit). */
+	private ResponseStatusException refusal(DocumentUploads.Refused refused) {
+		HttpStatus status = refused.code.endsWith("duplicate") ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+		return new ResponseStatusException(status, messages.getMessage(refused.code, new Object[] { refused.argument },
+				refused.code, LocaleContextHolder.getLocale()));
+	}
+
+	@GetMapping("/versions/{id}/content")
+	@Transactional
+	public ResponseEntity<byte[]> content(@PathVariable VersionId id, SignedInUser user, HttpServletRequest request) {
+		RecordsStore.Version version = store.version(id).orElseThrow(RecordsApi::notFound);
+		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(version.document()));
+		byte[] content = store.content(version);
+		audit.record(user.displayName(), AuditAction.READ, "document " + version.documentTitle() + " v" + version.version() + " in case "
+				+ recordCase.reference() + " via API", RecordsController.origin(request));
+		return Downloads.attachment(content, version.filename(), version.mediaType());
+	}
+
+	private RecordsStore.RecordCase visibleCase(SignedInUser user, CaseId id) {
+		return store.recordCase(id).filter(c -> departments(user).contains(c.department())).orElseThrow(RecordsApi::notFound);
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+}

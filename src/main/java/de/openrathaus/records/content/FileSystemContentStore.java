@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import de.openrathaus.tenancy.TenantContext;
+
+/**
+ * Contents as files below a folder, one folder per municipality, named by their hash
+ * ({@code <root>/<tenant>/<first two hex digits>/<sha256>}). Written to a temporary file first and
+ * moved into place atomically, so a crash leaves no half-written content under a valid name.
+ */
+public class FileSystemContentStore implements ContentStore {
+
+	private final Path root;
+
+	public FileSystemContentStore(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+	}
+
+	@Override
+	public String put(byte[] content) {
+		String sha = sha256(content);
+		Path target = path(sha);
+		if (Files.exists(target)) {
+			return sha;
+		}
+		try {
+			Files.createDirectories(target.getParent());
+			Path temporary = Files.createTempFile(target.getParent(), sha, ".tmp");
+			Files.write(temporary, content);
+			try {
+				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (FileAlreadyExistsException e) {
+				Files.deleteIfExists(temporary);
+			}
+			return sha;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not store content " + sha, e);
+		}
+	}
+
+	@Override
+	public byte[] get(String sha256) {
+		if (!sha256.matches("[0-9a-f]{64}")) {
+			throw new IllegalArgumentException("not a SHA-256: " + sha256);
+		}
+		try {
+			byte[] content = Files.readAllBytes(path(sha256));
+			if (!sha256(content).equals(sha256)) {
+				throw new IllegalStateException("Content " + sha256 + " does not match its hash: it was changed or damaged");
+			}
+			return content;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Content " + sha256 + " is missing", e);
+		}
+	}
+
+	@Override
+	public void delete(String sha256) {
+		try {
+			Files.deleteIfExists(path(sha256));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not delete content " + sha256, e);
+		}
+	}
+
+	private Path path(String sha) {
+		return root.resolve(TenantContext.require().toString()).resolve(sha.substring(0, 2)).resolve(sha);
+	}
+
+	public static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.filing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import de.openrathaus.records.audit.AuditAction;
+import de.openrathaus.documents.Filenames;
+import de.openrathaus.documents.PdfInspection;
+import de.openrathaus.records.audit.AuditTrail;
+import de.openrathaus.records.content.FileSystemContentStore;
+
+import org.apache.tika.Tika;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Clerks add documents and new versions to open cases: any file type (its real type is detected
+ * from the content; a PDF must load in PDFBox and carry no active content), a safe file name, never the same content twice in a case, never into a closed
+ * case. A version is added, never replaced.
+ */
+@Service
+public class DocumentUploads {
+
+	private static final Tika TIKA = new Tika();
+
+	private final RecordsStore store;
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+
+	DocumentUploads(RecordsStore store, JdbcClient jdbc, AuditTrail audit) {
+		this.store = store;
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** A refused upload with the message code explaining why. */
+	public static class Refused extends RuntimeException {
+
+		public final String code;
+		public final String argument;
+
+		Refused(String code, String argument) {
+			super(code, null, false, false);
+			this.code = code;
+			this.argument = argument;
+		}
+	}
+
+	@Transactional
+	public DocumentId addDocument(RecordsStore.RecordCase recordCase, String title, String originalName, byte[] content, String author, String origin) {
+		String filename = check(recordCase, originalName, content);
+		String cleanTitle = title == null || title.isBlank() ? filename : title.strip();
+		if (cleanTitle.length() > 200) {
+			throw new Refused("records.upload.titleTooLong", "200");
+		}
+		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, detect(content, filename), content, author,
+				Map.of("source", "upload"));
+		audit.record(author, AuditAction.DOCUMENT_ADDED, "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
+		return document;
+	}
+
+	/** One scanned file as received. */
+	public record Scan(String originalName, byte[] content) {
+	}
+
+	/**
+	 * Imports a scan station's PDFs into a case, one document each, titled by file name: all of them
+	 * or, if one is not a PDF, empty, a duplicate or the case is closed, none (the message names the file).
+	 */
+	@Transactional
+	public int importScans(RecordsStore.RecordCase recordCase, java.util.List<Scan> scans, String author, String origin) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (Scan scan : scans) {
+			if (scan.content().length > 0 && !seen.add(FileSystemContentStore.sha256(scan.content()))) {
+				throw new Refused("records.scan.twice", Filenames.clean(scan.originalName()));
+			}
+			String filename = check(recordCase, scan.originalName(), scan.content());
+			if (!"application/pdf".equals(detect(scan.content(), filename))) {
+				throw new Refused("records.scan.notPdf", filename);
+			}
+			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
+			store.addDocument(recordCase.id(), title, filename, "application/pdf", scan.content(), author,
+					Map.of("source", "scan"));
+			audit.record(author, AuditAction.DOCUMENT_ADDED, "scan " + filename + " v1 in case " + recordCase.reference(), origin);
+		}
+		return scans.size();
+	}
+
+	@Transactional
+	public int addVersion(RecordsStore.RecordCase recordCase, DocumentId document, String originalName, byte[] content, String author, String origin) {
+		String filename = check(recordCase, originalName, content);
+		int version = store.addVersion(document, filename, detect(content, filename), content, author);
+		audit.record(author, AuditAction.VERSION_ADDED, "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
+		return version;
+	}
+
+	private String check(RecordsStore.RecordCase recordCase, String originalName, byte[] content) {
+		if (recordCase.status() != CaseStatus.OPEN) {
+			throw new Refused("records.upload.closed", recordCase.reference());
+		}
+		String filename = Filenames.clean(originalName);
+		if (content.length == 0) {
+			throw new Refused("records.upload.empty", filename);
+		}
+		String sha = FileSystemContentStore.sha256(content);
+		Optional<String> existing = jdbc.sql("select d.title from records.document d join records.document_version v on v.document_id = d.id "
+				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id().value(), sha).query(String.class).optional();
+		if (existing.isPresent()) {
+			throw new Refused("records.upload.duplicate", existing.get());
+		}
+		if (detect(content, filename).startsWith("application/pdf")) {
+			// a PDF only if PDFBox loads it, small enough when inflated, and without JavaScript or launch actions
+			try {
+				PdfInspection.check(content, PdfInspection.Limits.DEFAULT, java.time.Instant.now().plusSeconds(30));
+			}
+			catch (PdfInspection.Refused refused) {
+				throw new Refused("records.upload.pdf." + refused.problem(), filename);
+			}
+		}
+		return filename;
+	}
+
+	static String detect(byte[] content, String filename) {
+		Metadata metadata = new Metadata();
+		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
+		try {
+			return TIKA.detect(new ByteArrayInputStream(content), metadata);
+		}
+		catch (IOException e) {
+			return "application/octet-stream";
+		}
+	}
+}

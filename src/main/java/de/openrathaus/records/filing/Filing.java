@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.filing;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import de.openrathaus.records.audit.AuditAction;
+import de.openrathaus.documents.PdfRenderer;
+import de.openrathaus.procedure.ApplicationSubmitted;
+import de.openrathaus.procedure.Applications;
+import de.openrathaus.procedure.DecisionDocuments;
+import de.openrathaus.procedure.DecisionIssued;
+import de.openrathaus.procedure.InformationProvided;
+import de.openrathaus.records.audit.AuditTrail;
+import de.openrathaus.records.content.FileSystemContentStore;
+import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.tenancy.Tenants;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files the online procedures' applications: a submission becomes a case in the file of its
+ * procedure type's file plan entry and year, with the form data as a PDF/A document and every
+ * attachment; answers and the decision are added as they come, and the decision closes the case,
+ * which starts its retention period. Each listener is idempotent: a repeated event adds nothing.
+ */
+@Component
+class Filing {
+
+	static final String SYSTEM = "System (Online-Verfahren)";
+	static final String UNASSIGNED = "99.99";
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").withZone(ZoneId.of("Europe/Berlin"));
+
+	private final RecordsStore store;
+	private final Applications applications;
+	private final DecisionDocuments decisions;
+	private final PdfRenderer pdf;
+	private final AuditTrail audit;
+	private final Tenants tenants;
+
+	Filing(RecordsStore store, Applications applications, DecisionDocuments decisions, PdfRenderer pdf, AuditTrail audit, Tenants tenants) {
+		this.store = store;
+		this.applications = applications;
+		this.decisions = decisions;
+		this.pdf = pdf;
+		this.audit = audit;
+		this.tenants = tenants;
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationSubmitted event) {
+		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
+		RecordsStore.PlanEntry entry = store.plan().stream().filter(p -> p.procedureTypes().contains(details.procedureType())).findFirst()
+			.or(() -> store.plan().stream().filter(p -> p.number().equals(UNASSIGNED)).findFirst())
+			.orElseThrow(() -> new IllegalStateException("No file plan entry for " + details.procedureType()));
+		int year = event.submittedAt().atZone(ZoneId.of("Europe/Berlin")).getYear();
+		FileId file = store.file(entry.id(), entry.number() + "/" + year, entry.title() + " " + year, details.department());
+		Map.Entry<CaseId, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
+				details.department(), CaseSource.application(event.application()));
+		CaseId caseId = recordCase.getKey();
+		if (!store.hasDocumentFrom(caseId, "form")) {
+			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
+					tenants.byId(TenantContext.require()).orElseThrow().name(), "details", details, "submittedAt",
+					TIME.format(details.submittedAt())), Locale.GERMAN);
+			store.addDocument(caseId, "Antragsdaten", "Antragsdaten-" + details.reference() + ".pdf", "application/pdf", document, SYSTEM,
+					Map.of("source", "form"));
+		}
+		java.util.List<String> filed = new java.util.ArrayList<>();
+		for (Applications.Attachment attachment : details.attachments()) {
+			filed.add(fileAttachment(caseId, details, attachment));
+		}
+		applications.filed(details.id(), filed);
+		audit.record(SYSTEM, AuditAction.FILED, "case " + details.reference(), "event ApplicationSubmitted");
+	}
+
+	@ApplicationModuleListener
+	void on(InformationProvided event) {
+		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
+		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
+			applications.filed(details.id(), details.exchanges().stream()
+				.flatMap(x -> x.attachments().stream().map(a -> fileAttachment(caseId, details, a))).toList());
+			audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(DecisionIssued event) {
+		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
+			if (!store.hasDocumentFrom(caseId, "decision")) {
+				DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
+				store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
+						Map.of("source", "decision"));
+				applications.filed(event.application(), java.util.List.of(FileSystemContentStore.sha256(decision.content())));
+			}
+			if (store.close(caseId)) {
+				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
+			}
+		});
+	}
+
+	/** Files the attachment unless it is filed already; returns its SHA-256 either way. */
+	private String fileAttachment(CaseId caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
+		String source = "attachment:" + attachment.id();
+		Applications.AttachmentContent content = applications.attachment(details.id(), attachment.id()).orElseThrow();
+		if (!store.hasDocumentFrom(caseId, source)) {
+			store.addDocument(caseId, attachment.filename(), content.filename(), content.mediaType(), content.content(), SYSTEM,
+					Map.of("source", source, "field", attachment.fieldKey()));
+		}
+		return FileSystemContentStore.sha256(content.content());
+	}
+}

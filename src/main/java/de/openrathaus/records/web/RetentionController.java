@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.records.web;
+
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.StaffRole;
+import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.config.RecordsSettings;
+import de.openrathaus.records.retention.Retention;
+import de.openrathaus.records.retention.XdomeaOfferList;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The records manager's disposal list (Aussonderung) and legal holds. */
+@Controller
+class RetentionController {
+
+	private final Retention retention;
+	private final RecordsSettings settings;
+	private final de.openrathaus.tenancy.Tenants tenants;
+
+	RetentionController(Retention retention, RecordsSettings settings, de.openrathaus.tenancy.Tenants tenants) {
+		this.retention = retention;
+		this.settings = settings;
+		this.tenants = tenants;
+	}
+
+	@GetMapping("/backoffice/aussonderung/anbieteverzeichnis.zip")
+	org.springframework.http.ResponseEntity<byte[]> offerList(SignedInUser user, HttpServletRequest request) {
+		requireManager(user);
+		var tenant = tenants.byId(user.tenant()).orElseThrow();
+		try {
+			byte[] zip = retention.offerList(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
+					user.displayName(), RecordsController.origin(request));
+			return de.openrathaus.documents.Downloads.attachment(zip, "Anbieteverzeichnis-0501.zip", "application/zip");
+		}
+		catch (IllegalStateException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is due for the archive");
+		}
+	}
+
+	private static void requireManager(SignedInUser user) {
+		if (!user.hasRole(StaffRole.RECORDS_MANAGER)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	@GetMapping("/backoffice/aussonderung")
+	String list(SignedInUser user, Model model) {
+		requireManager(user);
+		model.addAttribute("due", retention.due());
+		return "records/retention";
+	}
+
+	@GetMapping("/backoffice/aussonderung/abgabe.zip")
+	org.springframework.http.ResponseEntity<byte[]> handOver(SignedInUser user, HttpServletRequest request) {
+		requireManager(user);
+		var tenant = tenants.byId(user.tenant()).orElseThrow();
+		try {
+			byte[] zip = retention.handOver(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
+					user.displayName(), RecordsController.origin(request));
+			return de.openrathaus.documents.Downloads.attachment(zip, "Aussonderung-0503.zip", "application/zip");
+		}
+		catch (IllegalStateException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is assessed for the archive");
+		}
+	}
+
+	/** The archive's answer (0502 assessment or 0504 acknowledgement), as XML or in its ZIP package. */
+	@PostMapping("/backoffice/aussonderung/antwort")
+	String answer(@RequestParam(name = "nachricht", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
+			SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) throws java.io.IOException {
+		requireManager(user);
+		if (file == null || file.isEmpty() || file.getSize() > 10L * 1024 * 1024) {
+			redirect.addFlashAttribute("refused", "records.archive.noMessage");
+			return "redirect:/backoffice/aussonderung";
+		}
+		try {
+			int count = retention.applyArchiveAnswer(xmlOf(file.getBytes()), user.displayName(), RecordsController.origin(request));
+			redirect.addFlashAttribute("notice", "records.archive.applied");
+			redirect.addFlashAttribute("listed", count);
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("refused", "records.archive.refused");
+		}
+		return "redirect:/backoffice/aussonderung";
+	}
+
+	/** The XML message itself, or the first XML file of a ZIP package (read with a size limit). */
+	static byte[] xmlOf(byte[] upload) throws java.io.IOException {
+		if (upload.length > 4 && upload[0] == 'P' && upload[1] == 'K') {
+			try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(upload))) {
+				java.util.zip.ZipEntry entry;
+				while ((entry = zip.getNextEntry()) != null) {
+					if (entry.getName().endsWith(".xml")) {
+						return zip.readNBytes(20 * 1024 * 1024);
+					}
+				}
+			}
+			throw new IllegalArgumentException("no xml in package");
+		}
+		return upload;
+	}
+
+	@PostMapping("/backoffice/aussonderung/pruefen")
+	String check(SignedInUser user, RedirectAttributes redirect) {
+		requireManager(user);
+		int listed = retention.list(LocalDate.now(Retention.BERLIN));
+		redirect.addFlashAttribute("notice", "records.retention.checked");
+		redirect.addFlashAttribute("listed", listed);
+		return "redirect:/backoffice/aussonderung";
+	}
+
+	@PostMapping("/backoffice/aussonderung/{caseId}/vernichten")
+	String destroy(@PathVariable CaseId caseId, SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
+		requireManager(user);
+		try {
+			retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
+			redirect.addFlashAttribute("notice", "records.retention.destroyed");
+		}
+		catch (IllegalStateException e) {
+			redirect.addFlashAttribute("refused", "records.retention.notDestroyable");
+		}
+		return "redirect:/backoffice/aussonderung";
+	}
+
+	@PostMapping("/backoffice/akten/{file}/sperre")
+	String hold(@PathVariable FileId file, @RequestParam(name = "sperre") boolean hold, SignedInUser user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		requireManager(user);
+		retention.setLegalHold(file, hold, user.displayName(), RecordsController.origin(request));
+		redirect.addFlashAttribute("notice", hold ? "records.hold.set" : "records.hold.lifted");
+		return "redirect:/backoffice/akten/" + file;
+	}
+}
