@@ -230,6 +230,10 @@ class DogRegistrationIntegrationTests {
 		mvc.perform(get("/backoffice?ansicht=erledigt").session(clerk)).andExpect(content().string(containsString(reference(id))));
 		mvc.perform(get("/backoffice/faelle/" + id).session(clerk)).andExpect(content().string(containsString("Zurückgezogen")))
 			.andExpect(content().string(not(containsString("Genehmigen und Bescheid erteilen"))));
+		// the e-file closes the case, so that its retention period starts
+		await().atMost(Duration.ofSeconds(15)).until(() -> "CLOSED".equals(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select status from records.record_case where reference = ?").param(reference(id)).query(String.class).optional()
+			.orElse(null))));
 	}
 
 	@Test

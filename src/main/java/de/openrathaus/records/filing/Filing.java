@@ -11,6 +11,7 @@ import de.openrathaus.documents.PdfRenderer;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.procedure.DecisionDocuments;
+import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.records.audit.AuditTrail;
@@ -97,6 +98,16 @@ class Filing {
 			}
 			if (store.close(caseId)) {
 				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
+			}
+		});
+	}
+
+	/** A withdrawn application ends its case without a decision, so that its retention period starts. */
+	@ApplicationModuleListener
+	void on(ApplicationWithdrawn event) {
+		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
+			if (store.close(caseId)) {
+				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference() + " (withdrawn)", "event ApplicationWithdrawn");
 			}
 		});
 	}
