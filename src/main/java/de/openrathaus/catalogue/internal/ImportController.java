@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.documents.Downloads;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -49,15 +51,14 @@ class ImportController {
 	}
 
 	@PostMapping("/backoffice/katalog/import")
+	@OnRefusal("/backoffice/katalog/import")
 	String upload(@RequestParam(name = "tabelle", required = false) @Nullable MultipartFile file, SignedInUser user,
 			RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("refused", "import.noFile");
-			return "redirect:/backoffice/katalog/import";
+			throw Refusal.of("import.noFile");
 		}
 		if (file.getSize() > MAX_BYTES) {
-			redirect.addFlashAttribute("refused", "import.tooLarge");
-			return "redirect:/backoffice/katalog/import";
+			throw Refusal.of("import.tooLarge");
 		}
 		String name = file.getOriginalFilename() == null ? "tabelle.xlsx" : file.getOriginalFilename().replaceAll("[\\\\/\\p{Cc}]", "");
 		CatalogueImports.Job job = imports.start(user, name, file.getBytes());

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -67,6 +69,7 @@ class PrioritisationController {
 	}
 
 	@PostMapping("/backoffice/priorisierung")
+	@OnRefusal("/backoffice/priorisierung")
 	@Transactional
 	public String save(@RequestParam MultiValueMap<String, String> form, SignedInUser user, RedirectAttributes redirect) {
 		if (!user.hasRole(StaffRole.BOARD)) {
@@ -76,14 +79,12 @@ class PrioritisationController {
 		for (Criterion criterion : Criterion.values()) {
 			Integer weight = parse(form.getFirst(criterion.formName()));
 			if (weight == null) {
-				redirect.addFlashAttribute("refused", "ranking.weight.invalid");
-				return "redirect:/backoffice/priorisierung";
+				throw Refusal.of("ranking.weight.invalid");
 			}
 			values.put(criterion, weight);
 		}
 		if (values.values().stream().mapToInt(Integer::intValue).sum() == 0) {
-			redirect.addFlashAttribute("refused", "ranking.weight.allZero");
-			return "redirect:/backoffice/priorisierung";
+			throw Refusal.of("ranking.weight.allZero");
 		}
 		String note = ProcessValues.clean(form.getFirst("notiz"));
 		int version = weights.save(values, note.length() > 500 ? note.substring(0, 500) : note, user.displayName());

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.records.filing.FilePlanEditing;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -44,6 +46,7 @@ class FilePlanController {
 	}
 
 	@PostMapping("/backoffice/aktenplan")
+	@OnRefusal("/backoffice/aktenplan")
 	String add(@RequestParam(required = false) @Nullable String number, @RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String retentionYears, @RequestParam(required = false) @Nullable String disposal,
 			@RequestParam(required = false) @Nullable String procedureTypes, SignedInUser user, HttpServletRequest request,
@@ -52,17 +55,16 @@ class FilePlanController {
 		FilePlanEditing.Entry entry = new FilePlanEditing.Entry(number, title, retentionYears, disposal, procedureTypes);
 		try {
 			editing.add(entry, user.displayName(), RecordsController.origin(request));
-			redirect.addFlashAttribute("notice", "records.plan.edit.added");
 		}
-		catch (FilePlanEditing.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-			redirect.addFlashAttribute("refusedArgument", refused.argument);
-			redirect.addFlashAttribute("entered", entry);
+		catch (Refusal refused) {
+			throw refused.keeping("entered", entry);
 		}
+		redirect.addFlashAttribute("notice", "records.plan.edit.added");
 		return "redirect:/backoffice/aktenplan";
 	}
 
 	@PostMapping("/backoffice/aktenplan/{id}")
+	@OnRefusal("/backoffice/aktenplan#e-{id}")
 	String change(@PathVariable UUID id, @RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String retentionYears, @RequestParam(required = false) @Nullable String disposal,
 			@RequestParam(required = false) @Nullable String procedureTypes, SignedInUser user, HttpServletRequest request,
@@ -73,10 +75,8 @@ class FilePlanController {
 					RecordsController.origin(request));
 			redirect.addFlashAttribute("notice", "records.plan.edit.changed");
 		}
-		catch (FilePlanEditing.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-			redirect.addFlashAttribute("refusedArgument", refused.argument);
-			redirect.addFlashAttribute("refusedEntry", id);
+		catch (Refusal refused) {
+			throw refused.keeping("refusedEntry", id);
 		}
 		return "redirect:/backoffice/aktenplan#e-" + id;
 	}

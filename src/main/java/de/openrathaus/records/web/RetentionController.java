@@ -12,6 +12,8 @@ import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.retention.Retention;
 import de.openrathaus.records.retention.XdomeaOfferList;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -80,21 +82,16 @@ class RetentionController {
 
 	/** The archive's answer (0502 assessment or 0504 acknowledgement), as XML or in its ZIP package. */
 	@PostMapping("/backoffice/aussonderung/antwort")
+	@OnRefusal("/backoffice/aussonderung")
 	String answer(@RequestParam(name = "nachricht", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
 			SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) throws java.io.IOException {
 		requireManager(user);
 		if (file == null || file.isEmpty() || file.getSize() > 10L * 1024 * 1024) {
-			redirect.addFlashAttribute("refused", "records.archive.noMessage");
-			return "redirect:/backoffice/aussonderung";
+			throw Refusal.of("records.archive.noMessage");
 		}
-		try {
-			int count = retention.applyArchiveAnswer(xmlOf(file.getBytes()), user.displayName(), RecordsController.origin(request));
-			redirect.addFlashAttribute("notice", "records.archive.applied");
-			redirect.addFlashAttribute("listed", count);
-		}
-		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("refused", "records.archive.refused");
-		}
+		int count = retention.applyArchiveAnswer(xmlOf(file.getBytes()), user.displayName(), RecordsController.origin(request));
+		redirect.addFlashAttribute("notice", "records.archive.applied");
+		redirect.addFlashAttribute("listed", count);
 		return "redirect:/backoffice/aussonderung";
 	}
 
@@ -109,7 +106,7 @@ class RetentionController {
 					}
 				}
 			}
-			throw new IllegalArgumentException("no xml in package");
+			throw Refusal.of("records.archive.refused");
 		}
 		return upload;
 	}
@@ -124,15 +121,11 @@ class RetentionController {
 	}
 
 	@PostMapping("/backoffice/aussonderung/{caseId}/vernichten")
+	@OnRefusal("/backoffice/aussonderung")
 	String destroy(@PathVariable CaseId caseId, SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
 		requireManager(user);
-		try {
-			retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
-			redirect.addFlashAttribute("notice", "records.retention.destroyed");
-		}
-		catch (IllegalStateException e) {
-			redirect.addFlashAttribute("refused", "records.retention.notDestroyable");
-		}
+		retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
+		redirect.addFlashAttribute("notice", "records.retention.destroyed");
 		return "redirect:/backoffice/aussonderung";
 	}
 
