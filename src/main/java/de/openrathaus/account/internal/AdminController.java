@@ -11,6 +11,7 @@ import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administration of departments, staff accounts and roles. */
 @Controller
+@PreAuthorize("hasAuthority('accounts:administer')")
 class AdminController {
 
 	private final Administration administration;

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * municipality always keeps at least one administrator, and nobody can take their own ADMIN role.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('accounts:administer')")
 class Administration {
 
 	private final JdbcClient jdbc;

@@ -11,6 +11,7 @@ import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages of the process catalogue: list, a process with its history, the form, submit and review. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class CatalogueController {
 
 	private final Catalogue catalogue;

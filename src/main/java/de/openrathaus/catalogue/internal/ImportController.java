@@ -11,6 +11,7 @@ import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Download of the spreadsheet template and upload of a filled one, with a progress page. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class ImportController {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -19,6 +19,7 @@ import de.openrathaus.tenancy.Tenants;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.web.OnRefusal;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The measure plan per year (2018–2030) and per department; the board plans processes into years. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class PlanController {
 
 	private final PlanStore plan;
@@ -120,15 +122,13 @@ class PlanController {
 	}
 
 	@PostMapping("/backoffice/massnahmenplan")
+	@PreAuthorize("hasAuthority('catalogue:prioritise')")
 	@OnRefusal("/backoffice/massnahmenplan")
 	@Transactional
 	public String save(@RequestParam(name = "prozess", defaultValue = "") String key, @RequestParam(name = "jahr", defaultValue = "") String year,
 			@RequestParam(name = "verantwortlich", defaultValue = "") String owner, @RequestParam(name = "stand", defaultValue = "PLANNED") String status,
 			@RequestParam(name = "notiz", defaultValue = "") String note, @RequestParam(name = "aktion", defaultValue = "speichern") String action,
 			SignedInUser user, RedirectAttributes redirect) {
-		if (!user.hasRole(StaffRole.BOARD)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 		ProcessRecord process = processes.findByKey(ProcessValues.clean(key).toUpperCase(java.util.Locale.ROOT)).orElse(null);
 		if (process == null) {
 			throw Refusal.of("plan.unknownProcess");

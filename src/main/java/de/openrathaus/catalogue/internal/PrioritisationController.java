@@ -14,6 +14,7 @@ import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with the day it was saved as reference day, so the board's decision can be reproduced.
  */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class PrioritisationController {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -69,12 +71,10 @@ class PrioritisationController {
 	}
 
 	@PostMapping("/backoffice/priorisierung")
+	@PreAuthorize("hasAuthority('catalogue:prioritise')")
 	@OnRefusal("/backoffice/priorisierung")
 	@Transactional
 	public String save(@RequestParam MultiValueMap<String, String> form, SignedInUser user, RedirectAttributes redirect) {
-		if (!user.hasRole(StaffRole.BOARD)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 		Map<Criterion, Integer> values = new EnumMap<>(Criterion.class);
 		for (Criterion criterion : Criterion.values()) {
 			Integer weight = parse(form.getFirst(criterion.formName()));

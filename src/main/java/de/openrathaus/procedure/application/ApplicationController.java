@@ -23,6 +23,7 @@ import de.openrathaus.documents.Downloads;
 import de.openrathaus.web.OnRefusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,6 +40,7 @@ import org.springframework.web.util.WebUtils;
 
 /** The citizen's applications: start, fill step by step, check, submit, follow, answer questions. */
 @Controller
+@PreAuthorize("hasAuthority('portal:use')")
 class ApplicationController {
 
 	private final ApplicationService applications;

@@ -23,6 +23,7 @@ import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The back office: the department's worklist and the case page with the clerk's actions. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class BackofficeController {
 
 	/** The case page, where a refused action shows why (and keeps what the clerk wrote). */

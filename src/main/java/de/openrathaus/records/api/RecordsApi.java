@@ -26,6 +26,7 @@ import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.web.RecordsController;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/records")
+@PreAuthorize("hasAuthority('records:api')")
 class RecordsApi {
 
 	private final RecordsStore store;

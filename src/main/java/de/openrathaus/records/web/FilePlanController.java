@@ -6,24 +6,23 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.account.StaffRole;
 import de.openrathaus.records.filing.FilePlanEditing;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The records manager's page for maintaining the file plan. */
 @Controller
+@PreAuthorize("hasAuthority('records:manage')")
 class FilePlanController {
 
 	private final FilePlanEditing editing;
@@ -32,15 +31,8 @@ class FilePlanController {
 		this.editing = editing;
 	}
 
-	private static void requireManager(SignedInUser user) {
-		if (!user.hasRole(StaffRole.RECORDS_MANAGER)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-	}
-
 	@GetMapping("/backoffice/aktenplan")
 	String plan(SignedInUser user, Model model) {
-		requireManager(user);
 		model.addAttribute("plan", editing.plan());
 		return "records/plan-edit";
 	}
@@ -51,7 +43,6 @@ class FilePlanController {
 			@RequestParam(required = false) @Nullable String retentionYears, @RequestParam(required = false) @Nullable String disposal,
 			@RequestParam(required = false) @Nullable String procedureTypes, SignedInUser user, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		requireManager(user);
 		FilePlanEditing.Entry entry = new FilePlanEditing.Entry(number, title, retentionYears, disposal, procedureTypes);
 		try {
 			editing.add(entry, user.displayName(), RecordsController.origin(request));
@@ -69,7 +60,6 @@ class FilePlanController {
 			@RequestParam(required = false) @Nullable String retentionYears, @RequestParam(required = false) @Nullable String disposal,
 			@RequestParam(required = false) @Nullable String procedureTypes, SignedInUser user, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		requireManager(user);
 		try {
 			editing.change(id, new FilePlanEditing.Entry(null, title, retentionYears, disposal, procedureTypes), user.displayName(),
 					RecordsController.origin(request));

@@ -28,6 +28,7 @@ import de.openrathaus.records.search.RecordsSearch;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -43,6 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the CLERK role; every read is written to the audit trail.
  */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 public class RecordsController {
 
 	private final RecordsStore store;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.account.StaffRole;
 import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.config.RecordsSettings;
@@ -15,6 +14,7 @@ import de.openrathaus.records.retention.XdomeaOfferList;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The records manager's disposal list (Aussonderung) and legal holds. */
 @Controller
+@PreAuthorize("hasAuthority('records:manage')")
 class RetentionController {
 
 	private final Retention retention;
@@ -41,7 +42,6 @@ class RetentionController {
 
 	@GetMapping("/backoffice/aussonderung/anbieteverzeichnis.zip")
 	org.springframework.http.ResponseEntity<byte[]> offerList(SignedInUser user, HttpServletRequest request) {
-		requireManager(user);
 		var tenant = tenants.byId(user.tenant()).orElseThrow();
 		try {
 			byte[] zip = retention.offerList(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
@@ -53,22 +53,14 @@ class RetentionController {
 		}
 	}
 
-	private static void requireManager(SignedInUser user) {
-		if (!user.hasRole(StaffRole.RECORDS_MANAGER)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-	}
-
 	@GetMapping("/backoffice/aussonderung")
 	String list(SignedInUser user, Model model) {
-		requireManager(user);
 		model.addAttribute("due", retention.due());
 		return "records/retention";
 	}
 
 	@GetMapping("/backoffice/aussonderung/abgabe.zip")
 	org.springframework.http.ResponseEntity<byte[]> handOver(SignedInUser user, HttpServletRequest request) {
-		requireManager(user);
 		var tenant = tenants.byId(user.tenant()).orElseThrow();
 		try {
 			byte[] zip = retention.handOver(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
@@ -85,7 +77,6 @@ class RetentionController {
 	@OnRefusal("/backoffice/aussonderung")
 	String answer(@RequestParam(name = "nachricht", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
 			SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) throws java.io.IOException {
-		requireManager(user);
 		if (file == null || file.isEmpty() || file.getSize() > 10L * 1024 * 1024) {
 			throw Refusal.of("records.archive.noMessage");
 		}
@@ -113,7 +104,6 @@ class RetentionController {
 
 	@PostMapping("/backoffice/aussonderung/pruefen")
 	String check(SignedInUser user, RedirectAttributes redirect) {
-		requireManager(user);
 		int listed = retention.list(LocalDate.now(Retention.BERLIN));
 		redirect.addFlashAttribute("notice", "records.retention.checked");
 		redirect.addFlashAttribute("listed", listed);
@@ -123,7 +113,6 @@ class RetentionController {
 	@PostMapping("/backoffice/aussonderung/{caseId}/vernichten")
 	@OnRefusal("/backoffice/aussonderung")
 	String destroy(@PathVariable CaseId caseId, SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
-		requireManager(user);
 		retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
 		redirect.addFlashAttribute("notice", "records.retention.destroyed");
 		return "redirect:/backoffice/aussonderung";
@@ -132,7 +121,6 @@ class RetentionController {
 	@PostMapping("/backoffice/akten/{file}/sperre")
 	String hold(@PathVariable FileId file, @RequestParam(name = "sperre") boolean hold, SignedInUser user, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		requireManager(user);
 		retention.setLegalHold(file, hold, user.displayName(), RecordsController.origin(request));
 		redirect.addFlashAttribute("notice", hold ? "records.hold.set" : "records.hold.lifted");
 		return "redirect:/backoffice/akten/" + file;
