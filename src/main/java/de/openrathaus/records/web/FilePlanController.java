@@ -32,7 +32,7 @@ class FilePlanController {
 	}
 
 	@GetMapping("/backoffice/aktenplan")
-	String plan(SignedInUser user, Model model) {
+	String plan(Model model) {
 		model.addAttribute("plan", editing.plan());
 		return "records/plan-edit";
 	}

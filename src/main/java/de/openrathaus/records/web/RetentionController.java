@@ -54,7 +54,7 @@ class RetentionController {
 	}
 
 	@GetMapping("/backoffice/aussonderung")
-	String list(SignedInUser user, Model model) {
+	String list(Model model) {
 		model.addAttribute("due", retention.due());
 		return "records/retention";
 	}
@@ -103,7 +103,7 @@ class RetentionController {
 	}
 
 	@PostMapping("/backoffice/aussonderung/pruefen")
-	String check(SignedInUser user, RedirectAttributes redirect) {
+	String check(RedirectAttributes redirect) {
 		int listed = retention.list(LocalDate.now(Retention.BERLIN));
 		redirect.addFlashAttribute("notice", "records.retention.checked");
 		redirect.addFlashAttribute("listed", listed);
