@@ -14,6 +14,7 @@ import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.web.Refusal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +66,7 @@ class Catalogue {
 	UUID save(SignedInUser user, UUID id, int expectedVersion, Map<ProcessField, Object> values) {
 		String department = (String) values.get(ProcessField.DEPARTMENT);
 		if (!mayEdit(user, department)) {
-			throw Refusal.of("catalogue.refused.department").withStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
 		}
 		ProcessStore.Actor actor = new ProcessStore.Actor(user.id().value(), user.displayName());
 		if (id == null) {
@@ -74,9 +75,9 @@ class Catalogue {
 			}
 			return store.insert(values, false, actor, "CREATED");
 		}
-		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(org.springframework.http.HttpStatus.NOT_FOUND));
+		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		if (!mayEdit(user, current.department())) {
-			throw Refusal.of("catalogue.refused.department").withStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
 		}
 		if (current.version() != expectedVersion) {
 			throw Refusal.conflict("catalogue.refused.changedMeanwhile");
@@ -90,9 +91,9 @@ class Catalogue {
 
 	@Transactional
 	void submit(SignedInUser user, UUID id) {
-		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(org.springframework.http.HttpStatus.NOT_FOUND));
+		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		if (!mayEdit(user, current.department())) {
-			throw Refusal.of("catalogue.refused.department").withStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
 		}
 		if (!store.move(id, ProcessRecord.Status.DRAFT, ProcessRecord.Status.SUBMITTED, actor(user), "")) {
 			throw Refusal.conflict("catalogue.refused.status");
@@ -102,7 +103,7 @@ class Catalogue {
 	@Transactional
 	void review(SignedInUser user, UUID id, boolean accept, String comment) {
 		if (!mayReview(user)) {
-			throw Refusal.of("catalogue.refused.reviewer").withStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+			throw Refusal.of("catalogue.refused.reviewer").withStatus(HttpStatus.FORBIDDEN);
 		}
 		String text = ProcessValues.clean(comment);
 		if (!accept && text.isEmpty()) {
@@ -120,7 +121,7 @@ class Catalogue {
 		if (text.isEmpty() || text.length() > 2000) {
 			throw Refusal.of("catalogue.refused.commentNeeded");
 		}
-		store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(org.springframework.http.HttpStatus.NOT_FOUND));
+		store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		store.comment(id, actor(user), text);
 	}
 
