@@ -7,8 +7,11 @@ import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administration of departments, staff accounts and roles. */
 @Controller
+@PreAuthorize("hasAuthority('accounts:administer')")
 class AdminController {
 
 	private final Administration administration;
@@ -43,18 +47,23 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/fachbereiche")
+	@OnRefusal("/admin")
 	String saveDepartment(@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String name,
 			RedirectAttributes redirect) {
-		return act(redirect, "admin.department.saved", () -> administration.saveDepartment(Administration.normaliseCode(code), name));
+		administration.saveDepartment(Administration.normaliseCode(code), name);
+		return done(redirect, "admin.department.saved");
 	}
 
 	@PostMapping("/admin/mitarbeitende")
+	@OnRefusal("/admin")
 	String createStaff(@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String email,
 			@RequestParam(required = false) @Nullable String password, RedirectAttributes redirect) {
-		return act(redirect, "admin.staff.created", () -> administration.createStaff(name, email, password));
+		administration.createStaff(name, email, password);
+		return done(redirect, "admin.staff.created");
 	}
 
 	@PostMapping("/admin/mitarbeitende/{id}/rollen")
+	@OnRefusal("/admin")
 	String changeRole(@PathVariable UUID id, @RequestParam String department, @RequestParam StaffRole role,
 			@RequestParam String change, SignedInUser admin, RedirectAttributes redirect) {
 		DepartmentCode code;
@@ -62,48 +71,43 @@ class AdminController {
 			code = new DepartmentCode(department);
 		}
 		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("refused", "admin.role.unknown");
-			return "redirect:/admin";
+			throw Refusal.of("admin.role.unknown");
 		}
 		AccountId account = new AccountId(id);
 		if ("entziehen".equals(change)) {
-			return act(redirect, "admin.role.revoked", () -> administration.revoke(admin, account, code, role));
+			administration.revoke(admin, account, code, role);
+			return done(redirect, "admin.role.revoked");
 		}
-		return act(redirect, "admin.role.granted", () -> administration.grant(account, code, role));
+		administration.grant(account, code, role);
+		return done(redirect, "admin.role.granted");
 	}
 
 	@PostMapping("/admin/anmeldebremsen/aufheben")
+	@OnRefusal("/admin#anmeldebremsen")
 	String liftThrottle(@RequestParam(defaultValue = "") String accountKey, @RequestParam(defaultValue = "") String client,
 			RedirectAttributes redirect) {
-		act(redirect, "admin.throttle.lifted", () -> administration.liftThrottle(accountKey, client));
+		administration.liftThrottle(accountKey, client);
+		redirect.addFlashAttribute("notice", "admin.throttle.lifted");
 		return "redirect:/admin#anmeldebremsen";
 	}
 
 	@PostMapping("/admin/api-schluessel")
+	@OnRefusal("/admin#api-schluessel")
 	String createToken(@RequestParam UUID account, @RequestParam(required = false) @Nullable String name, RedirectAttributes redirect) {
-		try {
-			String token = tokens.create(new AccountId(account), name);
-			redirect.addFlashAttribute("createdToken", token);
-		}
-		catch (Administration.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-		}
+		String token = tokens.create(new AccountId(account), name);
+		redirect.addFlashAttribute("createdToken", token);
 		return "redirect:/admin#api-schluessel";
 	}
 
 	@PostMapping("/admin/api-schluessel/{id}/widerrufen")
+	@OnRefusal("/admin")
 	String revokeToken(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(redirect, "admin.token.revoked", () -> tokens.revoke(id));
+		tokens.revoke(id);
+		return done(redirect, "admin.token.revoked");
 	}
 
-	private static String act(RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", success);
-		}
-		catch (Administration.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-		}
+	private static String done(RedirectAttributes redirect, String success) {
+		redirect.addFlashAttribute("notice", success);
 		return "redirect:/admin";
 	}
 }

@@ -12,6 +12,7 @@ import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
+import de.openrathaus.web.Refusal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * municipality always keeps at least one administrator, and nobody can take their own ADMIN role.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('accounts:administer')")
 class Administration {
 
 	private final JdbcClient jdbc;
@@ -45,7 +46,7 @@ class Administration {
 	/** Lets a client address or an account sign in again at once (for example after a call to the help desk). */
 	public void liftThrottle(String accountKey, String client) {
 		if (!throttle.lift(accountKey, client)) {
-			throw new Refused("admin.throttle.unknown");
+			throw Refusal.of("admin.throttle.unknown");
 		}
 	}
 
@@ -55,16 +56,6 @@ class Administration {
 	record Staff(UUID id, String email, String displayName, Map<String, List<StaffRole>> roles) {
 	}
 
-	/** A refused change with the message code that explains it. */
-	static class Refused extends RuntimeException {
-
-		final String code;
-
-		Refused(String code) {
-			super(code, null, false, false);
-			this.code = code;
-		}
-	}
 
 	public List<Department> departments() {
 		return jdbc.sql("select code, name from account.department order by name").query(Department.class).list();
@@ -91,10 +82,10 @@ class Administration {
 	public void saveDepartment(String code, String name) {
 		String cleanName = name == null ? "" : name.strip();
 		if (code == null || !code.matches("[a-z0-9-]{2,40}")) {
-			throw new Refused("admin.department.code");
+			throw Refusal.of("admin.department.code");
 		}
 		if (cleanName.isEmpty() || cleanName.length() > 100) {
-			throw new Refused("admin.department.name");
+			throw Refusal.of("admin.department.name");
 		}
 		jdbc.sql("insert into account.department(code, name) values (?, ?) on conflict (tenant_id, code) do update set name = excluded.name")
 			.params(code, cleanName).update();
@@ -104,13 +95,13 @@ class Administration {
 	public void createStaff(String displayName, String email, String password) {
 		RegistrationForm form = RegistrationForm.of(displayName, email, password, password, "ja");
 		if (!form.problems().isEmpty()) {
-			throw new Refused(form.problems().getFirst().code());
+			throw Refusal.of(form.problems().getFirst().code());
 		}
 		int created = jdbc.sql("insert into account.account(id, kind, email, display_name, password_hash, trust_level, email_verified_at) "
 				+ "values (?, 'STAFF', ?, ?, ?, 'LOW', now()) on conflict (tenant_id, email) do nothing")
 			.params(UUID.randomUUID(), form.email(), form.displayName(), passwords.encode(form.password())).update();
 		if (created == 0) {
-			throw new Refused("admin.staff.exists");
+			throw Refusal.of("admin.staff.exists");
 		}
 	}
 
@@ -121,7 +112,7 @@ class Administration {
 				+ "where a.id = ? and a.kind = 'STAFF' and d.code = ? on conflict do nothing")
 			.params(role.name(), account.value(), department.value()).update();
 		if (granted == 0 && !holds(account, department, role)) {
-			throw new Refused("admin.role.unknown");
+			throw Refusal.of("admin.role.unknown");
 		}
 	}
 
@@ -129,13 +120,13 @@ class Administration {
 	public void revoke(SignedInUser admin, AccountId account, DepartmentCode department, StaffRole role) {
 		if (role == StaffRole.ADMIN) {
 			if (admin.id().equals(account)) {
-				throw new Refused("admin.role.self");
+				throw Refusal.of("admin.role.self");
 			}
 			// serialise concurrent revocations so two admins cannot remove the last two ADMIN roles at once
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('account.admin-roles'))").query(Object.class).list();
 			int admins = jdbc.sql("select count(*) from account.staff_role where role = 'ADMIN'").query(Integer.class).single();
 			if (admins <= 1 && holds(account, department, role)) {
-				throw new Refused("admin.role.last");
+				throw Refusal.of("admin.role.last");
 			}
 		}
 		jdbc.sql("delete from account.staff_role where account_id = ? and department_code = ? and role = ?")

@@ -15,6 +15,7 @@ import java.util.UUID;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,12 +47,12 @@ class ApiTokens {
 	String create(AccountId account, @Nullable String name) {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty() || clean.length() > 100) {
-			throw new Administration.Refused("admin.token.name.invalid");
+			throw Refusal.of("admin.token.name.invalid");
 		}
 		boolean staff = jdbc.sql("select count(*) from account.account where id = ? and kind = 'STAFF'").param(account.value())
 			.query(Integer.class).single() == 1;
 		if (!staff) {
-			throw new Administration.Refused("admin.role.unknown");
+			throw Refusal.of("admin.role.unknown");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import de.openrathaus.account.AccountKind;
+import de.openrathaus.account.Authorities;
+import de.openrathaus.account.StaffRole;
+import de.openrathaus.account.WebAccess;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -20,9 +30,11 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may reach which part of the platform. URL spaces: public pages, {@code /portal/**} for
- * citizens, {@code /backoffice/**} for staff, {@code /admin/**} for administrators; finer rules
- * (own application, own department) are checked in the modules' services on every request.
+ * How requests are authenticated, and the rules every module declares for its own paths
+ * ({@link WebAccess} beans: what is open, which path needs which named authority). This class
+ * knows no other module's paths. Each handler carries its own {@code @PreAuthorize} with a named
+ * {@link Authorities authority}; finer rules (own application, own department) are checked in the
+ * modules' services on every request. {@code RouteAuthorisationIntegrationTests} walks every route.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,11 +51,9 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(1)
 	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch, ApiTokens tokens,
-			AccountUserDetailsService accounts, SignInThrottle throttle) throws Exception {
+			AccountUserDetailsService accounts, SignInThrottle throttle, List<WebAccess> access) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/api/*/*/openapi.yaml").permitAll()
-				.anyRequest().hasRole("STAFF"))
+			.authorizeHttpRequests(requests -> declared(requests, access))
 			.httpBasic(basic -> basic.realmName("OpenRathaus"))
 			.sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -58,23 +68,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@org.springframework.core.annotation.Order(2)
-	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle, List<WebAccess> access)
+			throws Exception {
 		// one answer for every failure; only the right password for an unconfirmed address learns more
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/anmelden?fehler");
 		failure.setExceptionMappings(Map.of(AfterPasswordChecks.AddressNotConfirmed.class.getName(), "/anmelden?unbestaetigt"));
 		http
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/", "/leistungen", "/leistungen/**", "/registrieren", "/registrieren/**",
-						"/anmelden", "/konto/bestaetigen", "/konto/bestaetigen/**", "/passwort-vergessen", "/passwort-vergessen/**",
-						"/passwort-neu", "/css/**", "/images/**",
-						"/favicon.ico", "/error", "/demo/**", "/barrierefreiheit", "/impressum", "/datenschutz")
-					.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-				.requestMatchers("/portal/**").hasRole("CITIZEN")
-				.requestMatchers("/backoffice/**").hasRole("STAFF")
-				.requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> declared(requests, access))
 			.formLogin(form -> form
 				.loginPage("/anmelden")
 				.loginProcessingUrl("/anmelden")
@@ -98,6 +99,52 @@ class SecurityConfiguration {
 			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** The modules' declared rules, open paths first (an open health check inside a restricted area), then everything else needs sign-in. */
+	private static void declared(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests, List<WebAccess> access) {
+		for (WebAccess rules : access) {
+			if (!rules.open().isEmpty()) {
+				requests.requestMatchers(rules.open().toArray(String[]::new)).permitAll();
+			}
+		}
+		for (WebAccess rules : access) {
+			rules.restricted().forEach((pattern, authority) -> requests.requestMatchers(pattern).hasAuthority(authority));
+		}
+		requests.anyRequest().authenticated();
+	}
+
+	/** This module's own paths: sign-in, registration, password reset are open; administration and the portal's start page are not. */
+	@Bean
+	WebAccess accountWebAccess() {
+		return WebAccess.open("/anmelden", "/registrieren", "/registrieren/**", "/konto/bestaetigen", "/konto/bestaetigen/**",
+				"/passwort-vergessen", "/passwort-vergessen/**", "/passwort-neu", "/error")
+			.restrict(Authorities.ACCOUNTS_ADMINISTER, "/admin", "/admin/**")
+			.restrict(Authorities.PORTAL, "/portal");
+	}
+
+	/**
+	 * An account holds {@code ROLE_<kind>} and {@code ROLE_<staff role>}; the named authorities the
+	 * use cases ask for follow from them as {@link Authorities} says, for URL rules and
+	 * {@code @PreAuthorize} alike.
+	 */
+	@Bean
+	static RoleHierarchy namedAuthorities() {
+		RoleHierarchyImpl.Builder hierarchy = RoleHierarchyImpl.withRolePrefix("");
+		for (AccountKind kind : AccountKind.values()) {
+			Set<String> named = Authorities.of(kind);
+			if (!named.isEmpty()) {
+				hierarchy.role("ROLE_" + kind.name()).implies(named.toArray(String[]::new));
+			}
+		}
+		for (StaffRole role : StaffRole.values()) {
+			Set<String> named = Authorities.of(role);
+			if (!named.isEmpty()) {
+				hierarchy.role("ROLE_" + role.name()).implies(named.toArray(String[]::new));
+			}
+		}
+		return hierarchy.build();
 	}
 
 	/**

@@ -12,7 +12,9 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.OnlineServices;
+import de.openrathaus.web.Refusal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,16 +36,6 @@ class Catalogue {
 		this.services = services;
 	}
 
-	/** A refused change, with the message code that says why. */
-	static class Refused extends RuntimeException {
-
-		final String code;
-
-		Refused(String code) {
-			super(code, null, false, false);
-			this.code = code;
-		}
-	}
 
 	Set<String> departmentCodes() {
 		return accounts.departments().stream().map(d -> d.code().value()).collect(Collectors.toSet());
@@ -74,52 +66,52 @@ class Catalogue {
 	UUID save(SignedInUser user, UUID id, int expectedVersion, Map<ProcessField, Object> values) {
 		String department = (String) values.get(ProcessField.DEPARTMENT);
 		if (!mayEdit(user, department)) {
-			throw new Refused("catalogue.refused.department");
+			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
 		}
 		ProcessStore.Actor actor = new ProcessStore.Actor(user.id().value(), user.displayName());
 		if (id == null) {
 			if (store.findByKey((String) values.get(ProcessField.KEY)).isPresent()) {
-				throw new Refused("catalogue.refused.keyTaken");
+				throw Refusal.conflict("catalogue.refused.keyTaken");
 			}
 			return store.insert(values, false, actor, "CREATED");
 		}
-		ProcessRecord current = store.find(id).orElseThrow(() -> new Refused("catalogue.refused.unknown"));
+		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		if (!mayEdit(user, current.department())) {
-			throw new Refused("catalogue.refused.department");
+			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
 		}
 		if (current.version() != expectedVersion) {
-			throw new Refused("catalogue.refused.changedMeanwhile");
+			throw Refusal.conflict("catalogue.refused.changedMeanwhile");
 		}
 		if (!current.key().equals(values.get(ProcessField.KEY)) && store.findByKey((String) values.get(ProcessField.KEY)).isPresent()) {
-			throw new Refused("catalogue.refused.keyTaken");
+			throw Refusal.conflict("catalogue.refused.keyTaken");
 		}
-		store.update(current, values, actor, "CHANGED").orElseThrow(() -> new Refused("catalogue.refused.changedMeanwhile"));
+		store.update(current, values, actor, "CHANGED").orElseThrow(() -> Refusal.conflict("catalogue.refused.changedMeanwhile"));
 		return id;
 	}
 
 	@Transactional
 	void submit(SignedInUser user, UUID id) {
-		ProcessRecord current = store.find(id).orElseThrow(() -> new Refused("catalogue.refused.unknown"));
+		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		if (!mayEdit(user, current.department())) {
-			throw new Refused("catalogue.refused.department");
+			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
 		}
 		if (!store.move(id, ProcessRecord.Status.DRAFT, ProcessRecord.Status.SUBMITTED, actor(user), "")) {
-			throw new Refused("catalogue.refused.status");
+			throw Refusal.conflict("catalogue.refused.status");
 		}
 	}
 
 	@Transactional
 	void review(SignedInUser user, UUID id, boolean accept, String comment) {
 		if (!mayReview(user)) {
-			throw new Refused("catalogue.refused.reviewer");
+			throw Refusal.of("catalogue.refused.reviewer").withStatus(HttpStatus.FORBIDDEN);
 		}
 		String text = ProcessValues.clean(comment);
 		if (!accept && text.isEmpty()) {
-			throw new Refused("catalogue.refused.commentNeeded");
+			throw Refusal.of("catalogue.refused.commentNeeded");
 		}
 		ProcessRecord.Status target = accept ? ProcessRecord.Status.REVIEWED : ProcessRecord.Status.DRAFT;
 		if (!store.move(id, ProcessRecord.Status.SUBMITTED, target, actor(user), text)) {
-			throw new Refused("catalogue.refused.status");
+			throw Refusal.conflict("catalogue.refused.status");
 		}
 	}
 
@@ -127,9 +119,9 @@ class Catalogue {
 	void comment(SignedInUser user, UUID id, String comment) {
 		String text = ProcessValues.clean(comment);
 		if (text.isEmpty() || text.length() > 2000) {
-			throw new Refused("catalogue.refused.commentNeeded");
+			throw Refusal.of("catalogue.refused.commentNeeded");
 		}
-		store.find(id).orElseThrow(() -> new Refused("catalogue.refused.unknown"));
+		store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		store.comment(id, actor(user), text);
 	}
 

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages of the process catalogue: list, a process with its history, the form, submit and review. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class CatalogueController {
 
 	private final Catalogue catalogue;
@@ -90,9 +94,10 @@ class CatalogueController {
 			redirect.addFlashAttribute("notice", "catalogue.saved");
 			return "redirect:/backoffice/katalog/" + saved;
 		}
-		catch (Catalogue.Refused refused) {
+		catch (Refusal refused) {
+			// the form is shown again with what was entered, so this refusal is answered here, not by redirect
 			showForm(model, id, version, raw, List.of(), locale);
-			model.addAttribute("refused", refused.code);
+			model.addAttribute("refused", refused.messageKey());
 			return "catalogue/form";
 		}
 	}
@@ -115,32 +120,31 @@ class CatalogueController {
 	}
 
 	@PostMapping("/backoffice/katalog/{id}/einreichen")
+	@OnRefusal("/backoffice/katalog/{id}")
 	String submit(@PathVariable UUID id, SignedInUser user, RedirectAttributes redirect) {
-		return act(id, redirect, "catalogue.submitted", () -> catalogue.submit(user, id));
+		catalogue.submit(user, id);
+		return done(id, redirect, "catalogue.submitted");
 	}
 
 	@PostMapping("/backoffice/katalog/{id}/pruefung")
+	@OnRefusal("/backoffice/katalog/{id}")
 	String review(@PathVariable UUID id, @RequestParam(name = "ergebnis", defaultValue = "") String outcome,
 			@RequestParam(name = "kommentar", required = false) @Nullable String comment, SignedInUser user, RedirectAttributes redirect) {
 		boolean accept = "geprueft".equals(outcome);
-		return act(id, redirect, accept ? "catalogue.reviewed" : "catalogue.returned",
-				() -> catalogue.review(user, id, accept, comment == null ? "" : comment));
+		catalogue.review(user, id, accept, comment == null ? "" : comment);
+		return done(id, redirect, accept ? "catalogue.reviewed" : "catalogue.returned");
 	}
 
 	@PostMapping("/backoffice/katalog/{id}/kommentar")
+	@OnRefusal("/backoffice/katalog/{id}")
 	String comment(@PathVariable UUID id, @RequestParam(name = "kommentar", required = false) @Nullable String comment,
 			SignedInUser user, RedirectAttributes redirect) {
-		return act(id, redirect, "catalogue.commented", () -> catalogue.comment(user, id, comment == null ? "" : comment));
+		catalogue.comment(user, id, comment == null ? "" : comment);
+		return done(id, redirect, "catalogue.commented");
 	}
 
-	private static String act(UUID id, RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", success);
-		}
-		catch (Catalogue.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-		}
+	private static String done(UUID id, RedirectAttributes redirect, String success) {
+		redirect.addFlashAttribute("notice", success);
 		return "redirect:/backoffice/katalog/" + id;
 	}
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.catalogue.internal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The EGovG NRW compliance view. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class ComplianceController {
 
 	private final Compliance compliance;

@@ -7,8 +7,11 @@ import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.documents.Downloads;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Download of the spreadsheet template and upload of a filled one, with a progress page. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class ImportController {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -49,15 +53,14 @@ class ImportController {
 	}
 
 	@PostMapping("/backoffice/katalog/import")
+	@OnRefusal("/backoffice/katalog/import")
 	String upload(@RequestParam(name = "tabelle", required = false) @Nullable MultipartFile file, SignedInUser user,
 			RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("refused", "import.noFile");
-			return "redirect:/backoffice/katalog/import";
+			throw Refusal.of("import.noFile");
 		}
 		if (file.getSize() > MAX_BYTES) {
-			redirect.addFlashAttribute("refused", "import.tooLarge");
-			return "redirect:/backoffice/katalog/import";
+			throw Refusal.of("import.tooLarge");
 		}
 		String name = file.getOriginalFilename() == null ? "tabelle.xlsx" : file.getOriginalFilename().replaceAll("[\\\\/\\p{Cc}]", "");
 		CatalogueImports.Job job = imports.start(user, name, file.getBytes());

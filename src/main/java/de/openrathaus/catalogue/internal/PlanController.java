@@ -19,8 +19,11 @@ import de.openrathaus.tenancy.Tenants;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import de.openrathaus.account.StaffRole;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -35,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The measure plan per year (2018–2030) and per department; the board plans processes into years. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class PlanController {
 
 	private final PlanStore plan;
@@ -118,18 +122,16 @@ class PlanController {
 	}
 
 	@PostMapping("/backoffice/massnahmenplan")
+	@PreAuthorize("hasAuthority('catalogue:prioritise')")
+	@OnRefusal("/backoffice/massnahmenplan")
 	@Transactional
 	public String save(@RequestParam(name = "prozess", defaultValue = "") String key, @RequestParam(name = "jahr", defaultValue = "") String year,
 			@RequestParam(name = "verantwortlich", defaultValue = "") String owner, @RequestParam(name = "stand", defaultValue = "PLANNED") String status,
 			@RequestParam(name = "notiz", defaultValue = "") String note, @RequestParam(name = "aktion", defaultValue = "speichern") String action,
 			SignedInUser user, RedirectAttributes redirect) {
-		if (!user.hasRole(StaffRole.BOARD)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 		ProcessRecord process = processes.findByKey(ProcessValues.clean(key).toUpperCase(java.util.Locale.ROOT)).orElse(null);
 		if (process == null) {
-			redirect.addFlashAttribute("refused", "plan.unknownProcess");
-			return "redirect:/backoffice/massnahmenplan";
+			throw Refusal.of("plan.unknownProcess");
 		}
 		if ("entfernen".equals(action)) {
 			plan.remove(process.id());
@@ -144,18 +146,15 @@ class PlanController {
 			y = 0;
 		}
 		if (y < 2018 || y > 2030) {
-			redirect.addFlashAttribute("refused", "plan.year.invalid");
-			return "redirect:/backoffice/massnahmenplan";
+			throw Refusal.of("plan.year.invalid");
 		}
 		if (!PlanStore.STATUSES.contains(status)) {
-			redirect.addFlashAttribute("refused", "plan.status.invalid");
-			return "redirect:/backoffice/massnahmenplan";
+			throw Refusal.of("plan.status.invalid");
 		}
 		String cleanOwner = ProcessValues.clean(owner);
 		String cleanNote = ProcessValues.clean(note);
 		if (cleanOwner.length() > 200 || cleanNote.length() > 1000) {
-			redirect.addFlashAttribute("refused", "plan.tooLong");
-			return "redirect:/backoffice/massnahmenplan";
+			throw Refusal.of("plan.tooLong");
 		}
 		plan.save(process.id(), y, cleanOwner, status, cleanNote);
 		redirect.addFlashAttribute("notice", "plan.saved");

@@ -10,8 +10,11 @@ import java.util.Map;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with the day it was saved as reference day, so the board's decision can be reproduced.
  */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class PrioritisationController {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -67,23 +71,20 @@ class PrioritisationController {
 	}
 
 	@PostMapping("/backoffice/priorisierung")
+	@PreAuthorize("hasAuthority('catalogue:prioritise')")
+	@OnRefusal("/backoffice/priorisierung")
 	@Transactional
 	public String save(@RequestParam MultiValueMap<String, String> form, SignedInUser user, RedirectAttributes redirect) {
-		if (!user.hasRole(StaffRole.BOARD)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 		Map<Criterion, Integer> values = new EnumMap<>(Criterion.class);
 		for (Criterion criterion : Criterion.values()) {
 			Integer weight = parse(form.getFirst(criterion.formName()));
 			if (weight == null) {
-				redirect.addFlashAttribute("refused", "ranking.weight.invalid");
-				return "redirect:/backoffice/priorisierung";
+				throw Refusal.of("ranking.weight.invalid");
 			}
 			values.put(criterion, weight);
 		}
 		if (values.values().stream().mapToInt(Integer::intValue).sum() == 0) {
-			redirect.addFlashAttribute("refused", "ranking.weight.allZero");
-			return "redirect:/backoffice/priorisierung";
+			throw Refusal.of("ranking.weight.allZero");
 		}
 		String note = ProcessValues.clean(form.getFirst("notiz"));
 		int version = weights.save(values, note.length() > 500 ? note.substring(0, 500) : note, user.displayName());

@@ -6,6 +6,7 @@ import java.util.UUID;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.documents.Downloads;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The citizen's portal mailbox: list, read (recording the first access), download the document. */
 @Controller
+@PreAuthorize("hasAuthority('portal:use')")
 class MailboxController {
 
 	private final Mailbox mailbox;

@@ -21,13 +21,14 @@ import de.openrathaus.procedure.DecisionOutcome;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.InformationRequested;
 import de.openrathaus.tenancy.TenantId;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * An application as stored: its procedure type version, answers and state. Its case work changes
  * state only through the methods below; each checks that the application's state (and, for a
- * clerk's action, its assignee) allows the change, refuses with {@link TransitionRefused} otherwise,
+ * clerk's action, its assignee) allows the change, refuses with {@link Refusal} (409 in an API) otherwise,
  * and returns the {@link Transition} with the event to publish once it is stored.
  */
 public record Application(ApplicationId id, TenantId tenant, AccountId applicant, String typeKey, int typeVersion,
@@ -102,7 +103,7 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 
 	private void require(boolean allowed, String refusal) {
 		if (!allowed) {
-			throw new TransitionRefused(refusal, status);
+			throw Refusal.conflict(refusal);
 		}
 	}
 

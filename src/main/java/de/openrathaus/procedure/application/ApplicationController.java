@@ -20,8 +20,10 @@ import de.openrathaus.procedure.definition.ProcedureTypes;
 import de.openrathaus.procedure.definition.StepDefinition;
 import de.openrathaus.procedure.definition.Violation;
 import de.openrathaus.documents.Downloads;
+import de.openrathaus.web.OnRefusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -38,6 +40,7 @@ import org.springframework.web.util.WebUtils;
 
 /** The citizen's applications: start, fill step by step, check, submit, follow, answer questions. */
 @Controller
+@PreAuthorize("hasAuthority('portal:use')")
 class ApplicationController {
 
 	private final ApplicationService applications;
@@ -289,16 +292,11 @@ class ApplicationController {
 	}
 
 	@PostMapping("/portal/antraege/{id}/antwort")
+	@OnRefusal(value = "/portal/antraege/{id}", flash = "notice")
 	String answer(@PathVariable ApplicationId id, @RequestParam(name = "antwort", required = false) @Nullable String answer,
 			HttpServletRequest request, SignedInUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
 		List<Violation> violations;
-		try {
-			violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads(request));
-		}
-		catch (TransitionRefused refused) {
-			redirect.addFlashAttribute("notice", refused.messageKey());
-			return "redirect:/portal/antraege/" + id;
-		}
+		violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads(request));
 		if (!violations.isEmpty()) {
 			show(id, citizen, model, locale);
 			model.addAttribute("answer", answer);
@@ -312,6 +310,7 @@ class ApplicationController {
 
 	/** Withdrawing ends the case at once, so the citizen confirms it in the same form (works without JavaScript). */
 	@PostMapping("/portal/antraege/{id}/zurueckziehen")
+	@OnRefusal(value = "/portal/antraege/{id}", flash = "notice")
 	String withdraw(@PathVariable ApplicationId id, @RequestParam(name = "bestaetigt", required = false) @Nullable String confirmed,
 			SignedInUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
 		if (!"ja".equals(confirmed)) {
@@ -320,13 +319,8 @@ class ApplicationController {
 					forms.message(Violation.of("bestaetigt", "application.withdraw.unconfirmed"), locale))));
 			return page;
 		}
-		try {
-			applications.withdraw(citizen, id);
-			redirect.addFlashAttribute("notice", "application.withdrawn");
-		}
-		catch (TransitionRefused refused) {
-			redirect.addFlashAttribute("notice", refused.messageKey());
-		}
+		applications.withdraw(citizen, id);
+		redirect.addFlashAttribute("notice", "application.withdrawn");
 		return "redirect:/portal/antraege/" + id;
 	}
 

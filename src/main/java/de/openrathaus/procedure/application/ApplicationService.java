@@ -240,7 +240,7 @@ public class ApplicationService {
 
 	/**
 	 * The citizen answers the open request for information; the case returns to the clerk. Refused
-	 * with {@link TransitionRefused} when no question is open; a bad answer or file is refused with
+	 * with {@link de.openrathaus.web.Refusal} when no question is open; a bad answer or file is refused with
 	 * the violations. Either way nothing is stored.
 	 */
 	@Transactional

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.application;
 
+import de.openrathaus.web.Refusal;
+
 /**
  * A change of an application's state decided by one of its methods: the state it was decided on,
  * the new state, and the event to publish once the new state is stored. The store writes the new
@@ -17,7 +19,7 @@ public record Transition<E>(Application before, Application after, E event, Stri
 	}
 
 	/** The refusal to answer when the guarded update found the application changed by someone else. */
-	public TransitionRefused lostRace() {
-		return new TransitionRefused(refusal, before.status());
+	public Refusal lostRace() {
+		return Refusal.conflict(refusal);
 	}
 }

@@ -17,11 +17,13 @@ import de.openrathaus.procedure.application.ApplicationNotFound;
 import de.openrathaus.procedure.application.ApplicationStatus;
 import de.openrathaus.procedure.application.ApplicationStore;
 import de.openrathaus.procedure.application.StoredAttachment;
-import de.openrathaus.procedure.application.TransitionRefused;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.documents.Downloads;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The back office: the department's worklist and the case page with the clerk's actions. */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 class BackofficeController {
+
+	/** The case page, where a refused action shows why (and keeps what the clerk wrote). */
+	private static final String CASE = "/backoffice/faelle/{id}";
 
 	private final CaseworkService casework;
 	private final ApplicationStore store;
@@ -100,48 +106,52 @@ class BackofficeController {
 	}
 
 	@PostMapping("/backoffice/faelle/{id}/uebernehmen")
+	@OnRefusal(CASE)
 	String claim(@PathVariable ApplicationId id, SignedInUser clerk, RedirectAttributes redirect) {
-		return act(id, redirect, "casework.claimed", () -> casework.claim(clerk, id));
+		casework.claim(clerk, id);
+		return done(id, redirect, "casework.claimed");
 	}
 
 	@PostMapping("/backoffice/faelle/{id}/rueckfrage")
+	@OnRefusal(CASE)
 	String ask(@PathVariable ApplicationId id, @RequestParam(name = "frage", required = false) @Nullable String question,
 			SignedInUser clerk, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("question", question);
-		return act(id, redirect, "casework.asked", () -> casework.requestInformation(clerk, id, question == null ? "" : question));
+		try {
+			casework.requestInformation(clerk, id, question == null ? "" : question);
+		}
+		catch (Refusal refused) {
+			throw refused.keeping("question", question);
+		}
+		return done(id, redirect, "casework.asked");
 	}
 
 	/** Approving issues and delivers the decision at once, so the clerk confirms it in the same form (works without JavaScript). */
 	@PostMapping("/backoffice/faelle/{id}/genehmigen")
+	@OnRefusal(CASE)
 	String approve(@PathVariable ApplicationId id, @RequestParam(name = "bestaetigt", required = false) @Nullable String confirmed,
 			SignedInUser clerk, RedirectAttributes redirect) {
 		if (!"ja".equals(confirmed)) {
-			redirect.addFlashAttribute("refused", "casework.approve.unconfirmed");
-			return "redirect:/backoffice/faelle/" + id;
+			throw Refusal.of("casework.approve.unconfirmed");
 		}
-		return act(id, redirect, "casework.approved", () -> casework.approve(clerk, id));
+		casework.approve(clerk, id);
+		return done(id, redirect, "casework.approved");
 	}
 
 	@PostMapping("/backoffice/faelle/{id}/ablehnen")
+	@OnRefusal(CASE)
 	String reject(@PathVariable ApplicationId id, @RequestParam(name = "begruendung", required = false) @Nullable String reason,
 			SignedInUser clerk, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("reason", reason);
-		return act(id, redirect, "casework.rejected", () -> casework.reject(clerk, id, reason == null ? "" : reason));
+		try {
+			casework.reject(clerk, id, reason == null ? "" : reason);
+		}
+		catch (Refusal refused) {
+			throw refused.keeping("reason", reason);
+		}
+		return done(id, redirect, "casework.rejected");
 	}
 
-	private static String act(ApplicationId id, RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", success);
-			redirect.getFlashAttributes().remove("question");
-			redirect.getFlashAttributes().remove("reason");
-		}
-		catch (CaseworkService.ActionRefused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-		}
-		catch (TransitionRefused refused) {
-			redirect.addFlashAttribute("refused", refused.messageKey());
-		}
+	private static String done(ApplicationId id, RedirectAttributes redirect, String success) {
+		redirect.addFlashAttribute("notice", success);
 		return "redirect:/backoffice/faelle/" + id;
 	}
 

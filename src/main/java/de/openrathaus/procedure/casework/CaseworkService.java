@@ -34,6 +34,7 @@ import de.openrathaus.procedure.workflow.Workflow;
 import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
+import de.openrathaus.web.Refusal;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -105,10 +106,10 @@ class CaseworkService {
 		Application application = visibleCase(clerk, id);
 		String text = clean(question);
 		if (text.isEmpty()) {
-			throw new ActionRefused("casework.question.required");
+			throw Refusal.of("casework.question.required");
 		}
 		if (text.length() > TEXT_MAX) {
-			throw new ActionRefused("casework.text.tooLong");
+			throw Refusal.of("casework.text.tooLong");
 		}
 		Transition<InformationRequested> asked = application.requestInformation(clerk.id(), text, clock.instant(),
 				RequestOrigin.currentOrNull());
@@ -137,10 +138,10 @@ class CaseworkService {
 		Application application = visibleCase(clerk, id);
 		String text = clean(reason);
 		if (text.isEmpty()) {
-			throw new ActionRefused("casework.reason.required");
+			throw Refusal.of("casework.reason.required");
 		}
 		if (text.length() > TEXT_MAX) {
-			throw new ActionRefused("casework.text.tooLong");
+			throw Refusal.of("casework.text.tooLong");
 		}
 		decide(clerk, application, definitionOf(application), DecisionOutcome.REJECTED, text, Assessment.NONE);
 	}
@@ -184,14 +185,4 @@ class CaseworkService {
 			.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
 	}
 
-	/** A refused clerk action with the message code explaining why. */
-	static class ActionRefused extends RuntimeException {
-
-		final String code;
-
-		ActionRefused(String code) {
-			super(code, null, false, false);
-			this.code = code;
-		}
-	}
 }

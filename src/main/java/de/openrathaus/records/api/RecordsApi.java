@@ -26,8 +26,7 @@ import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.web.RecordsController;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,18 +47,17 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/records")
+@PreAuthorize("hasAuthority('records:api')")
 class RecordsApi {
 
 	private final RecordsStore store;
 	private final DocumentUploads uploads;
 	private final AuditTrail audit;
-	private final MessageSource messages;
 
-	RecordsApi(RecordsStore store, DocumentUploads uploads, AuditTrail audit, MessageSource messages) {
+	RecordsApi(RecordsStore store, DocumentUploads uploads, AuditTrail audit) {
 		this.store = store;
 		this.uploads = uploads;
 		this.audit = audit;
-		this.messages = messages;
 	}
 
 	/** One page of a listing; {@code hasNext} says whether a further page exists (no costly total count). */
@@ -228,13 +226,8 @@ class RecordsApi {
 			@RequestParam(defaultValue = "") String title, @RequestParam("file") MultipartFile file, SignedInUser user,
 			HttpServletRequest request) throws IOException {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
-		try {
-			uploads.addDocument(recordCase, title, file.getOriginalFilename(), file.getBytes(), user.displayName(),
-					RecordsController.origin(request));
-		}
-		catch (DocumentUploads.Refused refused) {
-			throw refusal(refused);
-		}
+		uploads.addDocument(recordCase, title, file.getOriginalFilename(), file.getBytes(), user.displayName(),
+				RecordsController.origin(request));
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.versions(id));
 	}
 
@@ -245,21 +238,9 @@ class RecordsApi {
 		if (!store.caseOfDocument(document).equals(recordCase.id())) {
 			throw notFound();
 		}
-		try {
-			uploads.addVersion(recordCase, document, file.getOriginalFilename(), file.getBytes(), user.displayName(),
-					RecordsController.origin(request));
-		}
-		catch (DocumentUploads.Refused refused) {
-			throw refusal(refused);
-		}
+		uploads.addVersion(recordCase, document, file.getOriginalFilename(), file.getBytes(), user.displayName(),
+				RecordsController.origin(request));
 		return ResponseEntity.status(HttpStatus.CREATED).body(store.versions(id));
-	}
-
-	/** The refusal, explained in the caller's language with its argument (the file name, a limit). */
-	private ResponseStatusException refusal(DocumentUploads.Refused refused) {
-		HttpStatus status = refused.code.endsWith("duplicate") ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-		return new ResponseStatusException(status, messages.getMessage(refused.code, new Object[] { refused.argument },
-				refused.code, LocaleContextHolder.getLocale()));
 	}
 
 	@GetMapping("/versions/{id}/content")

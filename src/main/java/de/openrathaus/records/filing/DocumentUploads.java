@@ -11,6 +11,7 @@ import de.openrathaus.documents.Filenames;
 import de.openrathaus.documents.PdfInspection;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.content.FileSystemContentStore;
+import de.openrathaus.web.Refusal;
 
 import org.apache.tika.Tika;
 import org.apache.tika.metadata.Metadata;
@@ -39,25 +40,13 @@ public class DocumentUploads {
 		this.audit = audit;
 	}
 
-	/** A refused upload with the message code explaining why. */
-	public static class Refused extends RuntimeException {
-
-		public final String code;
-		public final String argument;
-
-		Refused(String code, String argument) {
-			super(code, null, false, false);
-			this.code = code;
-			this.argument = argument;
-		}
-	}
 
 	@Transactional
 	public DocumentId addDocument(RecordsStore.RecordCase recordCase, String title, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
 		String cleanTitle = title == null || title.isBlank() ? filename : title.strip();
 		if (cleanTitle.length() > 200) {
-			throw new Refused("records.upload.titleTooLong", "200");
+			throw Refusal.of("records.upload.titleTooLong", "200");
 		}
 		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, detect(content, filename), content, author,
 				Map.of("source", "upload"));
@@ -78,11 +67,11 @@ public class DocumentUploads {
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (Scan scan : scans) {
 			if (scan.content().length > 0 && !seen.add(FileSystemContentStore.sha256(scan.content()))) {
-				throw new Refused("records.scan.twice", Filenames.clean(scan.originalName()));
+				throw Refusal.of("records.scan.twice", Filenames.clean(scan.originalName()));
 			}
 			String filename = check(recordCase, scan.originalName(), scan.content());
 			if (!"application/pdf".equals(detect(scan.content(), filename))) {
-				throw new Refused("records.scan.notPdf", filename);
+				throw Refusal.of("records.scan.notPdf", filename);
 			}
 			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
 			store.addDocument(recordCase.id(), title, filename, "application/pdf", scan.content(), author,
@@ -102,17 +91,17 @@ public class DocumentUploads {
 
 	private String check(RecordsStore.RecordCase recordCase, String originalName, byte[] content) {
 		if (recordCase.status() != CaseStatus.OPEN) {
-			throw new Refused("records.upload.closed", recordCase.reference());
+			throw Refusal.of("records.upload.closed", recordCase.reference());
 		}
 		String filename = Filenames.clean(originalName);
 		if (content.length == 0) {
-			throw new Refused("records.upload.empty", filename);
+			throw Refusal.of("records.upload.empty", filename);
 		}
 		String sha = FileSystemContentStore.sha256(content);
 		Optional<String> existing = jdbc.sql("select d.title from records.document d join records.document_version v on v.document_id = d.id "
 				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id().value(), sha).query(String.class).optional();
 		if (existing.isPresent()) {
-			throw new Refused("records.upload.duplicate", existing.get());
+			throw Refusal.conflict("records.upload.duplicate", existing.get());
 		}
 		if (detect(content, filename).startsWith("application/pdf")) {
 			// a PDF only if PDFBox loads it, small enough when inflated, and without JavaScript or launch actions
@@ -120,7 +109,7 @@ public class DocumentUploads {
 				PdfInspection.check(content, PdfInspection.Limits.DEFAULT, java.time.Instant.now().plusSeconds(30));
 			}
 			catch (PdfInspection.Refused refused) {
-				throw new Refused("records.upload.pdf." + refused.problem(), filename);
+				throw Refusal.of("records.upload.pdf." + refused.problem(), filename);
 			}
 		}
 		return filename;

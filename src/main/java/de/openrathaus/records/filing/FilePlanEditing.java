@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.records.audit.AuditTrail;
+import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -37,36 +38,20 @@ public class FilePlanEditing {
 			@Nullable String procedureTypes) {
 	}
 
-	/** A refused change with the message code explaining why. */
-	public static class Refused extends RuntimeException {
-
-		public final String code;
-		public final String argument;
-
-		Refused(String code) {
-			this(code, "");
-		}
-
-		Refused(String code, String argument) {
-			super(code, null, false, false);
-			this.code = code;
-			this.argument = argument;
-		}
-	}
 
 	@Transactional
 	public UUID add(Entry entry, String actor, String origin) {
 		String number = entry.number() == null ? "" : entry.number().strip();
 		if (!number.matches("[0-9]{1,3}(\\.[0-9]{1,3}){0,5}")) {
-			throw new Refused("records.plan.edit.invalid.number");
+			throw Refusal.of("records.plan.edit.invalid.number");
 		}
 		if (store.planEntryId(number).isPresent()) {
-			throw new Refused("records.plan.edit.invalid.exists");
+			throw Refusal.conflict("records.plan.edit.invalid.exists");
 		}
 		UUID parent = null;
 		int dot = number.lastIndexOf('.');
 		if (dot > 0) {
-			parent = store.planEntryId(number.substring(0, dot)).orElseThrow(() -> new Refused("records.plan.edit.invalid.noParent"));
+			parent = store.planEntryId(number.substring(0, dot)).orElseThrow(() -> Refusal.of("records.plan.edit.invalid.noParent"));
 		}
 		Checked checked = check(entry, null);
 		UUID id = store.insertPlanEntry(number, checked.title(), parent, checked.retention(), checked.disposal(), checked.procedureTypes());
@@ -77,7 +62,7 @@ public class FilePlanEditing {
 	@Transactional
 	public void change(UUID id, Entry entry, String actor, String origin) {
 		RecordsStore.PlanEntry existing = store.plan().stream().filter(p -> p.id().equals(id)).findFirst()
-			.orElseThrow(() -> new Refused("records.plan.edit.invalid.unknown"));
+			.orElseThrow(() -> Refusal.of("records.plan.edit.invalid.unknown"));
 		Checked checked = check(entry, id);
 		store.changePlanEntry(id, checked.title(), checked.retention(), checked.disposal(), checked.procedureTypes());
 		audit.record(actor, AuditAction.PLAN_ENTRY_CHANGED, "file plan entry " + existing.number() + " " + checked.title() + describe(checked), origin);
@@ -89,7 +74,7 @@ public class FilePlanEditing {
 	private Checked check(Entry entry, @Nullable UUID self) {
 		String title = entry.title() == null ? "" : entry.title().strip();
 		if (title.isEmpty() || title.length() > 200) {
-			throw new Refused("records.plan.edit.invalid.title");
+			throw Refusal.of("records.plan.edit.invalid.title");
 		}
 		Integer retention = null;
 		if (entry.retentionYears() != null && !entry.retentionYears().isBlank()) {
@@ -97,27 +82,27 @@ public class FilePlanEditing {
 				retention = Integer.valueOf(entry.retentionYears().strip());
 			}
 			catch (NumberFormatException e) {
-				throw new Refused("records.plan.edit.invalid.retention");
+				throw Refusal.of("records.plan.edit.invalid.retention");
 			}
 			if (retention < 0 || retention > MAX_RETENTION) {
-				throw new Refused("records.plan.edit.invalid.retention");
+				throw Refusal.of("records.plan.edit.invalid.retention");
 			}
 		}
 		Disposal disposal = entry.disposal() == null || entry.disposal().isBlank() ? null
-				: Disposal.of(entry.disposal().strip()).orElseThrow(() -> new Refused("records.plan.edit.invalid.disposal"));
+				: Disposal.of(entry.disposal().strip()).orElseThrow(() -> Refusal.of("records.plan.edit.invalid.disposal"));
 		if ((retention == null) != (disposal == null)) {
-			throw new Refused("records.plan.edit.invalid.retentionAndDisposal");
+			throw Refusal.of("records.plan.edit.invalid.retentionAndDisposal");
 		}
 		List<String> types = entry.procedureTypes() == null ? List.of()
 				: Arrays.stream(entry.procedureTypes().split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
 		for (String type : types) {
 			if (!type.matches("[a-z0-9-]{2,60}")) {
-				throw new Refused("records.plan.edit.invalid.procedureType");
+				throw Refusal.of("records.plan.edit.invalid.procedureType");
 			}
 			// a procedure's submissions are filed under exactly one entry
 			Optional<String> elsewhere = store.planEntryTaking(type, self);
 			if (elsewhere.isPresent()) {
-				throw new Refused("records.plan.edit.invalid.procedureTaken", type + " → " + elsewhere.get());
+				throw Refusal.conflict("records.plan.edit.invalid.procedureTaken", type + " → " + elsewhere.get());
 			}
 		}
 		return new Checked(title, retention, disposal, types);

@@ -18,6 +18,7 @@ import de.openrathaus.records.content.ContentStore;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
+import de.openrathaus.web.Refusal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +100,9 @@ public class Retention {
 	@Transactional
 	public void destroy(CaseId caseId, String manager, String origin) {
 		Due due = due().stream().filter(d -> d.caseId().equals(caseId)).findFirst()
-			.orElseThrow(() -> new IllegalStateException("not listed"));
+			.orElseThrow(() -> Refusal.conflict("records.retention.notDestroyable"));
 		if (due.legalHold() || due.action() != Disposal.DESTROY) {
-			throw new IllegalStateException("not to be destroyed");
+			throw Refusal.conflict("records.retention.notDestroyable");
 		}
 		remove(caseId, due.reference(), due.planNumber(), AuditAction.DESTROYED, manager, origin);
 	}
@@ -152,13 +153,19 @@ public class Retention {
 	 */
 	@Transactional
 	public int applyArchiveAnswer(byte[] message, String manager, String origin) {
-		XdomeaMessages.Answer answer = XdomeaMessages.read(message);
+		XdomeaMessages.Answer answer;
+		try {
+			answer = XdomeaMessages.read(message);
+		}
+		catch (IllegalArgumentException unreadable) {
+			throw Refusal.of("records.archive.refused");
+		}
 		if (answer.type().endsWith(".0502")) {
 			List<CaseId> known = store.listedIn(answer.process());
 			List<CaseId> unknown = answer.assessments().keySet().stream().filter(id -> !known.contains(id)).toList();
 			if (answer.assessments().isEmpty() || !unknown.isEmpty()
 					|| answer.assessments().values().stream().anyMatch(code -> !code.equals("A") && !code.equals("V"))) {
-				throw new IllegalArgumentException("unknown objects or codes: " + unknown);
+				throw Refusal.of("records.archive.refused");
 			}
 			answer.assessments().forEach(store::assess);
 			audit.record(manager, AuditAction.ASSESSED, "xdomea 0502 " + answer.process() + " for " + answer.assessments().size() + " cases", origin);
@@ -167,12 +174,12 @@ public class Retention {
 		if (answer.type().endsWith(".0504")) {
 			List<Due> handedOver = store.handedOver(answer.process());
 			if (handedOver.isEmpty()) {
-				throw new IllegalArgumentException("no hand-over waits for this acknowledgement");
+				throw Refusal.conflict("records.archive.refused");
 			}
 			handedOver.forEach(d -> remove(d.caseId(), d.reference(), d.planNumber(), AuditAction.HANDED_OVER, manager, origin));
 			return handedOver.size();
 		}
-		throw new IllegalArgumentException("not an answer this step expects: " + answer.type());
+		throw Refusal.of("records.archive.refused");
 	}
 
 	/** The hand-over package (0503) of the cases the archive chose, with their primary files. */

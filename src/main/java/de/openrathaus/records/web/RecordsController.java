@@ -25,7 +25,10 @@ import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.search.RecordsSearch;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -41,6 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the CLERK role; every read is written to the audit trail.
  */
 @Controller
+@PreAuthorize("hasAuthority('backoffice:use')")
 public class RecordsController {
 
 	private final RecordsStore store;
@@ -56,6 +60,7 @@ public class RecordsController {
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/dokumente")
+	@OnRefusal("/backoffice/akten/vorgang/{id}")
 	public String addDocument(@PathVariable CaseId id,
 			@org.springframework.web.bind.annotation.RequestParam(name = "titel", defaultValue = "") String title,
 			@org.springframework.web.bind.annotation.RequestParam(name = "datei", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
@@ -63,17 +68,10 @@ public class RecordsController {
 			throws java.io.IOException {
 		RecordsStore.RecordCase recordCase = visibleCase(user, id);
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("refused", "records.upload.noFile");
-			return "redirect:/backoffice/akten/vorgang/" + id;
+			throw Refusal.of("records.upload.noFile");
 		}
-		try {
-			uploads.addDocument(recordCase, title, file.getOriginalFilename(), file.getBytes(), user.displayName(), origin(request));
-			redirect.addFlashAttribute("notice", "records.upload.added");
-		}
-		catch (DocumentUploads.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-			redirect.addFlashAttribute("refusedArgument", refused.argument);
-		}
+		uploads.addDocument(recordCase, title, file.getOriginalFilename(), file.getBytes(), user.displayName(), origin(request));
+		redirect.addFlashAttribute("notice", "records.upload.added");
 		return "redirect:/backoffice/akten/vorgang/" + id;
 	}
 
@@ -81,6 +79,7 @@ public class RecordsController {
 	static final int MAX_SCANS = 50;
 
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/scans")
+	@OnRefusal("/backoffice/akten/vorgang/{id}")
 	public String importScans(@PathVariable CaseId id,
 			@org.springframework.web.bind.annotation.RequestParam(name = "dateien", required = false) @org.jspecify.annotations.Nullable List<org.springframework.web.multipart.MultipartFile> files,
 			SignedInUser user, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
@@ -89,31 +88,23 @@ public class RecordsController {
 		List<org.springframework.web.multipart.MultipartFile> chosen = files == null ? List.of()
 				: files.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())).toList();
 		if (chosen.isEmpty()) {
-			redirect.addFlashAttribute("refused", "records.upload.noFile");
-			return "redirect:/backoffice/akten/vorgang/" + id;
+			throw Refusal.of("records.upload.noFile");
 		}
 		if (chosen.size() > MAX_SCANS) {
-			redirect.addFlashAttribute("refused", "records.scan.tooMany");
-			redirect.addFlashAttribute("refusedArgument", String.valueOf(MAX_SCANS));
-			return "redirect:/backoffice/akten/vorgang/" + id;
+			throw Refusal.of("records.scan.tooMany", String.valueOf(MAX_SCANS));
 		}
 		List<DocumentUploads.Scan> scans = new java.util.ArrayList<>();
 		for (org.springframework.web.multipart.MultipartFile file : chosen) {
 			scans.add(new DocumentUploads.Scan(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes()));
 		}
-		try {
-			int imported = uploads.importScans(recordCase, scans, user.displayName(), origin(request));
-			redirect.addFlashAttribute("notice", "records.scan.imported");
-			redirect.addFlashAttribute("noticeArgument", String.valueOf(imported));
-		}
-		catch (DocumentUploads.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-			redirect.addFlashAttribute("refusedArgument", refused.argument);
-		}
+		int imported = uploads.importScans(recordCase, scans, user.displayName(), origin(request));
+		redirect.addFlashAttribute("notice", "records.scan.imported");
+		redirect.addFlashAttribute("noticeArgument", String.valueOf(imported));
 		return "redirect:/backoffice/akten/vorgang/" + id;
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/backoffice/akten/vorgang/{id}/versionen")
+	@OnRefusal("/backoffice/akten/vorgang/{id}")
 	public String addVersion(@PathVariable CaseId id, @org.springframework.web.bind.annotation.RequestParam(name = "dokument") DocumentId document,
 			@org.springframework.web.bind.annotation.RequestParam(name = "datei", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
 			SignedInUser user, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
@@ -123,17 +114,10 @@ public class RecordsController {
 			throw notFound();
 		}
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("refused", "records.upload.noFile");
-			return "redirect:/backoffice/akten/vorgang/" + id;
+			throw Refusal.of("records.upload.noFile");
 		}
-		try {
-			uploads.addVersion(recordCase, document, file.getOriginalFilename(), file.getBytes(), user.displayName(), origin(request));
-			redirect.addFlashAttribute("notice", "records.upload.versionAdded");
-		}
-		catch (DocumentUploads.Refused refused) {
-			redirect.addFlashAttribute("refused", refused.code);
-			redirect.addFlashAttribute("refusedArgument", refused.argument);
-		}
+		uploads.addVersion(recordCase, document, file.getOriginalFilename(), file.getBytes(), user.displayName(), origin(request));
+		redirect.addFlashAttribute("notice", "records.upload.versionAdded");
 		return "redirect:/backoffice/akten/vorgang/" + id;
 	}
 

@@ -6,13 +6,15 @@ import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.account.StaffRole;
 import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.retention.Retention;
 import de.openrathaus.records.retention.XdomeaOfferList;
+import de.openrathaus.web.OnRefusal;
+import de.openrathaus.web.Refusal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The records manager's disposal list (Aussonderung) and legal holds. */
 @Controller
+@PreAuthorize("hasAuthority('records:manage')")
 class RetentionController {
 
 	private final Retention retention;
@@ -39,7 +42,6 @@ class RetentionController {
 
 	@GetMapping("/backoffice/aussonderung/anbieteverzeichnis.zip")
 	org.springframework.http.ResponseEntity<byte[]> offerList(SignedInUser user, HttpServletRequest request) {
-		requireManager(user);
 		var tenant = tenants.byId(user.tenant()).orElseThrow();
 		try {
 			byte[] zip = retention.offerList(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
@@ -51,22 +53,14 @@ class RetentionController {
 		}
 	}
 
-	private static void requireManager(SignedInUser user) {
-		if (!user.hasRole(StaffRole.RECORDS_MANAGER)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-	}
-
 	@GetMapping("/backoffice/aussonderung")
-	String list(SignedInUser user, Model model) {
-		requireManager(user);
+	String list(Model model) {
 		model.addAttribute("due", retention.due());
 		return "records/retention";
 	}
 
 	@GetMapping("/backoffice/aussonderung/abgabe.zip")
 	org.springframework.http.ResponseEntity<byte[]> handOver(SignedInUser user, HttpServletRequest request) {
-		requireManager(user);
 		var tenant = tenants.byId(user.tenant()).orElseThrow();
 		try {
 			byte[] zip = retention.handOver(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
@@ -80,21 +74,15 @@ class RetentionController {
 
 	/** The archive's answer (0502 assessment or 0504 acknowledgement), as XML or in its ZIP package. */
 	@PostMapping("/backoffice/aussonderung/antwort")
+	@OnRefusal("/backoffice/aussonderung")
 	String answer(@RequestParam(name = "nachricht", required = false) org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
 			SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) throws java.io.IOException {
-		requireManager(user);
 		if (file == null || file.isEmpty() || file.getSize() > 10L * 1024 * 1024) {
-			redirect.addFlashAttribute("refused", "records.archive.noMessage");
-			return "redirect:/backoffice/aussonderung";
+			throw Refusal.of("records.archive.noMessage");
 		}
-		try {
-			int count = retention.applyArchiveAnswer(xmlOf(file.getBytes()), user.displayName(), RecordsController.origin(request));
-			redirect.addFlashAttribute("notice", "records.archive.applied");
-			redirect.addFlashAttribute("listed", count);
-		}
-		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("refused", "records.archive.refused");
-		}
+		int count = retention.applyArchiveAnswer(xmlOf(file.getBytes()), user.displayName(), RecordsController.origin(request));
+		redirect.addFlashAttribute("notice", "records.archive.applied");
+		redirect.addFlashAttribute("listed", count);
 		return "redirect:/backoffice/aussonderung";
 	}
 
@@ -109,14 +97,13 @@ class RetentionController {
 					}
 				}
 			}
-			throw new IllegalArgumentException("no xml in package");
+			throw Refusal.of("records.archive.refused");
 		}
 		return upload;
 	}
 
 	@PostMapping("/backoffice/aussonderung/pruefen")
-	String check(SignedInUser user, RedirectAttributes redirect) {
-		requireManager(user);
+	String check(RedirectAttributes redirect) {
 		int listed = retention.list(LocalDate.now(Retention.BERLIN));
 		redirect.addFlashAttribute("notice", "records.retention.checked");
 		redirect.addFlashAttribute("listed", listed);
@@ -124,22 +111,16 @@ class RetentionController {
 	}
 
 	@PostMapping("/backoffice/aussonderung/{caseId}/vernichten")
+	@OnRefusal("/backoffice/aussonderung")
 	String destroy(@PathVariable CaseId caseId, SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
-		requireManager(user);
-		try {
-			retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
-			redirect.addFlashAttribute("notice", "records.retention.destroyed");
-		}
-		catch (IllegalStateException e) {
-			redirect.addFlashAttribute("refused", "records.retention.notDestroyable");
-		}
+		retention.destroy(caseId, user.displayName(), RecordsController.origin(request));
+		redirect.addFlashAttribute("notice", "records.retention.destroyed");
 		return "redirect:/backoffice/aussonderung";
 	}
 
 	@PostMapping("/backoffice/akten/{file}/sperre")
 	String hold(@PathVariable FileId file, @RequestParam(name = "sperre") boolean hold, SignedInUser user, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		requireManager(user);
 		retention.setLegalHold(file, hold, user.displayName(), RecordsController.origin(request));
 		redirect.addFlashAttribute("notice", hold ? "records.hold.set" : "records.hold.lifted");
 		return "redirect:/backoffice/akten/" + file;

@@ -82,7 +82,7 @@ class ApplicationTests {
 	}
 
 	static void assertRefused(Function<Application, Transition<?>> action, Application application, String messageKey) {
-		assertThatThrownBy(() -> action.apply(application)).isInstanceOfSatisfying(TransitionRefused.class,
+		assertThatThrownBy(() -> action.apply(application)).isInstanceOfSatisfying(de.openrathaus.web.Refusal.class,
 				refused -> assertThat(refused.messageKey()).isEqualTo(messageKey));
 	}
 
