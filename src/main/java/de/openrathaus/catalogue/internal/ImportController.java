@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

@@ -19,7 +19,7 @@ import de.openrathaus.procedure.application.ApplicationStore;
 import de.openrathaus.procedure.application.StoredAttachment;
 import de.openrathaus.procedure.application.TransitionRefused;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
