@@ -17,7 +17,6 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.ApplicationId;
-import de.openrathaus.procedure.CaseWorkStarted;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
 import de.openrathaus.procedure.InformationRequested;
@@ -34,6 +33,7 @@ import de.openrathaus.procedure.workflow.Workflow;
 import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.Tenants;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,10 +93,9 @@ class CaseworkService {
 
 	@Transactional
 	public void claim(SignedInUser clerk, ApplicationId id) {
-		Transition<CaseWorkStarted> claimed = visibleCase(clerk, id).claim(clerk.id(), clock.instant());
+		Transition<@Nullable Void> claimed = visibleCase(clerk, id).claim(clerk.id());
 		store.saveOrRefuse(claimed);
 		workflow.claim(id, clerk.id());
-		events.publishEvent(claimed.event());
 	}
 
 	@Transactional
