@@ -10,4 +10,8 @@ class OwnZone {
 	LocalDate today() {
 		return LocalDate.now(ZoneId.of("Europe/Berlin"));
 	}
+
+	LocalDate serverToday() {
+		return LocalDate.now();
+	}
 }

@@ -82,6 +82,12 @@ class ArchitectureTests {
 		.should().callMethod(ZoneId.class, "of", String.class)
 		.because("the one Clock bean in MunicipalClock carries Europe/Berlin, so tests can set the time");
 
+	/** "Today" in the server's default zone is another day than Berlin's for an hour or two each night. */
+	static final ArchRule NO_TODAY_IN_THE_SERVERS_ZONE = noClasses()
+		.should().callMethod(java.time.LocalDate.class, "now").orShould().callMethod(java.time.LocalDateTime.class, "now")
+		.orShould().callMethod(java.time.ZonedDateTime.class, "now").orShould().callMethod(java.time.OffsetDateTime.class, "now")
+		.because("a date or time of day comes from the injected Clock, which is in Europe/Berlin");
+
 	/** The helpers of issue 10 point 5, each written once. */
 	static final ArchRule NO_CLOCK_OF_ITS_OWN = noClasses().that().doNotBelongToAnyOf(MunicipalClock.class)
 		.should().callMethod(Clock.class, "systemUTC").orShould().callMethod(Clock.class, "systemDefaultZone")
@@ -105,7 +111,7 @@ class ArchitectureTests {
 		.because("two detectors gave different answers for the same file; files.MediaTypes is the one");
 
 	static final List<ArchRule> RULES = List.of(NO_PUBLIC_TYPES_IN_INTERNAL, NO_TRANSACTIONAL_CONTROLLERS, NO_TRANSACTIONAL_CONTROLLER_CLASSES,
-			NO_ZONE_OUTSIDE_THE_CLOCK, NO_CLOCK_OF_ITS_OWN, ONE_SHA256, ONE_NFC, ONE_MEDIA_TYPE_DETECTOR);
+			NO_ZONE_OUTSIDE_THE_CLOCK, NO_TODAY_IN_THE_SERVERS_ZONE, NO_CLOCK_OF_ITS_OWN, ONE_SHA256, ONE_NFC, ONE_MEDIA_TYPE_DETECTOR);
 
 	@Test
 	void theApplicationKeepsEveryRule() {
@@ -114,7 +120,8 @@ class ArchitectureTests {
 
 	@Test
 	void eachRuleFailsOnADeliberateViolation() {
-		Map<ArchRule, String> offender = Map.of(NO_PUBLIC_TYPES_IN_INTERNAL, PublicTypeInInternal.class.getName(),
+		Map<ArchRule, String> offender = Map.of(NO_TODAY_IN_THE_SERVERS_ZONE, "architecturefixtures.OwnZone",
+				NO_PUBLIC_TYPES_IN_INTERNAL, PublicTypeInInternal.class.getName(),
 				NO_TRANSACTIONAL_CONTROLLERS, "architecturefixtures.TransactionalController",
 				NO_ZONE_OUTSIDE_THE_CLOCK, "architecturefixtures.OwnZone",
 				NO_CLOCK_OF_ITS_OWN, "architecturefixtures.OwnHelpers",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,8 +31,10 @@ class ApiTokens {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc) {
+	ApiTokens(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -121,7 +124,7 @@ class ApiTokens {
 			.query((rs, row) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
 			.optional();
-		found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(Instant.now().minusSeconds(3600)))
+		found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(clock.instant().minusSeconds(3600)))
 			.ifPresent(f -> jdbc.sql("update account.api_token set last_used_at = now() where id = ?").param(f.id()).update());
 		return found.map(f -> new AccountId(f.account()));
 	}
