@@ -2,26 +2,20 @@
 package de.openrathaus.records.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import de.openrathaus.account.AccountId;
-import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
-import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.procedure.DecisionDocuments;
+import de.openrathaus.records.Submissions;
 import de.openrathaus.records.filing.CaseId;
-import de.openrathaus.records.filing.CaseSource;
 import de.openrathaus.records.filing.CaseStatus;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.tenancy.MunicipalClock;
@@ -96,15 +90,7 @@ class RetentionModuleTests {
 	void aWithdrawnApplicationsCaseComesDueOnTheFirstOfJanuaryAfterItsRetentionYears(Scenario scenario) {
 		TenantId tenant = tenants.all().getFirst().id();
 		ApplicationId application = new ApplicationId(UUID.randomUUID());
-		DepartmentCode taxes = new DepartmentCode("steuern");
-		Instant submitted = Instant.now();
-		when(applications.details(application)).thenReturn(Optional.of(new Applications.ApplicationDetails(application,
-				"HUND-2026-000901", "hund-anmelden", 1, "Hund anmelden", taxes, submitted, List.of(), List.of(), List.of())));
-		scenario.publish(new ApplicationSubmitted(tenant, application, "HUND-2026-000901", "hund-anmelden", 1,
-				new AccountId(UUID.randomUUID()), taxes, submitted, null))
-			.andWaitForStateChange(() -> TenantContext.callAs(tenant, () -> store.caseBySource(CaseSource.application(application))),
-					Optional::isPresent);
-		CaseId caseId = TenantContext.callAs(tenant, () -> store.caseBySource(CaseSource.application(application))).orElseThrow();
+		CaseId caseId = Submissions.filed(scenario, applications, store, tenant, application, "HUND-2026-000901", Instant.now());
 		scenario.publish(new ApplicationWithdrawn(tenant, application, "HUND-2026-000901", Instant.now()))
 			.andWaitForStateChange(() -> TenantContext.callAs(tenant, () -> store.recordCase(caseId).orElseThrow().status()),
 					CaseStatus.CLOSED::equals);
