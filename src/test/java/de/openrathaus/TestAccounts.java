@@ -10,6 +10,8 @@ import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
 import de.openrathaus.tenancy.Tenants;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,12 +26,14 @@ public class TestAccounts {
 	public static final String PASSWORD = "Test-Passwort-2026";
 
 	private final JdbcClient jdbc;
-	private final String hash;
+	private final ObjectProvider<PasswordEncoder> encoder;
+	private @Nullable String hash;
 	private final Tenants tenants;
 
-	public TestAccounts(JdbcClient jdbc, PasswordEncoder encoder, Tenants tenants) {
+	/** The encoder is looked up when an account is made: module tests without {@code account} have none. */
+	public TestAccounts(JdbcClient jdbc, ObjectProvider<PasswordEncoder> encoder, Tenants tenants) {
 		this.jdbc = jdbc;
-		this.hash = encoder.encode(PASSWORD);
+		this.encoder = encoder;
 		this.tenants = tenants;
 	}
 
@@ -54,9 +58,13 @@ public class TestAccounts {
 
 	private String create(String kind, String name, String trust) {
 		String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		if (hash == null) {
+			hash = encoder.getObject().encode(PASSWORD);
+		}
+		String passwordHash = hash;
 		TenantContext.runAs(tenant(), () -> jdbc.sql("insert into account.account(id, kind, email, display_name, password_hash, "
 				+ "trust_level, email_verified_at) values (?, ?, ?, ?, ?, ?, now())")
-			.params(UUID.randomUUID(), kind, email, name, hash, trust).update());
+			.params(UUID.randomUUID(), kind, email, name, passwordHash, trust).update());
 		return email;
 	}
 

@@ -4,14 +4,10 @@ package de.openrathaus.procedure;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Query for submitted applications of the current municipality, as clerks and other modules see
@@ -37,18 +33,16 @@ public interface Applications {
 	void dispose(ApplicationId id);
 
 	/**
-	 * A submitted application with everything needed to work it.
+	 * A submitted application as the e-file files it: what its case is named by and the form data
+	 * and files that go into it. Case work inside {@code procedure} reads its own model, not this.
 	 *
-	 * @param data the submitted values by field key (strings, booleans, ISO dates as strings)
-	 * @param sections the same values as labelled, formatted sections, in form order, for display
-	 * @param workflow BPMN process id named by the procedure type version the application used
-	 * @param decisionTemplate Thymeleaf template of the decision, named by that version
-	 * @param assessment rule that computes an amount on approval (e.g. {@code dog-tax}), if any
+	 * @param sections the submitted values as labelled, formatted sections, in form order
+	 * @param attachments the files of the form
+	 * @param answerAttachments the files sent with answers to requests for information
 	 */
 	record ApplicationDetails(ApplicationId id, String reference, String procedureType, int procedureVersion,
-			String title, AccountId applicant, DepartmentCode department, Instant submittedAt, Map<String, Object> data,
-			List<Section> sections, List<Attachment> attachments, List<Exchange> exchanges, String workflow,
-			String decisionTemplate, @Nullable String assessment) {
+			String title, DepartmentCode department, Instant submittedAt, List<Section> sections, List<Attachment> attachments,
+			List<Attachment> answerAttachments) {
 	}
 
 	record Section(String title, List<Entry> entries) {
@@ -57,12 +51,7 @@ public interface Applications {
 	record Entry(String label, String value) {
 	}
 
-	record Attachment(UUID id, String fieldKey, String filename, String mediaType, long size) {
-	}
-
-	/** A request for information and the applicant's answer (null while unanswered). */
-	record Exchange(String question, Instant requestedAt, @Nullable String answer, @Nullable Instant answeredAt,
-			List<Attachment> attachments) {
+	record Attachment(UUID id, String fieldKey, String filename) {
 	}
 
 	record AttachmentContent(String filename, String mediaType, byte[] content) {

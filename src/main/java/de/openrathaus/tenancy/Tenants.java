@@ -12,4 +12,13 @@ public interface Tenants {
 	Optional<Tenant> byId(TenantId id);
 
 	Optional<Tenant> byHost(String host);
+
+	/**
+	 * The municipality bound to this request, job or event ({@link TenantContext}); the one way
+	 * to ask "whose is this", never the signed-in user's account or a parameter.
+	 */
+	default Tenant current() {
+		TenantId id = TenantContext.require();
+		return byId(id).orElseThrow(() -> new IllegalStateException("unknown tenant " + id.value()));
+	}
 }

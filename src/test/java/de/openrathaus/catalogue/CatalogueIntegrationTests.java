@@ -146,7 +146,7 @@ class CatalogueIntegrationTests {
 
 		byte[] pdf = mvc.perform(get("/backoffice/massnahmenplan.pdf").session(board)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
-		de.openrathaus.documents.PdfRendererTests.assertPdfA2b(pdf);
+		de.openrathaus.files.PdfRendererTests.assertPdfA2b(pdf);
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Maßnahmenplan E-Government").contains(key)
 				.contains("FB Steuern");

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 import de.openrathaus.TestAccounts;
 import de.openrathaus.TestEvents;
-import de.openrathaus.documents.PdfRendererTests;
+import de.openrathaus.files.PdfRendererTests;
 import de.openrathaus.tenancy.TenantContext;
 
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.openrathaus.TestAccounts;
-import de.openrathaus.documents.PdfSamples;
+import de.openrathaus.files.PdfSamples;
 import de.openrathaus.tenancy.TenantContext;
 
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package de.openrathaus.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import de.openrathaus.files.InputText;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.AccountKind;
 import de.openrathaus.account.DepartmentCode;
@@ -36,7 +36,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	}
 
 	static String normaliseEmail(String email) {
-		return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+		return InputText.nfc(email.strip()).toLowerCase(Locale.ROOT);
 	}
 
 	@Override

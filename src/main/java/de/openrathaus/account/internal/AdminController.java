@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import de.openrathaus.account.AccountId;
@@ -27,8 +28,10 @@ class AdminController {
 
 	private final Administration administration;
 	private final ApiTokens tokens;
+	private final Clock clock;
 
-	AdminController(Administration administration, ApiTokens tokens) {
+	AdminController(Administration administration, ApiTokens tokens, Clock clock) {
+		this.clock = clock;
 		this.administration = administration;
 		this.tokens = tokens;
 	}
@@ -40,7 +43,7 @@ class AdminController {
 		model.addAttribute("roles", StaffRole.values());
 		model.addAttribute("tokens", tokens.all());
 		model.addAttribute("throttles", administration.throttles());
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("accountNames", administration.staff().stream()
 			.collect(java.util.stream.Collectors.toMap(Administration.Staff::id, Administration.Staff::displayName)));
 		return "account/admin";

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
@@ -34,8 +32,10 @@ class ApiTokens {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc) {
+	ApiTokens(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -58,7 +58,7 @@ class ApiTokens {
 		RANDOM.nextBytes(random);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		jdbc.sql("insert into account.api_token(id, account_id, name, token_hash) values (?, ?, ?, ?)")
-			.params(UUID.randomUUID(), account.value(), clean, hash(token)).update();
+			.params(UUID.randomUUID(), account.value(), clean, Sha256.hex(token)).update();
 		return token;
 	}
 
@@ -83,7 +83,7 @@ class ApiTokens {
 	 * effect at once, role changes and revocations made on another instance within that minute.
 	 */
 	Optional<AccountUserDetails> authenticate(String token, java.util.function.Function<AccountId, Optional<AccountUserDetails>> load) {
-		String hash = hash(token);
+		String hash = Sha256.hex(token);
 		TenantId tenant = TenantContext.require();
 		long now = System.nanoTime();
 		Recognised known = recognised.get(hash);
@@ -121,21 +121,12 @@ class ApiTokens {
 		record Found(UUID id, UUID account, @Nullable Instant lastUsed) {
 		}
 		Optional<Found> found = jdbc.sql("select id, account_id, last_used_at from account.api_token where token_hash = ? and revoked_at is null")
-			.param(hash(token))
+			.param(Sha256.hex(token))
 			.query((rs, row) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
 			.optional();
-		found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(Instant.now().minusSeconds(3600)))
+		found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(clock.instant().minusSeconds(3600)))
 			.ifPresent(f -> jdbc.sql("update account.api_token set last_used_at = now() where id = ?").param(f.id()).update());
 		return found.map(f -> new AccountId(f.account()));
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

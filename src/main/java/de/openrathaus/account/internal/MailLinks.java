@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.tenancy.Tenant;
-import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ class MailLinks {
 	 * cannot put a foreign address into a mail.
 	 */
 	String base(HttpServletRequest request) {
-		Tenant tenant = tenants.byId(TenantContext.require()).orElseThrow();
+		Tenant tenant = tenants.current();
 		if (tenant.publicUrl() != null) {
 			// the municipality's configured public address wins, as for every other mail (ADR 15)
 			return tenant.publicUrl().replaceAll("/+$", "");

@@ -33,10 +33,11 @@ class PasswordResets {
 	private final RequestQuota quota;
 	private final SignInThrottle throttle;
 	private final ApplicationEventPublisher events;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	PasswordResets(JdbcClient jdbc, PasswordEncoder passwords, PasswordResetTokens tokens, RequestQuota quota, SignInThrottle throttle,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.tokens = tokens;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import de.openrathaus.files.InputText;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,12 +23,12 @@ record RegistrationForm(String displayName, String email, String password, Strin
 	static RegistrationForm of(@Nullable String displayName, @Nullable String email, @Nullable String password,
 			@Nullable String passwordRepeat, @Nullable String consent) {
 		return new RegistrationForm(clean(displayName).replaceAll("\\s+", " "), clean(email).toLowerCase(Locale.ROOT),
-				password == null ? "" : Normalizer.normalize(password, Normalizer.Form.NFC),
-				passwordRepeat == null ? "" : Normalizer.normalize(passwordRepeat, Normalizer.Form.NFC), consent != null);
+				password == null ? "" : InputText.nfc(password),
+				passwordRepeat == null ? "" : InputText.nfc(passwordRepeat), consent != null);
 	}
 
 	private static String clean(@Nullable String value) {
-		return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).replaceAll("\\p{Cc}", "").strip();
+		return value == null ? "" : InputText.nfc(value).replaceAll("\\p{Cc}", "").strip();
 	}
 
 	/** A broken rule: the input's id and the message code. */

@@ -31,10 +31,11 @@ class Registrations {
 	private final VerificationTokens tokens;
 	private final RequestQuota quota;
 	private final ApplicationEventPublisher events;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	Registrations(JdbcClient jdbc, PasswordEncoder passwords, VerificationTokens tokens, RequestQuota quota,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.tokens = tokens;

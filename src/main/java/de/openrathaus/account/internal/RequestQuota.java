@@ -21,9 +21,10 @@ class RequestQuota {
 
 	private final JdbcClient jdbc;
 	private final AccountSettings settings;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	RequestQuota(JdbcClient jdbc, AccountSettings settings) {
+	RequestQuota(JdbcClient jdbc, AccountSettings settings, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.settings = settings;
 	}

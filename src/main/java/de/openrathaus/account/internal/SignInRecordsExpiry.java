@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -23,8 +24,10 @@ class SignInRecordsExpiry {
 
 	private final JdbcClient jdbc;
 	private final Tenants tenants;
+	private final Clock clock;
 
-	SignInRecordsExpiry(JdbcClient jdbc, Tenants tenants) {
+	SignInRecordsExpiry(JdbcClient jdbc, Tenants tenants, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.tenants = tenants;
 	}
@@ -32,7 +35,7 @@ class SignInRecordsExpiry {
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void hourly() {
 		for (Tenant tenant : tenants.all()) {
-			TenantContext.runAs(tenant.id(), () -> forget(Instant.now()));
+			TenantContext.runAs(tenant.id(), () -> forget(clock.instant()));
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import de.openrathaus.files.Sha256;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +39,9 @@ class SignInThrottle {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	SignInThrottle(JdbcClient jdbc) {
+	SignInThrottle(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
-		this.clock = Clock.systemUTC();
 	}
 
 	/** The wait after this many failures: none before the last free attempt, then 2, 4, 8 … seconds up to the cap. */
@@ -52,7 +54,7 @@ class SignInThrottle {
 	}
 
 	static String accountKey(String email) {
-		return VerificationTokens.hash(AccountUserDetailsService.normaliseEmail(email));
+		return Sha256.hex(AccountUserDetailsService.normaliseEmail(email));
 	}
 
 	/** Whether an attempt for this address from this client must be refused now, without checking the password. */

@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +41,7 @@ class SingleUseTokens {
 			.params(Timestamp.from(now), account.value()).update();
 		Instant expires = now.plus(validity);
 		jdbc.sql("insert into " + table + "(token_hash, account_id, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(hash(token), account.value(), Timestamp.from(now), Timestamp.from(expires)).update();
+			.params(Sha256.hex(token), account.value(), Timestamp.from(now), Timestamp.from(expires)).update();
 		return new Issued(token, expires);
 	}
 
@@ -64,32 +61,23 @@ class SingleUseTokens {
 	Optional<AccountId> consume(String token, Instant now) {
 		return jdbc.sql("update " + table + " set used_at = ? "
 				+ "where token_hash = ? and used_at is null and expires_at >= ? returning account_id")
-			.params(Timestamp.from(now), hash(token), Timestamp.from(now))
+			.params(Timestamp.from(now), Sha256.hex(token), Timestamp.from(now))
 			.query(UUID.class).optional().map(AccountId::new);
 	}
 
 	/** The account of a token that is still valid, without using it up. */
 	Optional<AccountId> accountOf(String token, Instant now) {
 		return jdbc.sql("select account_id from " + table + " where token_hash = ? and used_at is null and expires_at >= ?")
-			.params(hash(token), Timestamp.from(now)).query(UUID.class).optional().map(AccountId::new);
+			.params(Sha256.hex(token), Timestamp.from(now)).query(UUID.class).optional().map(AccountId::new);
 	}
 
 	private Optional<Stored> find(String token) {
-		return jdbc.sql("select expires_at, used_at from " + table + " where token_hash = ?").param(hash(token))
+		return jdbc.sql("select expires_at, used_at from " + table + " where token_hash = ?").param(Sha256.hex(token))
 			.query((rs, row) -> new Stored(rs.getTimestamp(1).toInstant(),
 					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
 			.optional();
 	}
 
 	private record Stored(Instant expiresAt, @org.jspecify.annotations.Nullable Instant usedAt) {
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

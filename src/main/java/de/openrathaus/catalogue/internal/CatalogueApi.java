@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.catalogue.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,10 @@ class CatalogueApi {
 	private final ProcessStore store;
 	private final WeightSets weights;
 	private final PlanStore plan;
+	private final Clock clock;
 
-	CatalogueApi(ProcessStore store, WeightSets weights, PlanStore plan) {
+	CatalogueApi(ProcessStore store, WeightSets weights, PlanStore plan, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.weights = weights;
 		this.plan = plan;
@@ -78,8 +81,8 @@ class CatalogueApi {
 			@RequestParam(defaultValue = "100") int limit) {
 		WeightSets.WeightSet set = version == null ? weights.current()
 				: weights.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		LocalDate reference = set.version() == 0 ? LocalDate.now(PrioritisationController.BERLIN)
-				: set.createdAt().atZone(PrioritisationController.BERLIN).toLocalDate();
+		LocalDate reference = set.version() == 0 ? LocalDate.now(clock)
+				: set.createdAt().atZone(clock.getZone()).toLocalDate();
 		List<Scoring.Ranked> ranked = Scoring.rank(store.all(), set.weights(), reference);
 		Map<String, Integer> w = new LinkedHashMap<>();
 		set.weights().forEach((c, v) -> w.put(c.name(), v));

@@ -2,6 +2,7 @@
 package de.openrathaus.catalogue.internal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ComplianceController {
 
 	private final Compliance compliance;
+	private final Clock clock;
 
-	ComplianceController(Compliance compliance) {
+	ComplianceController(Compliance compliance, Clock clock) {
+		this.clock = clock;
 		this.compliance = compliance;
 	}
 
 	@GetMapping("/backoffice/egovg")
 	String show(Model model) {
 		model.addAttribute("duties", compliance.duties());
-		model.addAttribute("today", java.time.LocalDate.now(PrioritisationController.BERLIN));
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "catalogue/compliance";
 	}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 

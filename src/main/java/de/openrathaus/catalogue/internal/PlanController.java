@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.catalogue.internal;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,9 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.documents.Downloads;
-import de.openrathaus.documents.PdfRenderer;
-import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.files.Downloads;
+import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.tenancy.Tenants;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -28,7 +28,6 @@ import de.openrathaus.web.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,8 +45,10 @@ class PlanController {
 	private final Catalogue catalogue;
 	private final PdfRenderer pdf;
 	private final Tenants tenants;
+	private final Clock clock;
 
-	PlanController(PlanStore plan, ProcessStore processes, Catalogue catalogue, PdfRenderer pdf, Tenants tenants) {
+	PlanController(PlanStore plan, ProcessStore processes, Catalogue catalogue, PdfRenderer pdf, Tenants tenants, Clock clock) {
+		this.clock = clock;
 		this.plan = plan;
 		this.processes = processes;
 		this.catalogue = catalogue;
@@ -95,10 +96,10 @@ class PlanController {
 	ResponseEntity<byte[]> document(@RequestParam(name = "fachbereich", required = false) @Nullable String department) {
 		Map<Integer, List<PlanStore.Entry>> byYear = entries(department).stream()
 			.collect(Collectors.groupingBy(PlanStore.Entry::year, TreeMap::new, Collectors.toList()));
-		byte[] document = pdf.render("catalogue/pdf/plan", Map.of("municipality", tenants.byId(TenantContext.require()).orElseThrow().name(),
+		byte[] document = pdf.render("catalogue/pdf/plan", Map.of("municipality", tenants.current().name(),
 				"byYear", byYear, "departments", catalogue.departmentNames(), "statuses", STATUS,
 				"department", department == null || department.isBlank() ? "" : catalogue.departmentNames().getOrDefault(department, department),
-				"printed", java.time.LocalDate.now(PrioritisationController.BERLIN).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))),
+				"printed", java.time.LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))),
 				java.util.Locale.GERMAN);
 		return Downloads.attachment(document, "Massnahmenplan.pdf", "application/pdf");
 	}
@@ -124,7 +125,6 @@ class PlanController {
 	@PostMapping("/backoffice/massnahmenplan")
 	@PreAuthorize("hasAuthority('catalogue:prioritise')")
 	@OnRefusal("/backoffice/massnahmenplan")
-	@Transactional
 	public String save(@RequestParam(name = "prozess", defaultValue = "") String key, @RequestParam(name = "jahr", defaultValue = "") String year,
 			@RequestParam(name = "verantwortlich", defaultValue = "") String owner, @RequestParam(name = "stand", defaultValue = "PLANNED") String status,
 			@RequestParam(name = "notiz", defaultValue = "") String note, @RequestParam(name = "aktion", defaultValue = "speichern") String action,

@@ -2,7 +2,7 @@
 package de.openrathaus.catalogue.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAuthority('backoffice:use')")
 class PrioritisationController {
 
-	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
 	/** Ranks listed with their explanation on the page; the chart shows all. */
 	static final int SHOWN = 200;
@@ -43,8 +41,10 @@ class PrioritisationController {
 	private final ProcessStore store;
 	private final WeightSets weights;
 	private final Catalogue catalogue;
+	private final Clock clock;
 
-	PrioritisationController(ProcessStore store, WeightSets weights, Catalogue catalogue) {
+	PrioritisationController(ProcessStore store, WeightSets weights, Catalogue catalogue, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.weights = weights;
 		this.catalogue = catalogue;
@@ -55,7 +55,7 @@ class PrioritisationController {
 			Locale locale) {
 		WeightSets.WeightSet set = version == null ? weights.current()
 				: weights.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		LocalDate reference = set.version() == 0 ? LocalDate.now(BERLIN) : set.createdAt().atZone(BERLIN).toLocalDate();
+		LocalDate reference = set.version() == 0 ? LocalDate.now(clock) : set.createdAt().atZone(clock.getZone()).toLocalDate();
 		List<Scoring.Ranked> ranked = Scoring.rank(store.all(), set.weights(), reference);
 		model.addAttribute("set", set);
 		model.addAttribute("sets", weights.all());
@@ -73,7 +73,6 @@ class PrioritisationController {
 	@PostMapping("/backoffice/priorisierung")
 	@PreAuthorize("hasAuthority('catalogue:prioritise')")
 	@OnRefusal("/backoffice/priorisierung")
-	@Transactional
 	public String save(@RequestParam MultiValueMap<String, String> form, SignedInUser user, RedirectAttributes redirect) {
 		Map<Criterion, Integer> values = new EnumMap<>(Criterion.class);
 		for (Criterion criterion : Criterion.values()) {

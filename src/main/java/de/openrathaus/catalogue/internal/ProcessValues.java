@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.catalogue.internal;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import de.openrathaus.files.InputText;
 
 import org.jspecify.annotations.Nullable;
 
@@ -227,7 +228,7 @@ final class ProcessValues {
 		if (value == null) {
 			return "";
 		}
-		return Normalizer.normalize(value, Normalizer.Form.NFC).replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
+		return InputText.nfc(value).replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
 	}
 
 	/** A typed value as text again (form fields, spreadsheet cells, history). */

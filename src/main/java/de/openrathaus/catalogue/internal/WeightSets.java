@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +55,8 @@ class WeightSets {
 				: all().stream().filter(w -> w.version() == version).findFirst();
 	}
 
+	/** The table lock that makes version numbers gapless and unique holds until this transaction ends. */
+	@Transactional
 	int save(Map<Criterion, Integer> weights, String note, String by) {
 		jdbc.sql("lock table catalogue.weight_set in share row exclusive mode").update();
 		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from catalogue.weight_set").query(Integer.class).single();

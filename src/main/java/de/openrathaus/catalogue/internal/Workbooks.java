@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -325,5 +324,4 @@ final class Workbooks {
 		};
 	}
 
-	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 }

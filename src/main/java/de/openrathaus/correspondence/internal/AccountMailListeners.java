@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.correspondence.internal;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+
+import de.openrathaus.tenancy.MunicipalClock;
 
 import de.openrathaus.account.PasswordResetRequested;
 import de.openrathaus.account.RegistrationRepeated;
 import de.openrathaus.tenancy.Tenant;
-import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.context.MessageSource;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountMailListeners {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm").withZone(ZoneId.of("Europe/Berlin"));
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm").withZone(MunicipalClock.ZONE);
 
 	private final Outbox outbox;
 	private final Tenants tenants;
@@ -50,7 +50,7 @@ class AccountMailListeners {
 	}
 
 	private Tenant municipality() {
-		return tenants.byId(TenantContext.require()).orElseThrow();
+		return tenants.current();
 	}
 
 	private String text(String code, Object... args) {

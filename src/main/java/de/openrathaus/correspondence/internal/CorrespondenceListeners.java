@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.correspondence.internal;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+
+import de.openrathaus.tenancy.MunicipalClock;
 
 import de.openrathaus.account.AccountDirectory;
 import de.openrathaus.account.AccountDirectory.AccountSummary;
@@ -15,7 +16,6 @@ import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.InformationRequested;
 import de.openrathaus.tenancy.Tenant;
-import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.jspecify.annotations.Nullable;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 class CorrespondenceListeners {
 
 	private static final Locale GERMAN = Locale.GERMAN;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm").withZone(ZoneId.of("Europe/Berlin"));
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm").withZone(MunicipalClock.ZONE);
 
 	private final Outbox outbox;
 	private final Mailbox mailbox;
@@ -103,7 +103,7 @@ class CorrespondenceListeners {
 	}
 
 	private Tenant municipality() {
-		return tenants.byId(TenantContext.require()).orElseThrow();
+		return tenants.current();
 	}
 
 	/**

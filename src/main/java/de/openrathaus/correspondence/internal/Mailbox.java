@@ -11,6 +11,7 @@ import de.openrathaus.account.AccountId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The citizens' portal mailbox. Every read is filtered by the owner's account. */
 @Component
@@ -68,6 +69,7 @@ class Mailbox {
 	}
 
 	/** Opens a message of this account; the first opening is recorded as the time of access. */
+	@Transactional
 	Optional<Message> open(AccountId account, UUID id) {
 		jdbc.sql("update correspondence.mailbox_message set first_opened_at = now() where id = ? and account_id = ? and first_opened_at is null")
 			.params(id, account.value()).update();

@@ -4,13 +4,12 @@ package de.openrathaus.correspondence.internal;
 import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,14 +33,12 @@ class MailboxController {
 	}
 
 	@GetMapping("/portal/postfach/{id}")
-	@Transactional
 	public String read(@PathVariable UUID id, SignedInUser citizen, Model model) {
 		model.addAttribute("message", mailbox.open(citizen.id(), id).orElseThrow(MailboxController::notFound));
 		return "correspondence/message";
 	}
 
 	@GetMapping("/portal/postfach/{id}/dokument")
-	@Transactional
 	public ResponseEntity<byte[]> document(@PathVariable UUID id, SignedInUser citizen) {
 		mailbox.open(citizen.id(), id).orElseThrow(MailboxController::notFound);
 		Mailbox.Document document = mailbox.document(citizen.id(), id).orElseThrow(MailboxController::notFound);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.correspondence.internal;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -47,9 +48,11 @@ class OutboxSender {
 	private final MailTransport transport;
 	private final CorrespondenceSettings settings;
 	private final TransactionTemplate transactions;
+	private final Clock clock;
 
 	OutboxSender(JdbcClient jdbc, Tenants tenants, MailTransport transport, CorrespondenceSettings settings,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.tenants = tenants;
 		this.transport = transport;
@@ -100,7 +103,7 @@ class OutboxSender {
 			Duration pause = Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(2, attempts - 1)));
 			transactions.executeWithoutResult(status -> jdbc.sql(
 					"update correspondence.outgoing_mail set attempts = ?, status = ?, next_attempt_at = ?, last_error = ? where id = ? and status = 'PENDING'")
-				.params(attempts, last ? "FAILED" : "PENDING", Timestamp.from(Instant.now().plus(pause)), e.getClass().getSimpleName(), mail.id())
+				.params(attempts, last ? "FAILED" : "PENDING", Timestamp.from(clock.instant().plus(pause)), e.getClass().getSimpleName(), mail.id())
 				.update());
 			log.warn("Mail {} not delivered (attempt {} of {}): {}", mail.id(), attempts, settings.maxAttempts(), e.getClass().getSimpleName());
 			return false;

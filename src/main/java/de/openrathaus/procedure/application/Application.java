@@ -15,7 +15,6 @@ import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.ApplicationWithdrawn;
-import de.openrathaus.procedure.CaseWorkStarted;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
 import de.openrathaus.procedure.InformationProvided;
@@ -54,9 +53,9 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 	}
 
 	/** A clerk takes a newly submitted case; from now on only they work it. */
-	public Transition<CaseWorkStarted> claim(AccountId clerk, Instant at) {
+	public Transition<@Nullable Void> claim(AccountId clerk) {
 		require(status == SUBMITTED, CLAIMED);
-		return new Transition<>(this, moveTo(IN_PROGRESS, clerk), new CaseWorkStarted(tenant, id, reference, at), CLAIMED);
+		return new Transition<>(this, moveTo(IN_PROGRESS, clerk), null, CLAIMED);
 	}
 
 	/** The clerk working the case asks the applicant a question; the case waits for the answer. */

@@ -19,7 +19,7 @@ import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.procedure.definition.ProcedureTypes;
 import de.openrathaus.procedure.definition.StepDefinition;
 import de.openrathaus.procedure.definition.Violation;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 import de.openrathaus.web.OnRefusal;
 
 import org.jspecify.annotations.Nullable;

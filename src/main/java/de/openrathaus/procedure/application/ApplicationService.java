@@ -4,7 +4,6 @@ package de.openrathaus.procedure.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationService {
 
-	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
 	/** Files a citizen may add to an answer to a request for information. */
 	static final AttachmentDefinition ANSWER_FILES = new AttachmentDefinition("antwort.anlagen",
 			new Text("Anlagen zur Antwort", "Files for the answer"), null, false,
@@ -59,13 +56,13 @@ public class ApplicationService {
 	private final Clock clock;
 
 	ApplicationService(ApplicationStore store, ProcedureTypes types, ReferenceNumbers references, Workflow workflow,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.types = types;
 		this.references = references;
 		this.workflow = workflow;
 		this.events = events;
-		this.clock = Clock.system(BERLIN);
 	}
 
 	/** Starts a draft with the current version of the procedure type. */
@@ -152,8 +149,8 @@ public class ApplicationService {
 			if (!upload.fieldKey().equals(attachment.key())) {
 				continue;
 			}
-			String filename = UploadRules.cleanFilename(upload.originalFilename());
-			String type = upload.content().length == 0 ? "" : UploadRules.detect(upload.content(), filename);
+			String filename = de.openrathaus.files.Filenames.clean(upload.originalFilename());
+			String type = upload.content().length == 0 ? "" : de.openrathaus.files.MediaTypes.detect(upload.content(), filename);
 			List<Violation> found = UploadRules.check(attachment, filename, upload.content(), type, count);
 			if (found.isEmpty()) {
 				accepted.add(new NewUpload(attachment.key(), filename, type, upload.content()));

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.application;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
@@ -44,8 +43,10 @@ public class ApplicationStore {
 
 	private final JdbcClient jdbc;
 	private final FiledContents filed;
+	private final Clock clock;
 
-	ApplicationStore(JdbcClient jdbc, FiledContents filed) {
+	ApplicationStore(JdbcClient jdbc, FiledContents filed, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.filed = filed;
 	}
@@ -160,8 +161,8 @@ public class ApplicationStore {
 
 	public StoredAttachment addAttachment(ApplicationId id, @Nullable UUID exchangeId, NewUpload upload) {
 		UUID attachmentId = UUID.randomUUID();
-		String sha = sha256(upload.content());
-		Instant now = Instant.now();
+		String sha = Sha256.hex(upload.content());
+		Instant now = clock.instant();
 		jdbc.sql("insert into procedure.attachment(id, application_id, exchange_id, field_key, filename, media_type, size, sha256, content, uploaded_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(attachmentId, id.value(), exchangeId, upload.fieldKey(), upload.filename(), upload.mediaType(),
@@ -257,14 +258,5 @@ public class ApplicationStore {
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.application;
 
+import de.openrathaus.tenancy.MunicipalClock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import de.openrathaus.procedure.definition.ProcedureDefinition;
-import de.openrathaus.documents.PdfRenderer;
-import de.openrathaus.tenancy.TenantContext;
+import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceiptDocument {
 
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").withZone(ApplicationService.BERLIN);
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").withZone(MunicipalClock.ZONE);
 
 	private final PdfRenderer renderer;
 	private final Tenants tenants;
@@ -28,7 +28,7 @@ class ReceiptDocument {
 	}
 
 	byte[] render(Application application, ProcedureDefinition definition, List<StoredAttachment> attachments, Locale locale) {
-		String municipality = tenants.byId(TenantContext.require()).orElseThrow().name();
+		String municipality = tenants.current().name();
 		return renderer.render("procedure/pdf/receipt", Map.of(
 				"municipality", municipality,
 				// not "title": the document frame's own parameter of that name would hide it

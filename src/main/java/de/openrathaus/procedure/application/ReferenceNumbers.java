@@ -2,8 +2,8 @@
 package de.openrathaus.procedure.application;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
+import de.openrathaus.tenancy.MunicipalClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferenceNumbers {
 
-	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
 	private final JdbcClient jdbc;
 
 	ReferenceNumbers(JdbcClient jdbc) {
@@ -24,7 +22,7 @@ class ReferenceNumbers {
 	}
 
 	String next(String prefix, Instant at) {
-		int year = at.atZone(BERLIN).getYear();
+		int year = at.atZone(MunicipalClock.ZONE).getYear();
 		long value = jdbc.sql("insert into procedure.reference_counter(prefix, year, value) values (?, ?, 1) "
 				+ "on conflict (tenant_id, prefix, year) do update set value = procedure.reference_counter.value + 1 "
 				+ "returning value")

@@ -18,7 +18,7 @@ import de.openrathaus.procedure.application.ApplicationStatus;
 import de.openrathaus.procedure.application.ApplicationStore;
 import de.openrathaus.procedure.application.StoredAttachment;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 

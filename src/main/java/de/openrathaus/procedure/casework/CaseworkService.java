@@ -4,7 +4,6 @@ package de.openrathaus.procedure.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import de.openrathaus.files.InputText;
 import de.openrathaus.account.AccountDirectory;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.ApplicationId;
-import de.openrathaus.procedure.CaseWorkStarted;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
 import de.openrathaus.procedure.InformationRequested;
@@ -29,13 +28,13 @@ import de.openrathaus.procedure.application.ApplicationStore;
 import de.openrathaus.procedure.application.Transition;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.procedure.definition.ProcedureTypes;
-import de.openrathaus.documents.PdfRenderer;
+import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.procedure.workflow.Workflow;
 import de.openrathaus.tenancy.RequestOrigin;
-import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 import de.openrathaus.web.Refusal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseworkService {
 
-	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 	static final int TEXT_MAX = 4000;
 
 	private final ApplicationStore store;
@@ -61,11 +59,12 @@ class CaseworkService {
 	private final AccountDirectory accounts;
 	private final Tenants tenants;
 	private final ApplicationEventPublisher events;
-	private final Clock clock = Clock.system(BERLIN);
+	private final Clock clock;
 
 	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
 			Assessments assessments, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.types = types;
 		this.workflow = workflow;
@@ -95,10 +94,9 @@ class CaseworkService {
 
 	@Transactional
 	public void claim(SignedInUser clerk, ApplicationId id) {
-		Transition<CaseWorkStarted> claimed = visibleCase(clerk, id).claim(clerk.id(), clock.instant());
+		Transition<@Nullable Void> claimed = visibleCase(clerk, id).claim(clerk.id());
 		store.saveOrRefuse(claimed);
 		workflow.claim(id, clerk.id());
-		events.publishEvent(claimed.event());
 	}
 
 	@Transactional
@@ -166,22 +164,22 @@ class CaseworkService {
 	private Map<String, Object> model(SignedInUser clerk, Application application, ProcedureDefinition definition,
 			String reason, Assessment assessment, Instant now) {
 		Map<String, Object> model = new HashMap<>(assessment.model());
-		model.put("municipality", tenants.byId(TenantContext.require()).orElseThrow().name());
+		model.put("municipality", tenants.current().name());
 		model.put("title", definition.title().de());
 		model.put("reference", application.reference());
 		model.put("data", application.data());
 		model.put("sections", AnswerFormatter.sections(definition, application.data(), List.of(), Locale.GERMAN));
-		model.put("issuedOn", now.atZone(BERLIN).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
-		model.put("submittedOn", application.submittedAt().atZone(BERLIN).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+		model.put("issuedOn", now.atZone(clock.getZone()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+		model.put("submittedOn", application.submittedAt().atZone(clock.getZone()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 		model.put("clerk", accounts.find(clerk.id()).map(AccountDirectory.AccountSummary::displayName).orElse(clerk.displayName()));
 		model.put("department", application.department().value());
 		model.put("reason", reason == null ? "" : reason);
-		model.put("dueOn", now.atZone(BERLIN).toLocalDate().plusMonths(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+		model.put("dueOn", now.atZone(clock.getZone()).toLocalDate().plusMonths(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 		return model;
 	}
 
 	private static String clean(String text) {
-		return java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFC)
+		return InputText.nfc(text == null ? "" : text)
 			.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
 	}
 

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.casework;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.DecisionDocuments;
@@ -36,7 +34,7 @@ class DecisionStore implements DecisionDocuments {
 		jdbc.sql("insert into procedure.decision(application_id, outcome, reason, amount_cents, decided_by, issued_at, filename, document, sha256) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(application.value(), outcome.name(), reason, amountCents, decidedBy.value(), Timestamp.from(issuedAt),
-					filename, document, HexFormat.of().formatHex(sha256(document)))
+					filename, document, Sha256.hex(document))
 			.update();
 	}
 
@@ -70,14 +68,5 @@ class DecisionStore implements DecisionDocuments {
 			.optional()
 			.flatMap(stored -> (stored.document() != null ? Optional.of(stored.document()) : filed.content(application, stored.sha256()))
 				.map(content -> new Document(stored.filename(), "application/pdf", content)));
-	}
-
-	private static byte[] sha256(byte[] content) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(content);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

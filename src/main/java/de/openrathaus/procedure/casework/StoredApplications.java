@@ -2,10 +2,8 @@
 package de.openrathaus.procedure.casework;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,20 +50,16 @@ class StoredApplications implements Applications {
 		ProcedureDefinition definition = service.definitionOf(application);
 		List<StoredAttachment> stored = store.attachments(application.id());
 		List<Attachment> formFiles = stored.stream().filter(a -> a.exchangeId() == null).map(StoredApplications::attachment).toList();
-		List<Exchange> exchanges = store.exchanges(application.id()).stream()
-			.map(x -> new Exchange(x.question(), x.requestedAt(), x.answer(), x.answeredAt(),
-					stored.stream().filter(a -> x.id().equals(a.exchangeId())).map(StoredApplications::attachment).toList()))
-			.toList();
-		Map<String, Object> data = new HashMap<>(application.data());
+		List<Attachment> answerFiles = stored.stream().filter(a -> a.exchangeId() != null).map(StoredApplications::attachment).toList();
 		return new ApplicationDetails(application.id(), application.reference(), definition.key(), definition.version(),
-				definition.title().de(), application.applicant(), application.department(), application.submittedAt(), data,
+				definition.title().de(), application.department(), application.submittedAt(),
 				AnswerFormatter.sections(definition, application.data(), stored.stream().filter(a -> a.exchangeId() == null).toList(),
 						Locale.GERMAN),
-				formFiles, exchanges, definition.workflow(), definition.decisionTemplate(), definition.assessment());
+				formFiles, answerFiles);
 	}
 
 	private static Attachment attachment(StoredAttachment a) {
-		return new Attachment(a.id(), a.fieldKey(), a.filename(), a.mediaType(), a.size());
+		return new Attachment(a.id(), a.fieldKey(), a.filename());
 	}
 
 	@Override

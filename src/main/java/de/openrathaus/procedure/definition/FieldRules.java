@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.definition;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import de.openrathaus.files.InputText;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +41,7 @@ public final class FieldRules {
 		if (raw == null) {
 			return "";
 		}
-		String value = Normalizer.normalize(raw, Normalizer.Form.NFC);
+		String value = InputText.nfc(raw);
 		value = CONTROL.matcher(value).replaceAll("").strip();
 		if (field.type() == FieldType.TEXTAREA) {
 			value = value.replace("\r\n", "\n");

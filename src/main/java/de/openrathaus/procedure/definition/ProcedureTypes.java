@@ -4,16 +4,15 @@ package de.openrathaus.procedure.definition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+
+import de.openrathaus.files.Sha256;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +107,7 @@ public class ProcedureTypes implements SmartInitializingSingleton, de.openrathau
 	}
 
 	private void store(ProcedureDefinition definition, String json, String source) {
-		String checksum = sha256(json);
+		String checksum = Sha256.hex(json);
 		Optional<String> stored = jdbc.sql("select checksum from procedure.procedure_type_version where type_key = ? and version = ?")
 			.params(definition.key(), definition.version()).query(String.class).optional();
 		if (stored.isEmpty()) {
@@ -132,15 +131,6 @@ public class ProcedureTypes implements SmartInitializingSingleton, de.openrathau
 
 	private static String id(String key, int version) {
 		return key + "@" + version;
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	public Optional<ProcedureDefinition> version(String key, int version) {

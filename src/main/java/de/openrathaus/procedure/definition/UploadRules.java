@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.definition;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.tika.Tika;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.mime.MediaType;
 
 /**
  * Checks an uploaded file against its attachment definition: size, count and a media type taken
@@ -19,53 +12,14 @@ import org.apache.tika.mime.MediaType;
  */
 public final class UploadRules {
 
-	private static final Tika TIKA = new Tika();
-	private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
-	private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-	private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
-
 	private UploadRules() {
-	}
-
-	/**
-	 * The media type the content really has (the name only breaks ties between look-alike formats).
-	 * The three document formats citizens upload most are recognised by their signature directly;
-	 * everything else goes through Tika's full detection.
-	 */
-	public static String detect(byte[] content, String filename) {
-		if (startsWith(content, PDF)) {
-			return "application/pdf";
-		}
-		if (startsWith(content, PNG)) {
-			return "image/png";
-		}
-		if (startsWith(content, JPEG)) {
-			return "image/jpeg";
-		}
-		Metadata metadata = new Metadata();
-		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-		try {
-			return MediaType.parse(TIKA.detect(new ByteArrayInputStream(content), metadata)).getBaseType().toString();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static boolean startsWith(byte[] content, byte[] signature) {
-		return content.length >= signature.length && java.util.Arrays.equals(content, 0, signature.length, signature, 0, signature.length);
-	}
-
-	/** A safe display name (see {@link de.openrathaus.documents.Filenames#clean}). */
-	public static String cleanFilename(String original) {
-		return de.openrathaus.documents.Filenames.clean(original);
 	}
 
 	/**
 	 * Checks one upload.
 	 *
 	 * @param alreadyStored how many files this attachment already has
-	 * @param detectedType the media type {@link #detect} found
+	 * @param detectedType the media type {@link de.openrathaus.files.MediaTypes#detect} found
 	 */
 	public static List<Violation> check(AttachmentDefinition attachment, String filename, long size, String detectedType,
 			int alreadyStored) {
@@ -97,10 +51,10 @@ public final class UploadRules {
 		List<Violation> violations = check(attachment, filename, content.length, detectedType, alreadyStored);
 		if (violations.isEmpty() && "application/pdf".equals(detectedType)) {
 			try {
-				de.openrathaus.documents.PdfInspection.check(content, de.openrathaus.documents.PdfInspection.Limits.DEFAULT,
+				de.openrathaus.files.PdfInspection.check(content, de.openrathaus.files.PdfInspection.Limits.DEFAULT,
 						java.time.Instant.now().plusSeconds(30));
 			}
-			catch (de.openrathaus.documents.PdfInspection.Refused refused) {
+			catch (de.openrathaus.files.PdfInspection.Refused refused) {
 				violations.add(Violation.of(attachment.key(), "validation.upload.pdf." + refused.problem(), attachment.label(), filename));
 			}
 		}

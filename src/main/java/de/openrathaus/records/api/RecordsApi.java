@@ -15,7 +15,7 @@ import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
-import de.openrathaus.documents.Downloads;
+import de.openrathaus.files.Downloads;
 import de.openrathaus.records.filing.CaseId;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.audit.AuditTrail;

@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.tenancy.TenantContext;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,11 +113,6 @@ public class AuditTrail {
 	/** The chain value of an entry in the old, unkeyed format (scheme 1). */
 	static String hash(String previous, String tenant, Instant at, String actor, String action, String object, String origin) {
 		String line = String.join("\u001f", previous, tenant, at.toString(), actor, action, object, origin);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(line);
 	}
 }

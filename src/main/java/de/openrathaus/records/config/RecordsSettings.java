@@ -43,8 +43,8 @@ public record RecordsSettings(Path storageDirectory, String archiveKey, String a
 			maxInflatedSize = maxInflatedSize == null ? DataSize.ofMegabytes(256) : maxInflatedSize;
 		}
 
-		public de.openrathaus.documents.PdfInspection.Limits limits() {
-			return new de.openrathaus.documents.PdfInspection.Limits(maxStreamSize.toBytes(), maxInflatedSize.toBytes());
+		public de.openrathaus.files.PdfInspection.Limits limits() {
+			return new de.openrathaus.files.PdfInspection.Limits(maxStreamSize.toBytes(), maxInflatedSize.toBytes());
 		}
 	}
 

@@ -7,10 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.tenancy.TenantContext;
 
 /**
@@ -28,7 +26,7 @@ public class FileSystemContentStore implements ContentStore {
 
 	@Override
 	public String put(byte[] content) {
-		String sha = sha256(content);
+		String sha = Sha256.hex(content);
 		Path target = path(sha);
 		if (Files.exists(target)) {
 			return sha;
@@ -57,7 +55,7 @@ public class FileSystemContentStore implements ContentStore {
 		}
 		try {
 			byte[] content = Files.readAllBytes(path(sha256));
-			if (!sha256(content).equals(sha256)) {
+			if (!Sha256.hex(content).equals(sha256)) {
 				throw new IllegalStateException("Content " + sha256 + " does not match its hash: it was changed or damaged");
 			}
 			return content;
@@ -79,14 +77,5 @@ public class FileSystemContentStore implements ContentStore {
 
 	private Path path(String sha) {
 		return root.resolve(TenantContext.require().toString()).resolve(sha.substring(0, 2)).resolve(sha);
-	}
-
-	public static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.content;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.tenancy.TenantContext;
 
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -25,7 +26,7 @@ public class S3ContentStore implements ContentStore {
 
 	@Override
 	public String put(byte[] content) {
-		String sha = FileSystemContentStore.sha256(content);
+		String sha = Sha256.hex(content);
 		String key = key(sha);
 		try {
 			s3.headObject(head -> head.bucket(bucket).key(key));
@@ -49,7 +50,7 @@ public class S3ContentStore implements ContentStore {
 			throw new IllegalArgumentException("not a SHA-256: " + sha256);
 		}
 		byte[] content = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key(sha256))).asByteArray();
-		if (!FileSystemContentStore.sha256(content).equals(sha256)) {
+		if (!Sha256.hex(content).equals(sha256)) {
 			throw new IllegalStateException("Content " + sha256 + " does not match its hash: it was changed or damaged");
 		}
 		return content;

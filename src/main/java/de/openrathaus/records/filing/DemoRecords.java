@@ -2,16 +2,17 @@
 package de.openrathaus.records.filing;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import de.openrathaus.tenancy.MunicipalClock;
+
 import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
-import de.openrathaus.documents.PdfRenderer;
+import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
@@ -146,8 +147,8 @@ class DemoRecords {
 			if (demo.closed() != null) {
 				store.close(recordCase);
 			}
-			store.backdate(recordCase, demo.begun().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant(),
-					demo.closed() == null ? null : demo.closed().atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant());
+			store.backdate(recordCase, demo.begun().atStartOfDay(MunicipalClock.ZONE).toInstant(),
+					demo.closed() == null ? null : demo.closed().atStartOfDay(MunicipalClock.ZONE).toInstant());
 			audit.record(AUTHOR, AuditAction.CREATE, "case " + demo.reference(), "demo data");
 			created++;
 		}

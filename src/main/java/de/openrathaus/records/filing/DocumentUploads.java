@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.filing;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.records.audit.AuditAction;
-import de.openrathaus.documents.Filenames;
-import de.openrathaus.documents.PdfInspection;
+import de.openrathaus.files.MediaTypes;
+import de.openrathaus.files.Filenames;
+import de.openrathaus.files.PdfInspection;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.content.FileSystemContentStore;
 import de.openrathaus.web.Refusal;
 
-import org.apache.tika.Tika;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DocumentUploads {
-
-	private static final Tika TIKA = new Tika();
 
 	private final RecordsStore store;
 	private final JdbcClient jdbc;
@@ -48,7 +43,7 @@ public class DocumentUploads {
 		if (cleanTitle.length() > 200) {
 			throw Refusal.of("records.upload.titleTooLong", "200");
 		}
-		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, detect(content, filename), content, author,
+		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, MediaTypes.detect(content, filename), content, author,
 				Map.of("source", "upload"));
 		audit.record(author, AuditAction.DOCUMENT_ADDED, "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
 		return document;
@@ -66,11 +61,11 @@ public class DocumentUploads {
 	public int importScans(RecordsStore.RecordCase recordCase, java.util.List<Scan> scans, String author, String origin) {
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (Scan scan : scans) {
-			if (scan.content().length > 0 && !seen.add(FileSystemContentStore.sha256(scan.content()))) {
+			if (scan.content().length > 0 && !seen.add(Sha256.hex(scan.content()))) {
 				throw Refusal.of("records.scan.twice", Filenames.clean(scan.originalName()));
 			}
 			String filename = check(recordCase, scan.originalName(), scan.content());
-			if (!"application/pdf".equals(detect(scan.content(), filename))) {
+			if (!"application/pdf".equals(MediaTypes.detect(scan.content(), filename))) {
 				throw Refusal.of("records.scan.notPdf", filename);
 			}
 			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
@@ -84,7 +79,7 @@ public class DocumentUploads {
 	@Transactional
 	public int addVersion(RecordsStore.RecordCase recordCase, DocumentId document, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
-		int version = store.addVersion(document, filename, detect(content, filename), content, author);
+		int version = store.addVersion(document, filename, MediaTypes.detect(content, filename), content, author);
 		audit.record(author, AuditAction.VERSION_ADDED, "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
 		return version;
 	}
@@ -97,13 +92,13 @@ public class DocumentUploads {
 		if (content.length == 0) {
 			throw Refusal.of("records.upload.empty", filename);
 		}
-		String sha = FileSystemContentStore.sha256(content);
+		String sha = Sha256.hex(content);
 		Optional<String> existing = jdbc.sql("select d.title from records.document d join records.document_version v on v.document_id = d.id "
 				+ "where d.case_id = ? and v.sha256 = ? limit 1").params(recordCase.id().value(), sha).query(String.class).optional();
 		if (existing.isPresent()) {
 			throw Refusal.conflict("records.upload.duplicate", existing.get());
 		}
-		if (detect(content, filename).startsWith("application/pdf")) {
+		if (MediaTypes.detect(content, filename).startsWith("application/pdf")) {
 			// a PDF only if PDFBox loads it, small enough when inflated, and without JavaScript or launch actions
 			try {
 				PdfInspection.check(content, PdfInspection.Limits.DEFAULT, java.time.Instant.now().plusSeconds(30));
@@ -113,16 +108,5 @@ public class DocumentUploads {
 			}
 		}
 		return filename;
-	}
-
-	static String detect(byte[] content, String filename) {
-		Metadata metadata = new Metadata();
-		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-		try {
-			return TIKA.detect(new ByteArrayInputStream(content), metadata);
-		}
-		catch (IOException e) {
-			return "application/octet-stream";
-		}
 	}
 }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.filing;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import de.openrathaus.files.Sha256;
+import de.openrathaus.tenancy.MunicipalClock;
+
 import de.openrathaus.records.audit.AuditAction;
-import de.openrathaus.documents.PdfRenderer;
+import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.procedure.DecisionDocuments;
@@ -15,8 +17,6 @@ import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.records.audit.AuditTrail;
-import de.openrathaus.records.content.FileSystemContentStore;
-import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -33,7 +33,7 @@ class Filing {
 
 	static final String SYSTEM = "System (Online-Verfahren)";
 	static final String UNASSIGNED = "99.99";
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").withZone(ZoneId.of("Europe/Berlin"));
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'").withZone(MunicipalClock.ZONE);
 
 	private final RecordsStore store;
 	private final Applications applications;
@@ -57,14 +57,14 @@ class Filing {
 		RecordsStore.PlanEntry entry = store.plan().stream().filter(p -> p.procedureTypes().contains(details.procedureType())).findFirst()
 			.or(() -> store.plan().stream().filter(p -> p.number().equals(UNASSIGNED)).findFirst())
 			.orElseThrow(() -> new IllegalStateException("No file plan entry for " + details.procedureType()));
-		int year = event.submittedAt().atZone(ZoneId.of("Europe/Berlin")).getYear();
+		int year = event.submittedAt().atZone(MunicipalClock.ZONE).getYear();
 		FileId file = store.file(entry.id(), entry.number() + "/" + year, entry.title() + " " + year, details.department());
 		Map.Entry<CaseId, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
 				details.department(), CaseSource.application(event.application()));
 		CaseId caseId = recordCase.getKey();
 		if (!store.hasDocumentFrom(caseId, "form")) {
 			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
-					tenants.byId(TenantContext.require()).orElseThrow().name(), "details", details, "submittedAt",
+					tenants.current().name(), "details", details, "submittedAt",
 					TIME.format(details.submittedAt())), Locale.GERMAN);
 			store.addDocument(caseId, "Antragsdaten", "Antragsdaten-" + details.reference() + ".pdf", "application/pdf", document, SYSTEM,
 					Map.of("source", "form"));
@@ -81,8 +81,7 @@ class Filing {
 	void on(InformationProvided event) {
 		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
 		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
-			applications.filed(details.id(), details.exchanges().stream()
-				.flatMap(x -> x.attachments().stream().map(a -> fileAttachment(caseId, details, a))).toList());
+			applications.filed(details.id(), details.answerAttachments().stream().map(a -> fileAttachment(caseId, details, a)).toList());
 			audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
 		});
 	}
@@ -94,7 +93,7 @@ class Filing {
 				DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
 				store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
 						Map.of("source", "decision"));
-				applications.filed(event.application(), java.util.List.of(FileSystemContentStore.sha256(decision.content())));
+				applications.filed(event.application(), java.util.List.of(Sha256.hex(decision.content())));
 			}
 			if (store.close(caseId)) {
 				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
@@ -120,6 +119,6 @@ class Filing {
 			store.addDocument(caseId, attachment.filename(), content.filename(), content.mediaType(), content.content(), SYSTEM,
 					Map.of("source", source, "field", attachment.fieldKey()));
 		}
-		return FileSystemContentStore.sha256(content.content());
+		return Sha256.hex(content.content());
 	}
 }

@@ -2,7 +2,7 @@
 package de.openrathaus.records.retention;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Retention {
 
-	public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
 	private final RetentionStore store;
@@ -50,6 +49,7 @@ public class Retention {
 	private final Tenants tenants;
 	private final TransactionTemplate transactions;
 	private final Applications applications;
+	private final Clock clock;
 
 	/** A case on the due list. */
 	public record Due(CaseId caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, Disposal action, String status,
@@ -57,8 +57,9 @@ public class Retention {
 	}
 
 	Retention(RetentionStore store, ContentStore contents, AuditTrail audit, Tenants tenants, TransactionTemplate transactions,
-			Applications applications) {
+			Applications applications, Clock clock) {
 		this.applications = applications;
+		this.clock = clock;
 		this.store = store;
 		this.contents = contents;
 		this.audit = audit;
@@ -79,7 +80,7 @@ public class Retention {
 	@Scheduled(cron = "${openrathaus.records.retention-cron:0 30 2 * * *}", zone = "Europe/Berlin")
 	void daily() {
 		for (Tenant tenant : tenants.all()) {
-			int listed = TenantContext.callAs(tenant.id(), () -> transactions.execute(s -> list(LocalDate.now(BERLIN))));
+			int listed = TenantContext.callAs(tenant.id(), () -> transactions.execute(s -> list(LocalDate.now(clock))));
 			if (listed > 0) {
 				log.info("Retention for '{}': {} cases newly due", tenant.slug(), listed);
 			}
@@ -138,7 +139,7 @@ public class Retention {
 			throw new IllegalStateException("nothing to offer");
 		}
 		UUID process = UUID.randomUUID();
-		byte[] xml = XdomeaOfferList.xml(process, parties, offered, java.time.LocalDateTime.now(BERLIN));
+		byte[] xml = XdomeaOfferList.xml(process, parties, offered, java.time.LocalDateTime.now(clock));
 		store.offered(process, offered.stream().map(XdomeaOfferList.Offered::id).toList());
 		audit.record(manager, AuditAction.OFFERED, "xdomea 0501 " + process + " with " + offered.size() + " cases", origin);
 		return XdomeaOfferList.zip(process, xml);
@@ -194,7 +195,7 @@ public class Retention {
 			.map(offered -> new XdomeaHandOver.Transferred(offered, documents(offered.id()))).toList();
 		store.handingOver(process);
 		audit.record(manager, AuditAction.HANDED_OVER_SENT, "xdomea 0503 " + process + " with " + cases.size() + " cases", origin);
-		return XdomeaHandOver.zip(process, parties, cases, java.time.LocalDateTime.now(BERLIN));
+		return XdomeaHandOver.zip(process, parties, cases, java.time.LocalDateTime.now(clock));
 	}
 
 	private List<XdomeaHandOver.Doc> documents(CaseId caseId) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.openrathaus.records.filing.Disposal;
+import de.openrathaus.tenancy.MunicipalClock;
 import de.openrathaus.records.filing.CaseSource;
 import de.openrathaus.records.filing.CaseStatus;
 import de.openrathaus.records.audit.AuditAction;
@@ -192,7 +193,7 @@ class RetentionStore {
 
 	private static XdomeaOfferList.Offered offeredRow(ResultSet rs, int row) throws SQLException {
 		return new XdomeaOfferList.Offered(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
-				rs.getTimestamp(4).toInstant().atZone(Retention.BERLIN).toLocalDate(),
-				rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant().atZone(Retention.BERLIN).toLocalDate());
+				rs.getTimestamp(4).toInstant().atZone(MunicipalClock.ZONE).toLocalDate(),
+				rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant().atZone(MunicipalClock.ZONE).toLocalDate());
 	}
 }

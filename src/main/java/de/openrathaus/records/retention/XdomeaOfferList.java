@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -166,5 +165,4 @@ public final class XdomeaOfferList {
 		xml.writeEndElement();
 	}
 
-	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 }

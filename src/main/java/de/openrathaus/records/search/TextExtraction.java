@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
-import de.openrathaus.documents.PdfInspection;
+import de.openrathaus.files.PdfInspection;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.records.filing.VersionId;

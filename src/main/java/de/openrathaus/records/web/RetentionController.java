@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,8 +34,10 @@ class RetentionController {
 	private final Retention retention;
 	private final RecordsSettings settings;
 	private final de.openrathaus.tenancy.Tenants tenants;
+	private final Clock clock;
 
-	RetentionController(Retention retention, RecordsSettings settings, de.openrathaus.tenancy.Tenants tenants) {
+	RetentionController(Retention retention, RecordsSettings settings, de.openrathaus.tenancy.Tenants tenants, Clock clock) {
+		this.clock = clock;
 		this.retention = retention;
 		this.settings = settings;
 		this.tenants = tenants;
@@ -42,11 +45,11 @@ class RetentionController {
 
 	@GetMapping("/backoffice/aussonderung/anbieteverzeichnis.zip")
 	org.springframework.http.ResponseEntity<byte[]> offerList(SignedInUser user, HttpServletRequest request) {
-		var tenant = tenants.byId(user.tenant()).orElseThrow();
+		var tenant = tenants.current();
 		try {
 			byte[] zip = retention.offerList(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
 					user.displayName(), RecordsController.origin(request));
-			return de.openrathaus.documents.Downloads.attachment(zip, "Anbieteverzeichnis-0501.zip", "application/zip");
+			return de.openrathaus.files.Downloads.attachment(zip, "Anbieteverzeichnis-0501.zip", "application/zip");
 		}
 		catch (IllegalStateException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is due for the archive");
@@ -61,11 +64,11 @@ class RetentionController {
 
 	@GetMapping("/backoffice/aussonderung/abgabe.zip")
 	org.springframework.http.ResponseEntity<byte[]> handOver(SignedInUser user, HttpServletRequest request) {
-		var tenant = tenants.byId(user.tenant()).orElseThrow();
+		var tenant = tenants.current();
 		try {
 			byte[] zip = retention.handOver(new XdomeaOfferList.Parties(tenant.slug(), tenant.name(), settings.archiveKey(), settings.archiveName()),
 					user.displayName(), RecordsController.origin(request));
-			return de.openrathaus.documents.Downloads.attachment(zip, "Aussonderung-0503.zip", "application/zip");
+			return de.openrathaus.files.Downloads.attachment(zip, "Aussonderung-0503.zip", "application/zip");
 		}
 		catch (IllegalStateException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is assessed for the archive");
@@ -104,7 +107,7 @@ class RetentionController {
 
 	@PostMapping("/backoffice/aussonderung/pruefen")
 	String check(RedirectAttributes redirect) {
-		int listed = retention.list(LocalDate.now(Retention.BERLIN));
+		int listed = retention.list(LocalDate.now(clock));
 		redirect.addFlashAttribute("notice", "records.retention.checked");
 		redirect.addFlashAttribute("listed", listed);
 		return "redirect:/backoffice/aussonderung";

@@ -4,7 +4,6 @@ package de.openrathaus.tax.internal;
 import de.openrathaus.tax.DogTax;
 import de.openrathaus.tax.DogTaxAssessment;
 import de.openrathaus.tax.DogTaxCase;
-import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ class SettingsDogTax implements DogTax {
 
 	@Override
 	public DogTaxAssessment assess(DogTaxCase dogCase) {
-		String slug = tenants.byId(TenantContext.require()).orElseThrow().slug();
+		String slug = tenants.current().slug();
 		return DogTaxCalculator.assess(dogCase, settings.ratesOf(slug));
 	}
 }

@@ -50,8 +50,8 @@ class ApplicationStoreIntegrationTests {
 			store.assignReference(id, "HUND-2026-" + id.value().toString().substring(0, 6));
 
 			Application submitted = store.find(id).orElseThrow();
-			Transition<?> tomClaims = submitted.claim(tom, NOW);
-			Transition<?> uteClaims = submitted.claim(ute, NOW);
+			Transition<?> tomClaims = submitted.claim(tom);
+			Transition<?> uteClaims = submitted.claim(ute);
 			assertThat(store.save(tomClaims)).isTrue();
 			assertThat(store.save(uteClaims)).as("Ute decided on a state that is gone").isFalse();
 			Application claimed = store.find(id).orElseThrow();
@@ -83,7 +83,7 @@ class ApplicationStoreIntegrationTests {
 			store.assignReference(id, "HUND-2026-" + id.value().toString().substring(0, 6));
 
 			Application submitted = store.find(id).orElseThrow();
-			Transition<?> claims = submitted.claim(new AccountId(UUID.randomUUID()), NOW);
+			Transition<?> claims = submitted.claim(new AccountId(UUID.randomUUID()));
 			assertThat(store.save(submitted.withdraw(citizen, NOW))).isTrue();
 			assertThat(store.save(claims)).isFalse();
 			Application withdrawn = store.find(id).orElseThrow();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.procedure.definition;
 
+import de.openrathaus.files.Filenames;
+import de.openrathaus.files.MediaTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -83,11 +85,11 @@ class FieldRulesTests {
 		AttachmentDefinition permit = new AttachmentDefinition("permit", new Text("Erlaubnis", null), null, true,
 				List.of("application/pdf", "image/png"), 1000, 2, null);
 		byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes();
-		assertThat(UploadRules.detect(pdf, "x.pdf")).isEqualTo("application/pdf");
-		assertThat(UploadRules.detect("MZ\u0090\u0000".getBytes(), "x.pdf")).isNotEqualTo("application/pdf");
-		assertThat(UploadRules.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0}, "bild.pdf")).isEqualTo("image/png");
-		assertThat(UploadRules.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}, "bild.jpg")).isEqualTo("image/jpeg");
-		assertThat(UploadRules.detect("<html><script>".getBytes(), "bild.png")).isEqualTo("text/html");
+		assertThat(MediaTypes.detect(pdf, "x.pdf")).isEqualTo("application/pdf");
+		assertThat(MediaTypes.detect("MZ\u0090\u0000".getBytes(), "x.pdf")).isNotEqualTo("application/pdf");
+		assertThat(MediaTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0}, "bild.pdf")).isEqualTo("image/png");
+		assertThat(MediaTypes.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}, "bild.jpg")).isEqualTo("image/jpeg");
+		assertThat(MediaTypes.detect("<html><script>".getBytes(), "bild.png")).isEqualTo("text/html");
 		assertThat(UploadRules.check(permit, "x.pdf", pdf.length, "application/pdf", 0)).isEmpty();
 		assertThat(codes(UploadRules.check(permit, "x.pdf", 1001, "application/pdf", 0))).containsExactly("validation.upload.tooLarge");
 		assertThat(codes(UploadRules.check(permit, "x.pdf", 10, "application/x-msdownload", 0))).containsExactly("validation.upload.type");
@@ -97,11 +99,11 @@ class FieldRulesTests {
 
 	@Test
 	void fileNamesAreMadeSafe() {
-		assertThat(UploadRules.cleanFilename("../../etc/passwd")).isEqualTo("passwd");
-		assertThat(UploadRules.cleanFilename("C:\\Users\\x\\Bild.png")).isEqualTo("Bild.png");
-		assertThat(UploadRules.cleanFilename("a\u0000b\u202e.pdf")).isEqualTo("ab.pdf");
-		assertThat(UploadRules.cleanFilename("..")).isEqualTo("anlage");
-		assertThat(UploadRules.cleanFilename("x".repeat(300) + ".pdf")).hasSize(120).endsWith(".pdf");
+		assertThat(Filenames.clean("../../etc/passwd")).isEqualTo("passwd");
+		assertThat(Filenames.clean("C:\\Users\\x\\Bild.png")).isEqualTo("Bild.png");
+		assertThat(Filenames.clean("a\u0000b\u202e.pdf")).isEqualTo("ab.pdf");
+		assertThat(Filenames.clean("..")).isEqualTo("anlage");
+		assertThat(Filenames.clean("x".repeat(300) + ".pdf")).hasSize(120).endsWith(".pdf");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.TestAccounts;
@@ -29,7 +30,6 @@ import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.audit.AuditVerificationCommand;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.content.ContentStore;
-import de.openrathaus.records.content.FileSystemContentStore;
 import de.openrathaus.records.retention.Retention;
 import de.openrathaus.records.search.TextExtraction;
 import de.openrathaus.tenancy.TenantContext;
@@ -371,7 +371,7 @@ class RecordsIntegrationTests {
 		mvc.perform(post("/backoffice/aussonderung/" + ids[1] + "/vernichten").session(manager).with(csrf()))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", "records.retention.notDestroyable"));
 
-		String sha = FileSystemContentStore.sha256(content);
+		String sha = Sha256.hex(content);
 		mvc.perform(post("/backoffice/aussonderung/" + ids[0] + "/vernichten").session(manager).with(csrf()))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.retention.destroyed"));
 		Map<String, Object> remains = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("""
@@ -585,7 +585,7 @@ class RecordsIntegrationTests {
 			return store.caseFor(file, "PDB-" + marker, "Eingang " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 		}));
 		// under a megabyte, inflating to a gigabyte; stored as filed from elsewhere, past any upload check
-		byte[] bomb = de.openrathaus.documents.PdfSamples.bomb(1024);
+		byte[] bomb = de.openrathaus.files.PdfSamples.bomb(1024);
 		long start = System.nanoTime();
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s ->
 				store.addDocument(caseId, "Bombe " + marker, "bombe.pdf", "application/pdf", bomb, "Test", Map.of())));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.documents;
+package de.openrathaus.files;
 
-import java.text.Normalizer;
+
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +16,7 @@ public final class Filenames {
 	 * characters (the extension kept), never empty.
 	 */
 	public static String clean(@Nullable String original) {
-		String name = Normalizer.normalize(original == null ? "" : original, Normalizer.Form.NFC);
+		String name = InputText.nfc(original == null ? "" : original);
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = name.replaceAll("[\\p{Cc}\\p{Cf}\"<>|:*?]", "").strip();
 		if (name.length() > 120) {

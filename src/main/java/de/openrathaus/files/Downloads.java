@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.documents;
+package de.openrathaus.files;
 
 import java.nio.charset.StandardCharsets;
 

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import de.openrathaus.files.InputText;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,16 +22,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * PostgreSQL cannot store U+0000 in text and answers with an error, which became an HTTP 500 for
- * {@code q=%00}. One place for every request parameter (query string and form fields, multipart
- * included) before anything reaches the database: the APIs refuse such a request with 400 and a
- * problem detail naming the parameter, forms and the search drop the character (it is never
- * meaningful in text a person typed). File contents are bytes and stay untouched; file names are
- * cleaned by {@code Filenames}. Runs after the upload size check, so it never reads an oversized body.
+ * The one cleaning of every request parameter (query string and form fields, multipart included)
+ * before anything reads it. PostgreSQL cannot store U+0000 in text and answers with an error,
+ * which became an HTTP 500 for {@code q=%00}: the APIs refuse such a request with 400 and a problem
+ * detail naming the parameter, forms and the search drop the character (it is never meaningful in
+ * text a person typed). Every name and value is brought to Unicode NFC ({@link InputText}), so a
+ * name typed with combining marks finds and matches the same name typed precomposed, in every
+ * module, without each controller remembering it. File contents are bytes and stay untouched; file
+ * names are cleaned by {@code Filenames}. Runs after the upload size check, so it never reads an
+ * oversized body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class NulCharacterFilter extends OncePerRequestFilter {
+class ParameterCleaningFilter extends OncePerRequestFilter {
 
 	private static final String NUL = "\u0000";
 
@@ -44,7 +49,7 @@ class NulCharacterFilter extends OncePerRequestFilter {
 			}
 		}
 		if (offending == null) {
-			chain.doFilter(request, response);
+			chain.doFilter(needsCleaning(request) ? new Cleaned(request) : request, response);
 			return;
 		}
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -68,7 +73,25 @@ class NulCharacterFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** The request with U+0000 removed from every parameter name and value. */
+	private static boolean needsCleaning(HttpServletRequest request) {
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			if (!InputText.nfc(parameter.getKey()).equals(parameter.getKey())) {
+				return true;
+			}
+			for (String value : parameter.getValue()) {
+				if (value != null && !InputText.nfc(value).equals(value)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String clean(String text) {
+		return InputText.nfc(text.replace(NUL, ""));
+	}
+
+	/** The request with U+0000 removed from every parameter name and value, both in NFC. */
 	private static final class Cleaned extends HttpServletRequestWrapper {
 
 		private final Map<String, String[]> parameters;
@@ -79,9 +102,9 @@ class NulCharacterFilter extends OncePerRequestFilter {
 			request.getParameterMap().forEach((name, values) -> {
 				String[] copy = new String[values.length];
 				for (int i = 0; i < values.length; i++) {
-					copy[i] = values[i] == null ? null : values[i].replace(NUL, "");
+					copy[i] = values[i] == null ? null : clean(values[i]);
 				}
-				cleaned.merge(name.replace(NUL, ""), copy, (a, b) -> {
+				cleaned.merge(clean(name), copy, (a, b) -> {
 					String[] both = java.util.Arrays.copyOf(a, a.length + b.length);
 					System.arraycopy(b, 0, both, a.length, b.length);
 					return both;

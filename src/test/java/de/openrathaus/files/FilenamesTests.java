@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.documents;
+package de.openrathaus.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.documents;
+package de.openrathaus.files;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

@@ -5,6 +5,6 @@
  * {@code templates/documents/base.html}.
  */
 @NullMarked
-package de.openrathaus.documents;
+package de.openrathaus.files;
 
 import org.jspecify.annotations.NullMarked;
