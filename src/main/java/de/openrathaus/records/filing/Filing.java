@@ -54,13 +54,59 @@ class Filing {
 	@ApplicationModuleListener
 	void on(ApplicationSubmitted event) {
 		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
+		fileSubmission(details);
+		audit.record(SYSTEM, AuditAction.FILED, "case " + details.reference(), "event ApplicationSubmitted");
+	}
+
+	@ApplicationModuleListener
+	void on(InformationProvided event) {
+		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
+		CaseId caseId = caseOf(details);
+		applications.filed(details.id(), details.answerAttachments().stream().map(a -> fileAttachment(caseId, details, a)).toList());
+		audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
+	}
+
+	@ApplicationModuleListener
+	void on(DecisionIssued event) {
+		CaseId caseId = caseOf(applications.details(event.application()).orElseThrow());
+		if (!store.hasDocumentFrom(caseId, "decision")) {
+			DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
+			store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
+					Map.of("source", "decision"));
+			applications.filed(event.application(), java.util.List.of(Sha256.hex(decision.content())));
+		}
+		if (store.close(caseId)) {
+			audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
+		}
+	}
+
+	/** A withdrawn application ends its case without a decision, so that its retention period starts. */
+	@ApplicationModuleListener
+	void on(ApplicationWithdrawn event) {
+		CaseId caseId = caseOf(applications.details(event.application()).orElseThrow());
+		if (store.close(caseId)) {
+			audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference() + " (withdrawn)", "event ApplicationWithdrawn");
+		}
+	}
+
+	/**
+	 * The application's case. The listeners run on their own threads, so an answer, a decision or a
+	 * withdrawal right after the submission can arrive before the submission is filed: then it is filed
+	 * first (filing is idempotent), instead of the later event finding no case and being lost.
+	 */
+	private CaseId caseOf(Applications.ApplicationDetails details) {
+		return store.caseBySource(CaseSource.application(details.id())).orElseGet(() -> fileSubmission(details));
+	}
+
+	/** Files the submission (case, form data, attachments) unless it is filed already; returns its case. */
+	private CaseId fileSubmission(Applications.ApplicationDetails details) {
 		RecordsStore.PlanEntry entry = store.plan().stream().filter(p -> p.procedureTypes().contains(details.procedureType())).findFirst()
 			.or(() -> store.plan().stream().filter(p -> p.number().equals(UNASSIGNED)).findFirst())
 			.orElseThrow(() -> new IllegalStateException("No file plan entry for " + details.procedureType()));
-		int year = event.submittedAt().atZone(MunicipalClock.ZONE).getYear();
+		int year = details.submittedAt().atZone(MunicipalClock.ZONE).getYear();
 		FileId file = store.file(entry.id(), entry.number() + "/" + year, entry.title() + " " + year, details.department());
 		Map.Entry<CaseId, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
-				details.department(), CaseSource.application(event.application()));
+				details.department(), CaseSource.application(details.id()));
 		CaseId caseId = recordCase.getKey();
 		if (!store.hasDocumentFrom(caseId, "form")) {
 			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
@@ -74,41 +120,7 @@ class Filing {
 			filed.add(fileAttachment(caseId, details, attachment));
 		}
 		applications.filed(details.id(), filed);
-		audit.record(SYSTEM, AuditAction.FILED, "case " + details.reference(), "event ApplicationSubmitted");
-	}
-
-	@ApplicationModuleListener
-	void on(InformationProvided event) {
-		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
-		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
-			applications.filed(details.id(), details.answerAttachments().stream().map(a -> fileAttachment(caseId, details, a)).toList());
-			audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
-		});
-	}
-
-	@ApplicationModuleListener
-	void on(DecisionIssued event) {
-		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
-			if (!store.hasDocumentFrom(caseId, "decision")) {
-				DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
-				store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
-						Map.of("source", "decision"));
-				applications.filed(event.application(), java.util.List.of(Sha256.hex(decision.content())));
-			}
-			if (store.close(caseId)) {
-				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
-			}
-		});
-	}
-
-	/** A withdrawn application ends its case without a decision, so that its retention period starts. */
-	@ApplicationModuleListener
-	void on(ApplicationWithdrawn event) {
-		store.caseBySource(CaseSource.application(event.application())).ifPresent(caseId -> {
-			if (store.close(caseId)) {
-				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference() + " (withdrawn)", "event ApplicationWithdrawn");
-			}
-		});
+		return caseId;
 	}
 
 	/** Files the attachment unless it is filed already; returns its SHA-256 either way. */
