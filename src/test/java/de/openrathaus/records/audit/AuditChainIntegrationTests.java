@@ -370,26 +370,31 @@ class AuditChainIntegrationTests {
 		assertThat(verify(command).code()).isEqualTo(AuditVerificationCommand.INTACT);
 	}
 
+	/** Runs {@code --verify-audit} on the data directory in a JVM of its own; expects exit code 3 and returns its output. */
+	private static String verifyInOwnJvm(Path data, Path output) throws Exception {
+		ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), de.openrathaus.OpenRathausApplication.class.getName(), "--verify-audit",
+				"--openrathaus.database.embedded.data-directory=" + data)
+			.redirectErrorStream(true).redirectOutput(output.toFile());
+		run.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("OPENRATHAUS_"));
+		Process process = run.start();
+		boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+		if (!ended) {
+			process.destroyForcibly();
+		}
+		assertThat(ended).isTrue();
+		assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(AuditVerificationCommand.DATABASE_IN_USE);
+		return Files.readString(output);
+	}
+
 	@Test
 	void verifyingWhileAnotherOpenRathausHoldsTheEmbeddedDatabaseSaysItIsInUse() throws Exception {
 		Path data = temp.resolve("held").resolve("postgres");
 		Files.createDirectories(data);
 		try (FileChannel channel = FileChannel.open(data.resolveSibling("postgres.lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-			Path output = temp.resolve("held-output.txt");
-			ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-					System.getProperty("java.class.path"), de.openrathaus.OpenRathausApplication.class.getName(), "--verify-audit",
-					"--openrathaus.database.embedded.data-directory=" + data)
-				.redirectErrorStream(true).redirectOutput(output.toFile());
-			run.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("OPENRATHAUS_"));
-			Process process = run.start();
-			boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-			if (!ended) {
-				process.destroyForcibly();
-			}
-			assertThat(ended).isTrue();
-			assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(AuditVerificationCommand.DATABASE_IN_USE);
-			assertThat(Files.readString(output)).contains("Database in use: an OpenRathaus is running on the embedded database");
+			assertThat(verifyInOwnJvm(data, temp.resolve("held-output.txt")))
+				.contains("Database in use: an OpenRathaus is running on the embedded database");
 		}
 	}
 
@@ -405,20 +410,7 @@ class AuditChainIntegrationTests {
 			Files.writeString(data.resolve("postmaster.pid"), pid + "\n" + data + "\n");
 			assertThat(DatabaseInUse.runningServer(data)).contains(pid);
 
-			Path output = temp.resolve("output.txt");
-			ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-					System.getProperty("java.class.path"), de.openrathaus.OpenRathausApplication.class.getName(), "--verify-audit",
-					"--openrathaus.database.embedded.data-directory=" + data)
-				.redirectErrorStream(true).redirectOutput(output.toFile());
-			run.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("OPENRATHAUS_"));
-			Process process = run.start();
-			boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-			if (!ended) {
-				process.destroyForcibly();
-			}
-			assertThat(ended).isTrue();
-			assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(AuditVerificationCommand.DATABASE_IN_USE);
-			assertThat(Files.readString(output)).contains("Database in use: the embedded PostgreSQL in " + data.toAbsolutePath())
+			assertThat(verifyInOwnJvm(data, temp.resolve("output.txt"))).contains("Database in use: the embedded PostgreSQL in " + data.toAbsolutePath())
 				.contains("Stop OpenRathaus first, or point --verify-audit at the running database with --spring.datasource.url");
 		}
 	}
