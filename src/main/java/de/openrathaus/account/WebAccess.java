@@ -11,11 +11,17 @@ import java.util.Map;
  * pages for anyone, its API description); {@link #restricted()} maps path patterns to the named
  * {@link Authorities authority} they need before any handler runs. Every handler still carries its
  * own {@code @PreAuthorize}; a path of no rule needs a signed-in account.
+ * <p>
+ * {@link #csrfExemptForCrossSitePosts()} lists the rare open paths that take form posts from another
+ * site and cannot carry our CSRF token (a SAML identity provider posting its response); each must be
+ * open too, so that no session's authority is ever used there, and must prove its requests by other
+ * means (a signature). The name is long on purpose: adding a path here is a security decision.
  *
- * @param open       path patterns anyone may request
- * @param restricted path patterns and the authority each needs
+ * @param open                         path patterns anyone may request
+ * @param restricted                   path patterns and the authority each needs
+ * @param csrfExemptForCrossSitePosts open path patterns whose POSTs are not checked for a CSRF token
  */
-public record WebAccess(List<String> open, Map<String, String> restricted) {
+public record WebAccess(List<String> open, Map<String, String> restricted, List<String> csrfExemptForCrossSitePosts) {
 
 	public WebAccess {
 		open = List.copyOf(open);
@@ -25,6 +31,16 @@ public record WebAccess(List<String> open, Map<String, String> restricted) {
 				throw new IllegalArgumentException("not a named authority: " + authority);
 			}
 		});
+		csrfExemptForCrossSitePosts = List.copyOf(csrfExemptForCrossSitePosts);
+		for (String pattern : csrfExemptForCrossSitePosts) {
+			if (!open.contains(pattern)) {
+				throw new IllegalArgumentException("a path without CSRF check must be declared open: " + pattern);
+			}
+		}
+	}
+
+	public WebAccess(List<String> open, Map<String, String> restricted) {
+		this(open, restricted, List.of());
 	}
 
 	/** Paths anyone may request. */
@@ -38,6 +54,16 @@ public record WebAccess(List<String> open, Map<String, String> restricted) {
 		for (String pattern : patterns) {
 			more.put(pattern, authority);
 		}
-		return new WebAccess(open, more);
+		return new WebAccess(open, more, csrfExemptForCrossSitePosts);
+	}
+
+	/**
+	 * These rules, and these open paths take cross-site form posts without CSRF token (see the class
+	 * comment: only for messages that carry their own proof, such as a signed SAML response).
+	 */
+	public WebAccess csrfExemptForCrossSitePosts(String... patterns) {
+		List<String> more = new java.util.ArrayList<>(csrfExemptForCrossSitePosts);
+		more.addAll(List.of(patterns));
+		return new WebAccess(open, restricted, more);
 	}
 }

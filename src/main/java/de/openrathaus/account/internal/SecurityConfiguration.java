@@ -90,7 +90,7 @@ class SecurityConfiguration {
 				.deleteCookies("ORSESSION"))
 			// the forms' CSRF token lives in a cookie, not in a session: an anonymous page view creates no session
 			// (a session each cost memory, and a flood of them doubled the heap); the token is still checked on every POST
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(csrfExempt(access)))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -113,6 +113,15 @@ class SecurityConfiguration {
 			rules.restricted().forEach((pattern, authority) -> requests.requestMatchers(pattern).hasAuthority(authority));
 		}
 		requests.anyRequest().authenticated();
+	}
+
+	/**
+	 * The open paths modules declared for cross-site posts that carry their own proof (a signed SAML
+	 * response posted by the identity provider, which cannot know our CSRF token and whose post carries
+	 * no SameSite=Lax cookie anyway); none when no module declares one.
+	 */
+	private static String[] csrfExempt(List<WebAccess> access) {
+		return access.stream().flatMap(rules -> rules.csrfExemptForCrossSitePosts().stream()).toArray(String[]::new);
 	}
 
 	/** This module's own paths: sign-in, registration, password reset are open; administration and the portal's start page are not. */

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.identity.saml;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+
+import de.openrathaus.account.AccountId;
+import de.openrathaus.account.FederatedIdentity;
+import de.openrathaus.account.TrustLevel;
+import de.openrathaus.identity.config.IdentitySettings;
+import de.openrathaus.identity.config.ServiceProviderKeys;
+import de.openrathaus.tenancy.RequestOrigin;
+import de.openrathaus.tenancy.Tenant;
+import de.openrathaus.tenancy.Tenants;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The current municipality's SAML service provider: starts a sign-in at one of its registered identity
+ * providers, validates the response and names the identity, answers logout requests and writes its
+ * metadata. Every URL it names (entity id, assertion consumer service, logout) derives from the
+ * municipality's configured public address, else from the address the request came in on.
+ */
+@Component
+public class ServiceProvider {
+
+	/** The registration of BundID, the citizens' account. */
+	public static final String BUNDID = "bundid";
+	/** The registration of organisation accounts (Mein Unternehmenskonto style). */
+	public static final String ORGANISATION = "unternehmenskonto";
+
+	private final IdentitySettings settings;
+	private final ServiceProviderKeys keys;
+	private final IdentityProviders providers;
+	private final SignInRequests requests;
+	private final Tenants tenants;
+	private final Clock clock;
+
+	ServiceProvider(IdentitySettings settings, ServiceProviderKeys keys, IdentityProviders providers, SignInRequests requests, Tenants tenants,
+			Clock clock) {
+		this.settings = settings;
+		this.keys = keys;
+		this.providers = providers;
+		this.requests = requests;
+		this.tenants = tenants;
+		this.clock = clock;
+		SamlXml.init();
+	}
+
+	/** A validated sign-in, ready to be handed to account. */
+	public record SignIn(FederatedIdentity identity, @Nullable AccountId requestedBy, String target) {
+	}
+
+	/**
+	 * Stores the sign-in's state and returns the identity provider's URL with the signed AuthnRequest.
+	 * The metadata may be fetched here: this runs outside any transaction.
+	 */
+	public String start(String registration, TrustLevel minimum, String target, @Nullable AccountId requestedBy) throws SamlRefusal {
+		Tenant tenant = tenants.current();
+		IdentitySettings.Registration configured = settings.registration(tenant.slug(), registration)
+			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, registration + " not configured"));
+		IdentityProvider provider = providers.of(tenant.slug(), registration);
+		Instant now = clock.instant();
+		String id = SamlMessages.newId();
+		requests.save(new PendingSignIn(id, registration, minimum, target, requestedBy, now.plus(settings.requestLifetime()), false));
+		byte[] request = SamlMessages.authnRequest(id, now, provider.singleSignOnUrl(), base() + "/saml/acs", entityId(), minimum,
+				IdentityAttributes.requested(configured, ORGANISATION.equals(registration)), tenant.name());
+		return RedirectBinding.signedUrl(provider.singleSignOnUrl(), "SAMLRequest", request, null, keys.of(tenant.slug()).privateKey());
+	}
+
+	/** Validates a response posted to the assertion consumer service; the sign-in it answers is used up. */
+	public SignIn consume(String samlResponse) throws SamlRefusal {
+		Tenant tenant = tenants.current();
+		Instant now = clock.instant();
+		ResponseValidation.Expectations expected = new ResponseValidation.Expectations(base() + "/saml/acs", entityId(),
+				keys.of(tenant.slug()).privateKey(), now, settings.clockSkew());
+		ValidatedResponse response = ResponseValidation.validate(samlResponse, expected, new ResponseValidation.Lookups() {
+
+			@Override
+			public PendingSignIn pending(String requestId) throws SamlRefusal {
+				return requests.find(requestId, now)
+					.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.UNKNOWN_REQUEST, "no such sign-in started here"));
+			}
+
+			@Override
+			public IdentityProvider provider(String registration) throws SamlRefusal {
+				return providers.of(tenant.slug(), registration);
+			}
+
+			@Override
+			public IdentitySettings.Registration registration(String registration) throws SamlRefusal {
+				return settings.registration(tenant.slug(), registration)
+					.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, registration + " not configured"));
+			}
+		});
+		String registration = response.pending().registration();
+		FederatedIdentity identity = IdentityAttributes.identity(response,
+				settings.registration(tenant.slug(), registration).orElseThrow(), ORGANISATION.equals(registration));
+		requests.complete(response.pending().requestId(), response.provider().entityId(), response.assertionId(), response.expiry(), now);
+		return new SignIn(identity, response.pending().requestedBy(), response.pending().target());
+	}
+
+	/**
+	 * Answers a LogoutRequest an identity provider sent by redirect: checks its signature and
+	 * destination, and returns where to send the browser with our signed LogoutResponse (the caller
+	 * ends the session).
+	 */
+	public String logoutRequested(String rawQuery) throws SamlRefusal {
+		Tenant tenant = tenants.current();
+		byte[] unverified = RedirectBinding.inflate(java.util.Base64.getMimeDecoder().decode(java.net.URLDecoder.decode(
+				parameter(rawQuery, "SAMLRequest"), StandardCharsets.UTF_8)));
+		Element request = SamlXml.parse(unverified).getDocumentElement();
+		if (!SamlXml.PROTOCOL.equals(request.getNamespaceURI()) || !"LogoutRequest".equals(request.getLocalName())) {
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "not a LogoutRequest");
+		}
+		String issuer = SamlXml.child(request, SamlXml.ASSERTION, "Issuer").map(SamlXml::text).orElse("");
+		IdentityProvider provider = providers.byEntityId(tenant.slug(), issuer).map(java.util.Map.Entry::getValue)
+			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.WRONG_ISSUER, "logout from an unknown identity provider"));
+		Document verified = SamlXml.parse(RedirectBinding.verifiedMessage(rawQuery, "SAMLRequest", provider.signingCertificates()));
+		Element logout = verified.getDocumentElement();
+		if (!(base() + "/saml/slo").equals(logout.getAttribute("Destination"))) {
+			throw new SamlRefusal(SamlRefusal.Reason.WRONG_DESTINATION, "logout Destination");
+		}
+		String notOnOrAfter = logout.getAttribute("NotOnOrAfter");
+		if (!notOnOrAfter.isBlank()
+				&& !java.time.OffsetDateTime.parse(notOnOrAfter).toInstant().isAfter(clock.instant().minus(settings.clockSkew()))) {
+			throw new SamlRefusal(SamlRefusal.Reason.EXPIRED, "logout NotOnOrAfter");
+		}
+		if (provider.singleLogoutUrl() == null) {
+			return "/?abgemeldet";
+		}
+		byte[] answer = SamlMessages.logoutResponse(logout.getAttribute("ID"), clock.instant(), provider.singleLogoutUrl(), entityId());
+		return RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLResponse", answer, null, keys.of(tenant.slug()).privateKey());
+	}
+
+	/** This municipality's metadata, signed with its key. */
+	public byte[] metadata() throws SamlRefusal {
+		Tenant tenant = tenants.current();
+		return SamlMessages.metadata(entityId(), base() + "/saml/acs", base() + "/saml/slo", clock.instant(), keys.of(tenant.slug()));
+	}
+
+	/** Whether the current municipality offers this sign-in at all. */
+	public boolean offers(String registration) {
+		return providers.configured(tenants.current().slug(), registration);
+	}
+
+	private String entityId() throws SamlRefusal {
+		String configured = settings.tenant(tenants.current().slug()).map(IdentitySettings.TenantSettings::entityId).orElse(null);
+		return configured != null && !configured.isBlank() ? configured : base() + "/saml/metadata";
+	}
+
+	private String base() throws SamlRefusal {
+		String base = tenants.current().configuredPublicUrl().or(RequestOrigin::current)
+			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, "no address for this municipality"));
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	private static String parameter(String rawQuery, String name) throws SamlRefusal {
+		for (String pair : rawQuery.split("&")) {
+			if (pair.startsWith(name + "=")) {
+				return pair.substring(name.length() + 1);
+			}
+		}
+		throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "no " + name);
+	}
+}
