@@ -92,6 +92,8 @@ final class SamlMessages {
 	static byte[] metadata(String entityId, String assertionConsumerUrl, String singleLogoutUrl, Instant now, ServiceProviderCredential credential) {
 		Document document = SamlXml.newDocument();
 		Element entity = document.createElementNS(SamlXml.METADATA, "md:EntityDescriptor");
+		// declared as attributes: canonicalisation signs the declarations the DOM holds, the serialiser would add missing ones later
+		entity.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:md", SamlXml.METADATA);
 		entity.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ds", SamlXml.DSIG);
 		entity.setAttribute("entityID", entityId);
 		String id = newId();
