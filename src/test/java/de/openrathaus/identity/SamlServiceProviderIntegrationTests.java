@@ -451,6 +451,45 @@ class SamlServiceProviderIntegrationTests {
 		refused(BUNDID.post(anonymous, sp()), "incomplete");
 	}
 
+	// single logout
+
+	static String signedQuery(String logoutRequest, java.security.PrivateKey key) throws Exception {
+		java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFLATED, true);
+		deflater.setInput(logoutRequest.getBytes(StandardCharsets.UTF_8));
+		deflater.finish();
+		byte[] buffer = new byte[16 * 1024];
+		int length = deflater.deflate(buffer);
+		String query = "SAMLRequest=" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, length)),
+				StandardCharsets.UTF_8) + "&SigAlg=" + java.net.URLEncoder.encode("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", StandardCharsets.UTF_8);
+		Signature signer = Signature.getInstance("SHA256withRSA");
+		signer.initSign(key);
+		signer.update(query.getBytes(StandardCharsets.US_ASCII));
+		return query + "&Signature=" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(signer.sign()), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theIdentityProviderEndsTheSessionWithASignedLogoutRequestOnly() throws Exception {
+		MockHttpSession session = TestAccounts.signIn(mvc, accounts.citizen("Abmeldung"));
+		String logout = """
+				<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_logout1" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo"><saml:Issuer>%s</saml:Issuer><saml:NameID>t-123</saml:NameID></samlp:LogoutRequest>"""
+			.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId);
+		java.net.URI forged = java.net.URI.create("/saml/slo?" + signedQuery(logout, new TestIdentityProvider("https://attacker.test").keys.getPrivate()));
+		MockHttpServletResponse refused = mvc.perform(get(forged).session(session)).andReturn().getResponse();
+		assertThat(refused.getContentAsString()).contains(">bad-signature<");
+		assertThat(session.isInvalid()).as("a forged logout ends nothing").isFalse();
+
+		java.net.URI genuine = java.net.URI.create("/saml/slo?" + signedQuery(logout, BUNDID.keys.getPrivate()));
+		MockHttpServletResponse answer = mvc.perform(get(genuine).session(session)).andReturn().getResponse();
+		assertThat(session.isInvalid()).isTrue();
+		String location = answer.getRedirectedUrl();
+		assertThat(location).startsWith(BUNDID.entityId + "/slo?SAMLResponse=");
+		String raw = location.substring(location.indexOf('?') + 1);
+		Signature verifier = Signature.getInstance("SHA256withRSA");
+		verifier.initVerify(sp().getPublicKey());
+		verifier.update(raw.substring(0, raw.indexOf("&Signature=")).getBytes(StandardCharsets.US_ASCII));
+		assertThat(verifier.verify(Base64.getDecoder().decode(query(raw).get("Signature")))).as("our LogoutResponse is signed").isTrue();
+	}
+
 	// the exemption from CSRF
 
 	@Test

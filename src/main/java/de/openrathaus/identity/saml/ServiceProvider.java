@@ -111,8 +111,15 @@ public class ServiceProvider {
 	 */
 	public String logoutRequested(String rawQuery) throws SamlRefusal {
 		Tenant tenant = tenants.current();
-		byte[] unverified = RedirectBinding.inflate(java.util.Base64.getMimeDecoder().decode(java.net.URLDecoder.decode(
-				parameter(rawQuery, "SAMLRequest"), StandardCharsets.UTF_8)));
+		byte[] unverified;
+		try {
+			// read unverified only to learn which identity provider's certificate must verify it
+			unverified = RedirectBinding.inflate(java.util.Base64.getMimeDecoder().decode(java.net.URLDecoder.decode(
+					parameter(rawQuery, "SAMLRequest"), StandardCharsets.UTF_8)));
+		}
+		catch (IllegalArgumentException e) {
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, e);
+		}
 		Element request = SamlXml.parse(unverified).getDocumentElement();
 		if (!SamlXml.PROTOCOL.equals(request.getNamespaceURI()) || !"LogoutRequest".equals(request.getLocalName())) {
 			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "not a LogoutRequest");
@@ -126,9 +133,14 @@ public class ServiceProvider {
 			throw new SamlRefusal(SamlRefusal.Reason.WRONG_DESTINATION, "logout Destination");
 		}
 		String notOnOrAfter = logout.getAttribute("NotOnOrAfter");
-		if (!notOnOrAfter.isBlank()
-				&& !java.time.OffsetDateTime.parse(notOnOrAfter).toInstant().isAfter(clock.instant().minus(settings.clockSkew()))) {
-			throw new SamlRefusal(SamlRefusal.Reason.EXPIRED, "logout NotOnOrAfter");
+		try {
+			if (!notOnOrAfter.isBlank()
+					&& !java.time.OffsetDateTime.parse(notOnOrAfter).toInstant().isAfter(clock.instant().minus(settings.clockSkew()))) {
+				throw new SamlRefusal(SamlRefusal.Reason.EXPIRED, "logout NotOnOrAfter");
+			}
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, e);
 		}
 		if (provider.singleLogoutUrl() == null) {
 			return "/?abgemeldet";
