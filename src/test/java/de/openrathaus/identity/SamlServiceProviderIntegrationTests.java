@@ -90,7 +90,9 @@ class SamlServiceProviderIntegrationTests {
 	@TestConfiguration
 	static class RecordingConfiguration {
 
+		/** Primary: once account's own implementation is in the application, the test's stand-in still takes the calls. */
 		@Bean
+		@org.springframework.context.annotation.Primary
 		RecordingSignIn recordingSignIn() {
 			return new RecordingSignIn();
 		}
