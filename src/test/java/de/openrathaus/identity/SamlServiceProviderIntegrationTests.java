@@ -165,6 +165,23 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(account.calls).as("account never hears of a refused response").isEmpty();
 	}
 
+	/** Validates a message we send against the OASIS SAML 2.0 protocol schema (files under src/test/resources/saml-schemas). */
+	static void validProtocolMessage(String xml) throws Exception {
+		javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+		factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+		factory.newSchema(SamlServiceProviderIntegrationTests.class.getResource("/saml-schemas/saml-schema-protocol-2.0.xsd")).newValidator()
+			.validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xml)));
+	}
+
+	static String inflate(String base64) throws Exception {
+		Inflater inflater = new Inflater(true);
+		inflater.setInput(Base64.getDecoder().decode(base64));
+		byte[] xml = new byte[64 * 1024];
+		int length = inflater.inflate(xml);
+		return new String(xml, 0, length, StandardCharsets.UTF_8);
+	}
+
 	TestIdentityProvider.Response response(String requestId) {
 		return new TestIdentityProvider.Response(requestId, BUNDID);
 	}
@@ -184,6 +201,7 @@ class SamlServiceProviderIntegrationTests {
 		verifier.initVerify(sp().getPublicKey());
 		verifier.update(signed.getBytes(StandardCharsets.US_ASCII));
 		assertThat(verifier.verify(Base64.getDecoder().decode(query.get("Signature")))).as("redirect binding signature").isTrue();
+		validProtocolMessage(inflate(query.get("SAMLRequest")));
 
 		Element request = start("/anmelden/bundid?niveau=HIGH", null).getDocumentElement();
 		assertThat(request.getLocalName()).isEqualTo("AuthnRequest");
@@ -490,6 +508,9 @@ class SamlServiceProviderIntegrationTests {
 		verifier.initVerify(sp().getPublicKey());
 		verifier.update(raw.substring(0, raw.indexOf("&Signature=")).getBytes(StandardCharsets.US_ASCII));
 		assertThat(verifier.verify(Base64.getDecoder().decode(query(raw).get("Signature")))).as("our LogoutResponse is signed").isTrue();
+		String logoutResponse = inflate(query(raw).get("SAMLResponse"));
+		validProtocolMessage(logoutResponse);
+		assertThat(logoutResponse).contains("InResponseTo=\"_logout1\"").contains("urn:oasis:names:tc:SAML:2.0:status:Success");
 	}
 
 	// the exemption from CSRF
