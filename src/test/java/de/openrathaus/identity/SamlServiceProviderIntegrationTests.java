@@ -83,6 +83,7 @@ class SamlServiceProviderIntegrationTests {
 		public String signIn(FederatedIdentity identity, @Nullable AccountId requestedBy, String target, HttpServletRequest request,
 				HttpServletResponse response) {
 			calls.add(new Call(identity, requestedBy, target));
+			request.getSession(); // as account does: the sign-in gets a session
 			return target;
 		}
 	}
@@ -511,6 +512,37 @@ class SamlServiceProviderIntegrationTests {
 		String logoutResponse = inflate(query(raw).get("SAMLResponse"));
 		validProtocolMessage(logoutResponse);
 		assertThat(logoutResponse).contains("InResponseTo=\"_logout1\"").contains("urn:oasis:names:tc:SAML:2.0:status:Success");
+	}
+
+	@Test
+	void signingOutOfAFederatedSessionEndsItAtTheIdentityProviderToo() throws Exception {
+		String id = startBundId(TrustLevel.LOW);
+		var result = mvc.perform(post("/saml/acs").param("SAMLResponse", BUNDID.post(response(id), sp()))).andReturn();
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+		assertThat(session).isNotNull();
+
+		MockHttpServletResponse signedOut = mvc.perform(post("/abmelden").session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse();
+
+		assertThat(session.isInvalid()).as("signed out here").isTrue();
+		String location = signedOut.getRedirectedUrl();
+		assertThat(location).startsWith(BUNDID.entityId + "/slo?SAMLRequest=");
+		String raw = location.substring(location.indexOf('?') + 1);
+		Signature verifier = Signature.getInstance("SHA256withRSA");
+		verifier.initVerify(sp().getPublicKey());
+		verifier.update(raw.substring(0, raw.indexOf("&Signature=")).getBytes(StandardCharsets.US_ASCII));
+		assertThat(verifier.verify(Base64.getDecoder().decode(query(raw).get("Signature")))).isTrue();
+		String logoutRequest = inflate(query(raw).get("SAMLRequest"));
+		validProtocolMessage(logoutRequest);
+		assertThat(logoutRequest).contains(">t-123</saml:NameID>").contains(">s-1</samlp:SessionIndex>")
+			.contains("Destination=\"" + BUNDID.entityId + "/slo\"");
+
+		// the identity provider's answer lands on the start page; a password session signs out as before
+		assertThat(mvc.perform(get("/saml/slo?SAMLResponse=x")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/?abgemeldet");
+		MockHttpSession local = TestAccounts.signIn(mvc, accounts.citizen("Lokal"));
+		assertThat(mvc.perform(post("/abmelden").session(local)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo("/?abgemeldet");
 	}
 
 	// the exemption from CSRF

@@ -72,6 +72,28 @@ final class SamlMessages {
 		return SamlXml.serialize(request);
 	}
 
+	/** Our LogoutRequest for a session the identity provider signed in. */
+	static byte[] logoutRequest(String id, Instant now, String destination, String entityId, SamlSession session) {
+		Document document = SamlXml.newDocument();
+		Element request = document.createElementNS(SamlXml.PROTOCOL, "samlp:LogoutRequest");
+		request.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
+		request.setAttribute("ID", id);
+		request.setAttribute("Version", "2.0");
+		request.setAttribute("IssueInstant", instant(now));
+		request.setAttribute("Destination", destination);
+		document.appendChild(request);
+		append(request, SamlXml.ASSERTION, "saml:Issuer").setTextContent(entityId);
+		Element nameId = append(request, SamlXml.ASSERTION, "saml:NameID");
+		if (session.nameIdFormat() != null && !session.nameIdFormat().isBlank()) {
+			nameId.setAttribute("Format", session.nameIdFormat());
+		}
+		nameId.setTextContent(session.nameId());
+		if (session.sessionIndex() != null) {
+			append(request, SamlXml.PROTOCOL, "samlp:SessionIndex").setTextContent(session.sessionIndex());
+		}
+		return SamlXml.serialize(request);
+	}
+
 	/** The answer to an identity provider's LogoutRequest. */
 	static byte[] logoutResponse(String inResponseTo, Instant now, String destination, String entityId) {
 		Document document = SamlXml.newDocument();

@@ -51,8 +51,12 @@ public class ServiceProvider {
 		SamlXml.init();
 	}
 
-	/** A validated sign-in, ready to be handed to account. */
-	public record SignIn(FederatedIdentity identity, @Nullable AccountId requestedBy, String target) {
+	/**
+	 * A validated sign-in, ready to be handed to account.
+	 *
+	 * @param session what a logout at the identity provider needs later, or null without a NameID
+	 */
+	public record SignIn(FederatedIdentity identity, @Nullable AccountId requestedBy, String target, @Nullable SamlSession session) {
 	}
 
 	/**
@@ -101,7 +105,9 @@ public class ServiceProvider {
 		FederatedIdentity identity = IdentityAttributes.identity(response,
 				settings.registration(tenant.slug(), registration).orElseThrow(), ORGANISATION.equals(registration));
 		requests.complete(response.pending().requestId(), response.provider().entityId(), response.assertionId(), response.expiry(), now);
-		return new SignIn(identity, response.pending().requestedBy(), response.pending().target());
+		SamlSession session = response.nameId() == null || response.nameId().isBlank() ? null
+				: new SamlSession(registration, response.nameId(), response.nameIdFormat(), response.sessionIndex());
+		return new SignIn(identity, response.pending().requestedBy(), response.pending().target(), session);
 	}
 
 	/**
@@ -147,6 +153,26 @@ public class ServiceProvider {
 		}
 		byte[] answer = SamlMessages.logoutResponse(logout.getAttribute("ID"), clock.instant(), provider.singleLogoutUrl(), entityId());
 		return RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLResponse", answer, null, keys.of(tenant.slug()).privateKey());
+	}
+
+	/**
+	 * Where to send the browser to end the session at the identity provider as well (a signed
+	 * LogoutRequest), or empty when the provider offers no single logout or is not available.
+	 */
+	public java.util.Optional<String> logoutAtProvider(SamlSession session) {
+		Tenant tenant = tenants.current();
+		try {
+			IdentityProvider provider = providers.of(tenant.slug(), session.registration());
+			if (provider.singleLogoutUrl() == null) {
+				return java.util.Optional.empty();
+			}
+			byte[] request = SamlMessages.logoutRequest(SamlMessages.newId(), clock.instant(), provider.singleLogoutUrl(), entityId(), session);
+			return java.util.Optional.of(RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLRequest", request, null,
+					keys.of(tenant.slug()).privateKey()));
+		}
+		catch (SamlRefusal e) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	/** This municipality's metadata, signed with its key. */

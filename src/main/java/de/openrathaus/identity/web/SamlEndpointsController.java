@@ -3,6 +3,7 @@ package de.openrathaus.identity.web;
 
 import de.openrathaus.account.FederatedSignIn;
 import de.openrathaus.identity.saml.SamlRefusal;
+import de.openrathaus.identity.saml.SamlSession;
 import de.openrathaus.identity.saml.ServiceProvider;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,6 +63,11 @@ class SamlEndpointsController {
 			return refusals.page(refusal, "saml", response);
 		}
 		String next = account.signIn(signIn.identity(), signIn.requestedBy(), signIn.target(), request, response);
+		HttpSession session = request.getSession(false);
+		if (session != null && signIn.session() != null) {
+			// the session account just established: remembered so that signing out ends it at the identity provider too
+			session.setAttribute(SamlSession.ATTRIBUTE, signIn.session());
+		}
 		return RefusalPages.redirect(SignInStartController.localTarget(next));
 	}
 
