@@ -39,6 +39,7 @@ public class ServiceProvider {
 	private final SignInRequests requests;
 	private final Tenants tenants;
 	private final Clock clock;
+	private final java.util.Map<String, SignedMetadata> metadata = new java.util.concurrent.ConcurrentHashMap<>();
 
 	ServiceProvider(IdentitySettings settings, ServiceProviderKeys keys, IdentityProviders providers, SignInRequests requests, Tenants tenants,
 			Clock clock) {
@@ -175,10 +176,25 @@ public class ServiceProvider {
 		}
 	}
 
-	/** This municipality's metadata, signed with its key. */
+	/**
+	 * This municipality's metadata, signed with its key. Signed once an hour per address, not per request:
+	 * the path is public, and an RSA signature each time would let anyone spend our CPU.
+	 */
 	public byte[] metadata() throws SamlRefusal {
 		Tenant tenant = tenants.current();
-		return SamlMessages.metadata(entityId(), base() + "/saml/acs", base() + "/saml/slo", clock.instant(), keys.of(tenant.slug()));
+		String entityId = entityId();
+		String base = base();
+		Instant now = clock.instant();
+		SignedMetadata cached = metadata.get(tenant.slug() + " " + entityId + " " + base);
+		if (cached != null && cached.signedAt().plus(java.time.Duration.ofHours(1)).isAfter(now)) {
+			return cached.xml();
+		}
+		byte[] xml = SamlMessages.metadata(entityId, base + "/saml/acs", base + "/saml/slo", now, keys.of(tenant.slug()));
+		metadata.put(tenant.slug() + " " + entityId + " " + base, new SignedMetadata(xml, now));
+		return xml;
+	}
+
+	private record SignedMetadata(byte[] xml, Instant signedAt) {
 	}
 
 	/** Whether the current municipality offers this sign-in at all. */

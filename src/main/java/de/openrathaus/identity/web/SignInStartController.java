@@ -73,17 +73,17 @@ class SignInStartController {
 	}
 
 	/**
-	 * A path of this application only: it must start with one slash, and contain no second slash at
-	 * the start, no backslash, no scheme and no control character; anything else becomes the portal,
-	 * so a crafted link cannot send a freshly signed-in citizen to another site.
+	 * A path of this application only: it must start with one slash (so no scheme can precede it), and
+	 * contain no second slash at the start, no backslash and no control character; anything else becomes
+	 * the portal, so a crafted link cannot send a freshly signed-in citizen to another site.
 	 */
 	static String localTarget(@Nullable String target) {
 		if (target == null || target.isBlank() || target.length() > 2000) {
 			return DEFAULT_TARGET;
 		}
 		String path = target.trim();
-		boolean local = path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") && path.indexOf('\\') < 0
-				&& !path.contains(":") && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+		boolean local = path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0
+				&& path.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
 		return local ? path : DEFAULT_TARGET;
 	}
 }

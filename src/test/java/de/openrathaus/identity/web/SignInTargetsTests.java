@@ -20,6 +20,8 @@ class SignInTargetsTests {
 			assertThat(SignInStartController.localTarget(foreign)).as(foreign).isEqualTo("/portal");
 		}
 		assertThat(SignInStartController.localTarget(null)).isEqualTo("/portal");
+		assertThat(SignInStartController.localTarget("/portal/antraege/neu?termin=12:30")).as("a colon after the path is no scheme")
+			.isEqualTo("/portal/antraege/neu?termin=12:30");
 	}
 
 	@Test
