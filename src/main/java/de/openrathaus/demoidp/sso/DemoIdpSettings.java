@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param serviceProviders      addresses of the metadata of the service providers it answers
  *                              ({@code http(s)://…} or {@code file:…}); a request from any other is refused
  * @param keyDirectory          where its signing keys are kept (made on the first start, owner-only)
- * @param keySize               RSA key size of newly made keys
+ * @param keySize               RSA key size of newly made keys (2048 by default: the keys vouch only for invented
+ *                              persons, and a 3072-bit signature costs three times as much, twice per response)
  * @param baseUrl               scheme, host and port its entity ids and endpoints are named with; empty:
  *                              the origin the request came in on (only a host a municipality claims)
  * @param metadataCacheDuration how long fetched metadata is used before it is fetched again
@@ -33,7 +34,7 @@ public record DemoIdpSettings(List<String> serviceProviders, Path keyDirectory, 
 	public DemoIdpSettings {
 		serviceProviders = serviceProviders == null ? List.of("http://localhost:8080/saml/metadata") : List.copyOf(serviceProviders);
 		keyDirectory = keyDirectory == null ? Path.of("data", "demo-idp") : keyDirectory;
-		keySize = keySize < 2048 ? 3072 : keySize;
+		keySize = keySize < 2048 ? 2048 : keySize;
 		baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
 		metadataCacheDuration = positive(metadataCacheDuration, Duration.ofMinutes(5));
 		connectTimeout = positive(connectTimeout, Duration.ofSeconds(5));

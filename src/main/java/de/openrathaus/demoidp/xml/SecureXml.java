@@ -114,13 +114,23 @@ public final class SecureXml {
 		}
 	}
 
-	/** The document as UTF-8 text, without reformatting (signatures stay valid). */
-	public static byte[] serialize(Node node) {
+	/** One transformer per thread: making a factory looks up services and costs more than writing a response. */
+	private static final ThreadLocal<Transformer> TRANSFORMER = ThreadLocal.withInitial(() -> {
 		try {
 			TransformerFactory factory = TransformerFactory.newInstance();
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-			Transformer transformer = factory.newTransformer();
+			return factory.newTransformer();
+		}
+		catch (TransformerException e) {
+			throw new IllegalStateException(e);
+		}
+	});
+
+	/** The document as UTF-8 text, without reformatting (signatures stay valid). */
+	public static byte[] serialize(Node node) {
+		Transformer transformer = TRANSFORMER.get();
+		try {
 			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
 			transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, node instanceof Document ? "no" : "yes");
 			StringWriter out = new StringWriter();
