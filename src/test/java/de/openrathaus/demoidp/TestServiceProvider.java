@@ -41,7 +41,7 @@ import org.w3c.dom.NodeList;
  * service provider makes on a response (signatures with the identity provider's metadata
  * certificate, decryption with its own key).
  */
-final class TestServiceProvider implements AutoCloseable {
+public final class TestServiceProvider implements AutoCloseable {
 
 	static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
 	static final String ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
@@ -51,16 +51,18 @@ final class TestServiceProvider implements AutoCloseable {
 	static final String AKDB = "https://www.akdb.de/request/2018/09";
 	static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 
-	final KeyPair signing = keyPair();
+	public final KeyPair signing = keyPair();
 	final X509Certificate signingCertificate = certificate(signing, "test sp signing");
 	final KeyPair encryption = keyPair();
 	final X509Certificate encryptionCertificate = certificate(encryption, "test sp encryption");
 	final String entityId;
-	final String acs = "https://sp.example/saml/acs";
+	final String acs;
 	final String slo = "https://sp.example/saml/slo";
 	private final HttpServer server;
+	/** The bodies of the forms posted to the assertion consumer service (by a real browser). */
+	public final java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
 
-	TestServiceProvider() {
+	public TestServiceProvider() {
 		org.apache.xml.security.Init.init();
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,6 +71,16 @@ final class TestServiceProvider implements AutoCloseable {
 			throw new IllegalStateException(e);
 		}
 		entityId = "http://127.0.0.1:" + server.getAddress().getPort() + "/saml/metadata";
+		acs = "http://127.0.0.1:" + server.getAddress().getPort() + "/saml/acs";
+		server.createContext("/saml/acs", exchange -> {
+			received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			byte[] body = "<!DOCTYPE html><html lang=\"de\"><title>SP</title><h1>Antwort angekommen</h1></html>".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
 		server.createContext("/saml/metadata", exchange -> {
 			byte[] body = metadata().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/samlmetadata+xml");
@@ -80,7 +92,7 @@ final class TestServiceProvider implements AutoCloseable {
 		server.start();
 	}
 
-	String metadataUrl() {
+	public String metadataUrl() {
 		return entityId;
 	}
 
@@ -103,10 +115,10 @@ final class TestServiceProvider implements AutoCloseable {
 	}
 
 	/** What a hand-made AuthnRequest says; each test changes what it needs. */
-	record Request(String id, String destination, Instant issued, @Nullable String comparison, List<String> classRefs,
+	public record Request(String id, String destination, Instant issued, @Nullable String comparison, List<String> classRefs,
 			List<String> requestedAttributes, @Nullable String nameIdFormat, @Nullable String doctype) {
 
-		static Request to(String destination, Instant now) {
+		public static Request to(String destination, Instant now) {
 			return new Request("_" + UUID.randomUUID(), destination, now, "minimum", List.of("STORK-QAA-Level-3"),
 					List.of("urn:oid:1.3.6.1.4.1.25484.494450.3", "urn:oid:2.5.4.42", "urn:oid:2.5.4.4", "urn:oid:1.2.40.0.10.2.1.1.55"), null,
 					null);
@@ -125,7 +137,7 @@ final class TestServiceProvider implements AutoCloseable {
 		}
 	}
 
-	String authnRequestXml(Request request) {
+	public String authnRequestXml(Request request) {
 		StringBuilder attributes = new StringBuilder();
 		for (String name : request.requestedAttributes()) {
 			attributes.append("<akdb:RequestedAttribute Name=\"").append(name).append("\" RequiredAttribute=\"true\"/>");
@@ -165,7 +177,7 @@ final class TestServiceProvider implements AutoCloseable {
 	}
 
 	/** The query string of the redirect binding, signed with {@code key} (null: unsigned). */
-	static String redirectQuery(String xml, @Nullable String relayState, @Nullable PrivateKey key) {
+	public static String redirectQuery(String xml, @Nullable String relayState, @Nullable PrivateKey key) {
 		String query = "SAMLRequest=" + encode(deflate(xml))
 				+ (relayState == null ? "" : "&RelayState=" + encode(relayState));
 		if (key == null) {
