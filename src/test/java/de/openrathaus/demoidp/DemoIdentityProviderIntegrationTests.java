@@ -104,6 +104,7 @@ class DemoIdentityProviderIntegrationTests {
 		assertThat(encrypted).hasSize(1);
 		assertThat(TestServiceProvider.encryptionAlgorithm(encrypted.getFirst())).isEqualTo("http://www.w3.org/2009/xmlenc11#aes256-gcm");
 		assertThat(TestServiceProvider.keyTransportAlgorithm(encrypted.getFirst())).isEqualTo("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+		assertThat(TestServiceProvider.keyTransportDigest(encrypted.getFirst())).isEqualTo("http://www.w3.org/2001/04/xmlenc#sha256");
 		assertThat(root.getTextContent()).doesNotContain("Mustermann");
 
 		org.w3c.dom.Element assertion = sp.decrypt(encrypted.getFirst());

@@ -272,6 +272,12 @@ public final class TestServiceProvider implements AutoCloseable {
 		return children(data, XENC, "EncryptionMethod").getFirst().getAttribute("Algorithm");
 	}
 
+	static String keyTransportDigest(Element encryptedAssertion) {
+		Element key = (Element) encryptedAssertion.getElementsByTagNameNS(XENC, "EncryptedKey").item(0);
+		Element method = children(key, XENC, "EncryptionMethod").getFirst();
+		return children(method, DSIG, "DigestMethod").getFirst().getAttribute("Algorithm");
+	}
+
 	static String keyTransportAlgorithm(Element encryptedAssertion) {
 		NodeList methods = encryptedAssertion.getElementsByTagNameNS(XENC, "EncryptedKey");
 		return children((Element) methods.item(0), XENC, "EncryptionMethod").getFirst().getAttribute("Algorithm");
