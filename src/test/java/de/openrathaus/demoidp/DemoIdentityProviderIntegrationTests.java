@@ -258,6 +258,28 @@ class DemoIdentityProviderIntegrationTests {
 	}
 
 	@Test
+	void aPassiveRequestAndAnUnsupportedNameIdFormatAreAnsweredWithTheirStatusAndNoAssertion() throws Exception {
+		String passive = sp.authnRequestXml(TestServiceProvider.Request.to(sso("bundid"), Instant.now()))
+			.replace("ProtocolBinding=", "IsPassive=\"true\" ProtocolBinding=");
+		assertThat(secondLevelStatus(passive)).isEqualTo("urn:oasis:names:tc:SAML:2.0:status:NoPassive");
+		TestServiceProvider.Request email = TestServiceProvider.Request.to(sso("bundid"), Instant.now());
+		email = new TestServiceProvider.Request(email.id(), email.destination(), email.issued(), email.comparison(), email.classRefs(),
+				email.requestedAttributes(), "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", null);
+		assertThat(secondLevelStatus(sp.authnRequestXml(email))).isEqualTo("urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy");
+	}
+
+	/** Sends the request and returns the second-level status of the response the page posts at once (no choice offered). */
+	String secondLevelStatus(String xml) throws Exception {
+		HttpResponse<String> page = new Browser().get(sso("bundid") + "?" + TestServiceProvider.redirectQuery(xml, null, sp.signing.getPrivate()));
+		org.jsoup.nodes.Document html = Jsoup.parse(page.body());
+		assertThat(html.select("button[name=person]")).as("no test person is offered").isEmpty();
+		Document response = TestServiceProvider.parse(Base64.getDecoder().decode(html.select("form#saml-post input[name=SAMLResponse]").val()));
+		assertThat(TestServiceProvider.signedBy(response.getDocumentElement(), idpCertificate("bundid"))).isTrue();
+		assertThat(response.getElementsByTagNameNS(TestServiceProvider.ASSERTION, "EncryptedAssertion").getLength()).isZero();
+		return ((org.w3c.dom.Element) response.getElementsByTagNameNS(TestServiceProvider.PROTOCOL, "StatusCode").item(1)).getAttribute("Value");
+	}
+
+	@Test
 	void theResponsePageWorksUnderTheContentSecurityPolicyWithoutInlineScript() throws Exception {
 		Browser browser = new Browser();
 		TestServiceProvider.Request request = TestServiceProvider.Request.to(sso("bundid"), Instant.now());
