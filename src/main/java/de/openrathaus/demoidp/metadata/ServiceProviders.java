@@ -37,7 +37,8 @@ public final class ServiceProviders {
 	/** How soon a source is asked again when a request names an entity it did not describe. */
 	private static final Duration RETRY = Duration.ofSeconds(5);
 
-	private record Fetched(List<ServiceProvider> providers, Instant at) {
+	/** What a source said last, when, and when it may be asked again at the earliest. */
+	private record Fetched(List<ServiceProvider> providers, Instant at, Instant notBefore) {
 	}
 
 	private final List<String> sources;
@@ -82,24 +83,21 @@ public final class ServiceProviders {
 	private List<ServiceProvider> providers(String source, Duration maxAge) {
 		Instant now = clock.instant();
 		Fetched cached = cache.get(source);
-		if (cached != null && cached.at().plus(maxAge).isAfter(now)) {
+		if (cached != null && (cached.at().plus(maxAge).isAfter(now) || now.isBefore(cached.notBefore()))) {
 			return cached.providers();
 		}
 		try {
 			List<ServiceProvider> providers = ServiceProviderMetadataReader.read(load(source));
-			cache.put(source, new Fetched(providers, now));
+			cache.put(source, new Fetched(providers, now, now.plus(RETRY)));
 			return providers;
 		}
 		catch (IOException | Unacceptable e) {
 			log.warn("Service provider metadata from {} could not be read ({}); {}", source, e.getMessage(),
 					cached == null ? "no earlier copy" : "using the copy of " + cached.at());
-			if (cached != null) {
-				// keep the earlier copy, but do not ask again before the retry time
-				cache.put(source, new Fetched(cached.providers(), now.minus(cacheDuration).plus(RETRY)));
-				return cached.providers();
-			}
-			cache.put(source, new Fetched(List.of(), now.minus(cacheDuration).plus(RETRY)));
-			return List.of();
+			// an unreachable source is not asked again before the retry time, however many requests name it
+			List<ServiceProvider> earlier = cached == null ? List.of() : cached.providers();
+			cache.put(source, new Fetched(earlier, cached == null ? Instant.EPOCH : cached.at(), now.plus(RETRY)));
+			return earlier;
 		}
 	}
 
