@@ -135,8 +135,9 @@ final class ResponseValidation {
 
 	private static ValidatedResponse checkAssertion(Element assertion, PendingSignIn pending, IdentityProvider provider, Expectations expected)
 			throws SamlRefusal {
-		if (!"2.0".equals(assertion.getAttribute("Version"))) {
-			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "assertion version");
+		if (!"2.0".equals(assertion.getAttribute("Version")) || assertion.getAttributeNS(null, "ID").isBlank()) {
+			// the ID is what the replay check remembers: an assertion without one is not accepted
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "assertion version or ID");
 		}
 		Element issuer = SamlXml.single(assertion, SamlXml.ASSERTION, "Issuer", SamlRefusal.Reason.WRONG_ISSUER);
 		if (!provider.entityId().equals(SamlXml.text(issuer))) {
