@@ -9,6 +9,9 @@ public interface AccountDirectory {
 
 	Optional<AccountSummary> find(AccountId id);
 
+	/** The name of an organisation of the current municipality (as its identity provider last sent it). */
+	Optional<String> organisationName(OrganisationId id);
+
 	/** The departments of the current municipality, by name. */
 	List<Department> departments();
 

@@ -143,6 +143,10 @@ class FederatedApplicationIntegrationTests {
 		MockHttpSession low = TestAccounts.signIn(mvc, accounts.citizen("Basis"));
 		mvc.perform(get("/portal/antraege/neu").param("leistung", PERMIT).session(low))
 			.andExpect(content().string(containsString("/anmelden/bundid?niveau=SUBSTANTIAL&amp;ziel=%2Fportal%2Fantraege%2Fneu%3Fleistung%3Dbewohnerparkausweis")));
+		// sent to sign in by the procedure itself, the sign-in page offers BundID coming back to it
+		var asked = mvc.perform(get("/portal/antraege/neu?leistung=" + PERMIT)).andExpect(status().is3xxRedirection()).andReturn();
+		mvc.perform(get("/anmelden").session((MockHttpSession) asked.getRequest().getSession(false)))
+			.andExpect(content().string(containsString("/anmelden/bundid?niveau=SUBSTANTIAL&amp;ziel=%2Fportal%2Fantraege%2Fneu%3Fleistung%3Dbewohnerparkausweis")));
 		// a procedure at LOW offers no BundID detour
 		mvc.perform(get("/leistungen/hund-anmelden")).andExpect(content().string(not(containsString("Mit BundID anmelden und beantragen"))));
 	}

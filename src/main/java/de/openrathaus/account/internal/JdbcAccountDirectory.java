@@ -32,6 +32,11 @@ class JdbcAccountDirectory implements AccountDirectory {
 	}
 
 	@Override
+	public Optional<String> organisationName(de.openrathaus.account.OrganisationId id) {
+		return jdbc.sql("select name from account.organisation where id = ?").param(id.value()).query(String.class).optional();
+	}
+
+	@Override
 	public List<Department> departments() {
 		return jdbc.sql("select code, name from account.department order by name")
 				.query((rs, row) -> new Department(new DepartmentCode(rs.getString(1)), rs.getString(2))).list();
