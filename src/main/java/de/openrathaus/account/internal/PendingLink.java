@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account.internal;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,10 +10,11 @@ import de.openrathaus.account.FederatedIdentity;
 /**
  * A federated sign-in waiting for the citizen's answer whether to link it to the local account that
  * started it; kept in the (fresh, not yet signed-in) session only, for a few minutes and a few
- * password attempts, so that the link rests on two authentications that just happened.
+ * password attempts, so that the link rests on two authentications that just happened. Sessions live
+ * in memory (like the signed-in user itself), so it is not serializable.
  */
 record PendingLink(FederatedIdentity identity, AccountId localAccount, String localName, String target, Instant at,
-		int failedAttempts) implements Serializable {
+		int failedAttempts) {
 
 	static final String SESSION_ATTRIBUTE = PendingLink.class.getName();
 
