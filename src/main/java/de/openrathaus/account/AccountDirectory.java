@@ -9,6 +9,9 @@ public interface AccountDirectory {
 
 	Optional<AccountSummary> find(AccountId id);
 
+	/** The name of an organisation of the current municipality (as its identity provider last sent it). */
+	Optional<String> organisationName(OrganisationId id);
+
 	/** The departments of the current municipality, by name. */
 	List<Department> departments();
 
@@ -16,7 +19,14 @@ public interface AccountDirectory {
 	record Department(DepartmentCode code, String name) {
 	}
 
-	/** What other modules may know about an account. */
-	record AccountSummary(AccountId id, AccountKind kind, String email, String displayName, TrustLevel trustLevel) {
+	/**
+	 * What other modules may know about an account.
+	 *
+	 * @param email      where mail for the account goes: its sign-in address, or for an account without
+	 *                   password the contact address its identity provider sent; null when it has none
+	 * @param trustLevel the level of a password sign-in to it (a federated sign-in's level holds for its session only)
+	 */
+	record AccountSummary(AccountId id, AccountKind kind, @org.jspecify.annotations.Nullable String email, String displayName,
+			TrustLevel trustLevel) {
 	}
 }

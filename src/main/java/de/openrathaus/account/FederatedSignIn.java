@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.account;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +15,20 @@ import org.jspecify.annotations.Nullable;
  * or creates the account, links it, and establishes a fresh session with the asserted level.
  */
 public interface FederatedSignIn {
+
+	/**
+	 * Where a page sends a citizen to sign in with BundID at (at least) this level and come back to
+	 * {@code target} (a local path, query allowed): the step-up of a procedure, the choice offered to
+	 * someone not signed in. The identity module answers this path.
+	 */
+	static String bundIdStart(TrustLevel level, String target) {
+		return "/anmelden/bundid?niveau=" + level.name() + "&ziel=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+	}
+
+	/** Where a business person signs in with an organisation account and comes back to {@code target}. */
+	static String organisationStart(String target) {
+		return "/anmelden/unternehmenskonto?ziel=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+	}
 
 	/**
 	 * Establishes the session for this identity on the current request.

@@ -7,16 +7,34 @@ import java.util.stream.Collectors;
 
 import de.openrathaus.tenancy.TenantId;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Who is signed in, as other modules see it. Controllers receive it as a method parameter.
+ * Who is signed in, as other modules see it. Controllers receive it as a method parameter. It
+ * describes this session, not the account for ever: a federated sign-in's level, the attributes
+ * the identity provider vouched for and the organisation acted for end with the session.
  *
- * @param roles the staff roles held per department (empty for citizens)
+ * @param email          the sign-in address, or for an account without password the contact address
+ *                       the identity provider sent; null when there is none
+ * @param trustLevel     the level of this session's sign-in (a password sign-in: the account's stored
+ *                       level; a federated sign-in: the level the identity provider asserted)
+ * @param roles          the staff roles held per department (empty for citizens)
+ * @param verifiedPerson what the identity provider vouched for in this session's sign-in, for
+ *                       prefilling forms; null after a password sign-in
+ * @param actingFor      the organisation this person acts for in this session, or null
  */
-public record SignedInUser(AccountId id, TenantId tenant, AccountKind kind, String email, String displayName,
-		TrustLevel trustLevel, Map<DepartmentCode, Set<StaffRole>> roles) {
+public record SignedInUser(AccountId id, TenantId tenant, AccountKind kind, @Nullable String email, String displayName,
+		TrustLevel trustLevel, Map<DepartmentCode, Set<StaffRole>> roles, FederatedIdentity.@Nullable Person verifiedPerson,
+		@Nullable ActingFor actingFor) {
 
 	public SignedInUser {
 		roles = Map.copyOf(roles);
+	}
+
+	/** A session without federated attributes and without an organisation (password sign-in). */
+	public SignedInUser(AccountId id, TenantId tenant, AccountKind kind, @Nullable String email, String displayName,
+			TrustLevel trustLevel, Map<DepartmentCode, Set<StaffRole>> roles) {
+		this(id, tenant, kind, email, displayName, trustLevel, roles, null, null);
 	}
 
 	public boolean isCitizen() {

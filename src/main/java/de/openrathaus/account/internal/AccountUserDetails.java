@@ -49,7 +49,8 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	@Override
 	public String getUsername() {
-		return user.email();
+		String email = user.email();
+		return email != null ? email : user.id().toString();
 	}
 
 	/** Enabled by the administration and the e-mail address confirmed. */

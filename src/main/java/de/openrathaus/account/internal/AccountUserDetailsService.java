@@ -25,7 +25,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts of the request's municipality for sign-in; an unconfirmed address or a disabled account is refused only after the password was checked (see SecurityConfiguration). */
+/**
+ * Loads accounts of the request's municipality for sign-in; an unconfirmed address or a disabled account is refused
+ * only after the password was checked (see SecurityConfiguration). An account without password (created by a
+ * federated sign-in) has no sign-in address and is never found here: password sign-in treats it as unknown.
+ */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -45,19 +49,19 @@ class AccountUserDetailsService implements UserDetailsService {
 		return jdbc.sql("""
 				select id, kind, email, display_name, password_hash, trust_level, enabled,
 				       email_verified_at is not null as verified
-				  from account.account where email = ?""")
+				  from account.account where email = ? and password_hash is not null""")
 				.param(normaliseEmail(username))
 				.query((rs, row) -> map(rs, tenant))
 				.optional()
 				.orElseThrow(() -> new UsernameNotFoundException("unknown account"));
 	}
 
-	/** The account with this id in the request's municipality, for API keys. */
+	/** The account with this id in the request's municipality, for API keys and federated sign-in. */
 	java.util.Optional<AccountUserDetails> loadById(AccountId account) {
 		TenantId tenant = TenantContext.require();
 		return jdbc.sql("""
-				select id, kind, email, display_name, password_hash, trust_level, enabled,
-				       email_verified_at is not null as verified
+				select id, kind, coalesce(email, contact_email) as email, display_name, password_hash, trust_level, enabled,
+				       email_verified_at is not null or password_hash is null as verified
 				  from account.account where id = ?""")
 				.param(account.value())
 				.query((rs, row) -> map(rs, tenant))

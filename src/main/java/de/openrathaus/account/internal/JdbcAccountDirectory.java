@@ -24,11 +24,16 @@ class JdbcAccountDirectory implements AccountDirectory {
 
 	@Override
 	public Optional<AccountSummary> find(AccountId id) {
-		return jdbc.sql("select kind, email, display_name, trust_level from account.account where id = ?")
+		return jdbc.sql("select kind, coalesce(email, contact_email), display_name, trust_level from account.account where id = ?")
 				.param(id.value())
 				.query((rs, row) -> new AccountSummary(id, AccountKind.valueOf(rs.getString(1)), rs.getString(2),
 						rs.getString(3), TrustLevel.valueOf(rs.getString(4))))
 				.optional();
+	}
+
+	@Override
+	public Optional<String> organisationName(de.openrathaus.account.OrganisationId id) {
+		return jdbc.sql("select name from account.organisation where id = ?").param(id.value()).query(String.class).optional();
 	}
 
 	@Override

@@ -52,7 +52,7 @@ class PasswordResets {
 		if (!quota.clientMay(client)) {
 			return;
 		}
-		Optional<AccountId> account = jdbc.sql("select id from account.account where email = ? and enabled").param(email)
+		Optional<AccountId> account = jdbc.sql("select id from account.account where email = ? and enabled and password_hash is not null").param(email)
 			.query(UUID.class).optional().map(AccountId::new);
 		if (account.isPresent() && quota.addressMayReceive(email)) {
 			SingleUseTokens.Issued issued = tokens.issue(account.get(), clock.instant());
@@ -102,7 +102,8 @@ class PasswordResets {
 	}
 
 	private Optional<Owner> owner(AccountId id) {
-		return jdbc.sql("select id, email, display_name from account.account where id = ?").param(id.value())
+		// an account without password (federated sign-in only) never gets one through a reset link
+		return jdbc.sql("select id, email, display_name from account.account where id = ? and password_hash is not null").param(id.value())
 			.query((rs, row) -> new Owner(new AccountId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3))).optional();
 	}
 

@@ -128,7 +128,9 @@ class SecurityConfiguration {
 	@Bean
 	WebAccess accountWebAccess() {
 		return WebAccess.open("/anmelden", "/registrieren", "/registrieren/**", "/konto/bestaetigen", "/konto/bestaetigen/**",
-				"/passwort-vergessen", "/passwort-vergessen/**", "/passwort-neu", "/error")
+				"/passwort-vergessen", "/passwort-vergessen/**", "/passwort-neu", "/error",
+				// the question after a federated sign-in whether to link it: nobody is signed in while it is open
+				"/konto/verknuepfen")
 			.restrict(Authorities.ACCOUNTS_ADMINISTER, "/admin", "/admin/**")
 			.restrict(Authorities.PORTAL, "/portal");
 	}

@@ -98,8 +98,9 @@ class CorrespondenceListeners {
 				text("mail.newMessage.body", a.displayName(), portal(origin) + "/portal/postfach", municipality().name())));
 	}
 
+	/** The applicant if mail can reach them (an account from a federated sign-in may have no address). */
 	private java.util.Optional<AccountSummary> applicant(AccountId account) {
-		return accounts.find(account);
+		return accounts.find(account).filter(a -> a.email() != null);
 	}
 
 	private Tenant municipality() {

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.OrganisationId;
+import de.openrathaus.account.TrustLevel;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
@@ -29,11 +31,15 @@ import org.jspecify.annotations.Nullable;
  * state only through the methods below; each checks that the application's state (and, for a
  * clerk's action, its assignee) allows the change, refuses with {@link Refusal} (409 in an API) otherwise,
  * and returns the {@link Transition} with the event to publish once it is stored.
+ *
+ * @param applicant      the person who started it
+ * @param organisation   the organisation it belongs to (made by a person acting for it), or null
+ * @param submittedLevel the trust level of the sign-in it was submitted with; null while a draft
  */
 public record Application(ApplicationId id, TenantId tenant, AccountId applicant, String typeKey, int typeVersion,
 		DepartmentCode department, ApplicationStatus status, Map<String, String> data, @Nullable String reference,
 		Instant createdAt, Instant updatedAt, @Nullable Instant submittedAt, @Nullable AccountId assignee,
-		@Nullable String workflowInstance) {
+		@Nullable String workflowInstance, @Nullable OrganisationId organisation, @Nullable TrustLevel submittedLevel) {
 
 	static final String CLAIMED = "casework.refused.claimed";
 	static final String NOT_YOURS = "casework.refused.notYours";
@@ -44,8 +50,29 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 		data = Map.copyOf(data);
 	}
 
+	/** A personal application (not an organisation's) of this person. */
+	public Application(ApplicationId id, TenantId tenant, AccountId applicant, String typeKey, int typeVersion,
+			DepartmentCode department, ApplicationStatus status, Map<String, String> data, @Nullable String reference,
+			Instant createdAt, Instant updatedAt, @Nullable Instant submittedAt, @Nullable AccountId assignee,
+			@Nullable String workflowInstance) {
+		this(id, tenant, applicant, typeKey, typeVersion, department, status, data, reference, createdAt, updatedAt, submittedAt,
+				assignee, workflowInstance, null, null);
+	}
+
+	/** The same application with other answers (not stored by this). */
+	Application withData(Map<String, String> answers) {
+		return new Application(id, tenant, applicant, typeKey, typeVersion, department, status, answers, reference, createdAt,
+				updatedAt, submittedAt, assignee, workflowInstance, organisation, submittedLevel);
+	}
+
+	/** Whether this is a personal application of this person. */
 	public boolean belongsTo(AccountId account) {
-		return applicant.equals(account);
+		return organisation == null && applicant.equals(account);
+	}
+
+	/** Whether the applicant may see and change it: their personal one, or one of the organisation they act for. */
+	public boolean isOpenTo(Applicant who) {
+		return organisation != null ? organisation.equals(who.organisation()) : who.organisation() == null && belongsTo(who.person());
 	}
 
 	public boolean isAssignedTo(AccountId account) {
@@ -68,7 +95,12 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 
 	/** The applicant answers the open question; the case returns to the clerk who asked. */
 	public Transition<InformationProvided> answer(AccountId citizen, Instant at) {
-		require(status == INFORMATION_REQUESTED && assignee != null && belongsTo(citizen), NO_QUESTION_OPEN);
+		return answer(Applicant.personal(citizen), at);
+	}
+
+	/** The applicant (or a member of the organisation it belongs to) answers the open question. */
+	public Transition<InformationProvided> answer(Applicant citizen, Instant at) {
+		require(status == INFORMATION_REQUESTED && assignee != null && isOpenTo(citizen), NO_QUESTION_OPEN);
 		return new Transition<>(this, moveTo(IN_PROGRESS, assignee), new InformationProvided(tenant, id, reference, at),
 				NO_QUESTION_OPEN);
 	}
@@ -95,7 +127,12 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 	 * decision. (A draft is discarded instead; a decision can only be appealed.)
 	 */
 	public Transition<ApplicationWithdrawn> withdraw(AccountId citizen, Instant at) {
-		require(status.canMoveTo(WITHDRAWN) && belongsTo(citizen), NOT_WITHDRAWABLE);
+		return withdraw(Applicant.personal(citizen), at);
+	}
+
+	/** The applicant (or a member of the organisation it belongs to) withdraws it. */
+	public Transition<ApplicationWithdrawn> withdraw(Applicant citizen, Instant at) {
+		require(status.canMoveTo(WITHDRAWN) && isOpenTo(citizen), NOT_WITHDRAWABLE);
 		return new Transition<>(this, moveTo(WITHDRAWN, assignee), new ApplicationWithdrawn(tenant, id, reference, at),
 				NOT_WITHDRAWABLE);
 	}
@@ -108,6 +145,6 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 
 	private Application moveTo(ApplicationStatus next, @Nullable AccountId nextAssignee) {
 		return new Application(id, tenant, applicant, typeKey, typeVersion, department, next, data, reference, createdAt,
-				updatedAt, submittedAt, nextAssignee, workflowInstance);
+				updatedAt, submittedAt, nextAssignee, workflowInstance, organisation, submittedLevel);
 	}
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import de.openrathaus.account.FederatedSignIn;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
@@ -38,7 +39,12 @@ import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
-/** The citizen's applications: start, fill step by step, check, submit, follow, answer questions. */
+/**
+ * The citizen's applications: start, fill step by step, check, submit, follow, answer questions. A
+ * procedure needing a higher trust level than this session's sign-in is never refused silently: a
+ * new application shows the choice to sign in with BundID at that level; an existing draft keeps what
+ * was posted and sends the citizen to BundID asking for the level, to come back to the same page.
+ */
 @Controller
 @PreAuthorize("hasAuthority('portal:use')")
 class ApplicationController {
@@ -70,7 +76,7 @@ class ApplicationController {
 
 	@GetMapping("/portal/antraege")
 	String list(SignedInUser citizen, Model model) {
-		List<Application> mine = store.listFor(citizen.id());
+		List<Application> mine = store.listFor(Applicant.of(citizen));
 		model.addAttribute("applications", mine);
 		model.addAttribute("titles", titles(mine));
 		return "procedure/applications";
@@ -87,7 +93,7 @@ class ApplicationController {
 		ProcedureDefinition type = types.current(key).orElseThrow(ApplicationNotFound::new);
 		model.addAttribute("service", type);
 		if (!citizen.trustLevel().satisfies(type.trustLevel())) {
-			return "procedure/step-up";
+			return stepUpPage(type, model);
 		}
 		return "procedure/begin";
 	}
@@ -97,7 +103,7 @@ class ApplicationController {
 		ProcedureDefinition type = types.current(key).orElseThrow(ApplicationNotFound::new);
 		if (!citizen.trustLevel().satisfies(type.trustLevel())) {
 			model.addAttribute("service", type);
-			return "procedure/step-up";
+			return stepUpPage(type, model);
 		}
 		ApplicationId id = applications.start(citizen, type);
 		return "redirect:/portal/antraege/" + id + "/schritt/" + type.firstStep().key();
@@ -133,8 +139,22 @@ class ApplicationController {
 		}
 		ProcedureDefinition definition = applications.definitionOf(application);
 		StepDefinition step = visibleStep(definition, application, stepKey);
-		showStep(model, application, definition, step, application.data(), List.of(), locale);
+		if (!citizen.trustLevel().satisfies(definition.trustLevel())) {
+			return stepUp(definition, "/portal/antraege/" + id + "/schritt/" + stepKey);
+		}
+		showStep(model, application, definition, step, application.data(), List.of(), Prefill.of(definition, citizen), locale);
 		return "procedure/step";
+	}
+
+	/** The page offering a sign-in at the procedure's level, coming back to start it. */
+	private static String stepUpPage(ProcedureDefinition type, Model model) {
+		model.addAttribute("stepUpUrl", FederatedSignIn.bundIdStart(type.trustLevel(), "/portal/antraege/neu?leistung=" + type.key()));
+		return "procedure/step-up";
+	}
+
+	/** To BundID asking for the procedure's level, and back to the same page (the draft is stored). */
+	private static String stepUp(ProcedureDefinition definition, String page) {
+		return "redirect:" + FederatedSignIn.bundIdStart(definition.trustLevel(), page);
 	}
 
 	@PostMapping("/portal/antraege/{id}/schritt/{step}")
@@ -154,15 +174,20 @@ class ApplicationController {
 			return "redirect:/portal/antraege/" + id + "/schritt/" + stepKey;
 		}
 		String action = Optional.ofNullable(form.getFirst("aktion")).orElse("weiter");
-		boolean complete = action.equals("weiter");
+		// a session below the procedure's level keeps what was posted as a draft, then steps up
+		boolean levelTooLow = !citizen.trustLevel().satisfies(definition.trustLevel());
+		boolean complete = action.equals("weiter") && !levelTooLow;
 		Map<String, String> raw = new HashMap<>();
 		step.fields().forEach(f -> raw.put(f.key(), form.getFirst(f.key())));
 		StepOutcome outcome = applications.saveStep(citizen, application, step, raw, uploads(request), complete);
 		if (!outcome.stored()) {
 			Map<String, String> data = new HashMap<>(application.data());
 			data.putAll(outcome.values());
-			showStep(model, application, definition, step, data, outcome.violations(), locale);
+			showStep(model, application, definition, step, data, outcome.violations(), Prefill.of(definition, citizen), locale);
 			return "procedure/step";
+		}
+		if (levelTooLow) {
+			return stepUp(definition, "/portal/antraege/" + id + "/schritt/" + stepKey);
 		}
 		if (action.equals("entwurf")) {
 			redirect.addFlashAttribute("notice", "step.draftSaved");
@@ -183,7 +208,7 @@ class ApplicationController {
 	}
 
 	private void showStep(Model model, Application application, ProcedureDefinition definition, StepDefinition step,
-			Map<String, String> data, List<Violation> violations, Locale locale) {
+			Map<String, String> data, List<Violation> violations, Prefill prefill, Locale locale) {
 		List<StepDefinition> visible = definition.visibleSteps(data);
 		model.addAttribute("antrag", application);
 		model.addAttribute("service", definition);
@@ -192,7 +217,7 @@ class ApplicationController {
 		model.addAttribute("stepCount", visible.size());
 		model.addAttribute("previous", definition.before(step.key(), data).map(StepDefinition::key).orElse(null));
 		model.addAttribute("errors", forms.errors(definition, violations, locale));
-		model.addAttribute("fields", forms.fields(definition, step, data, data, violations, locale));
+		model.addAttribute("fields", forms.fields(definition, step, data, data, violations, prefill, locale));
 		model.addAttribute("attachments", forms.attachments(step, data, store.attachments(application.id()), violations, locale));
 	}
 
@@ -224,6 +249,10 @@ class ApplicationController {
 		if (application.status() != ApplicationStatus.DRAFT) {
 			return "redirect:/portal/antraege/" + id;
 		}
+		ProcedureDefinition definition = applications.definitionOf(application);
+		if (!citizen.trustLevel().satisfies(definition.trustLevel())) {
+			return stepUp(definition, "/portal/antraege/" + id + "/pruefen");
+		}
 		showSummary(model, application, List.of(), locale);
 		return "procedure/summary";
 	}
@@ -245,6 +274,11 @@ class ApplicationController {
 
 	@PostMapping("/portal/antraege/{id}/absenden")
 	String submit(@PathVariable ApplicationId id, SignedInUser citizen, Model model, Locale locale) {
+		Application draft = applications.owned(citizen, id);
+		ProcedureDefinition definition = applications.definitionOf(draft);
+		if (draft.status() == ApplicationStatus.DRAFT && !citizen.trustLevel().satisfies(definition.trustLevel())) {
+			return stepUp(definition, "/portal/antraege/" + id + "/pruefen");
+		}
 		SubmitOutcome outcome;
 		try {
 			outcome = applications.submit(citizen, id);

@@ -72,13 +72,13 @@ public class ApplicationService {
 			throw new IllegalStateException("trust level too low for " + type.key());
 		}
 		ApplicationId id = ApplicationId.random();
-		store.createDraft(id, citizen.id(), type.key(), type.version(), type.departmentCode());
+		store.createDraft(id, Applicant.of(citizen), type.key(), type.version(), type.departmentCode());
 		return id;
 	}
 
 	@Transactional(readOnly = true)
 	public Application owned(SignedInUser citizen, ApplicationId id) {
-		return store.findOwned(id, citizen.id()).orElseThrow(ApplicationNotFound::new);
+		return store.findOwned(id, Applicant.of(citizen)).orElseThrow(ApplicationNotFound::new);
 	}
 
 	public ProcedureDefinition definitionOf(Application application) {
@@ -89,12 +89,14 @@ public class ApplicationService {
 	/**
 	 * Stores the answers and uploads of one step. With {@code complete} the step's rules are checked
 	 * (continue); without, only what can never be stored is refused (save as draft). Either way a
-	 * bad upload stops the whole step: nothing is stored.
+	 * bad upload stops the whole step: nothing is stored. Answers the session's identity provider
+	 * vouched for are taken from it where the procedure's level locks them, whatever was posted.
 	 */
 	@Transactional
 	public StepOutcome saveStep(SignedInUser citizen, Application application, StepDefinition step,
-			Map<String, String> rawValues, List<Upload> uploads, boolean complete) {
+			Map<String, String> posted, List<Upload> uploads, boolean complete) {
 		ProcedureDefinition definition = definitionOf(application);
+		Map<String, String> rawValues = Prefill.of(definition, citizen).enforce(posted);
 		Map<String, String> data = new HashMap<>(application.data());
 		Map<String, String> values = new HashMap<>();
 		for (FieldDefinition field : step.fields()) {
@@ -135,7 +137,7 @@ public class ApplicationService {
 		if (!violations.isEmpty()) {
 			return new StepOutcome(violations, values);
 		}
-		if (!store.updateDraft(application.id(), citizen.id(), data)) {
+		if (!store.updateDraft(application.id(), Applicant.of(citizen), data)) {
 			throw new ApplicationNotEditable();
 		}
 		accepted.forEach(upload -> store.addAttachment(application.id(), null, upload));
@@ -162,14 +164,14 @@ public class ApplicationService {
 
 	@Transactional
 	public void removeAttachment(SignedInUser citizen, Application application, UUID attachmentId) {
-		if (!store.removeDraftAttachment(application.id(), citizen.id(), attachmentId)) {
+		if (!store.removeDraftAttachment(application.id(), Applicant.of(citizen), attachmentId)) {
 			throw new ApplicationNotFound();
 		}
 	}
 
 	@Transactional
 	public void discardDraft(SignedInUser citizen, ApplicationId id) {
-		if (!store.deleteDraft(id, citizen.id())) {
+		if (!store.deleteDraft(id, Applicant.of(citizen))) {
 			throw new ApplicationNotFound();
 		}
 	}
@@ -200,11 +202,14 @@ public class ApplicationService {
 
 	/**
 	 * Submits a complete draft: one reference number, one case, one event, however often the
-	 * citizen presses the button. Answers and files of questions no longer asked are dropped.
+	 * citizen presses the button. Answers and files of questions no longer asked are dropped; answers
+	 * the procedure's level locks are the ones the session's identity provider vouched for; the level of
+	 * this session's sign-in is recorded with the application.
 	 */
 	@Transactional
 	public SubmitOutcome submit(SignedInUser citizen, ApplicationId id) {
-		Application application = owned(citizen, id);
+		Application found = owned(citizen, id);
+		Application application = found.withData(Prefill.of(definitionOf(found), citizen).enforceAll(definitionOf(found), found.data()));
 		if (application.status() != ApplicationStatus.DRAFT) {
 			return new SubmitOutcome.AlreadySubmitted(application.reference());
 		}
@@ -220,7 +225,7 @@ public class ApplicationService {
 			.filter(e -> definition.isAsked(e.getKey(), application.data()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Instant now = clock.instant();
-		if (!store.submit(id, citizen.id(), data, now)) {
+		if (!store.submit(id, Applicant.of(citizen), data, citizen.trustLevel(), now)) {
 			throw new ConcurrentSubmission();
 		}
 		store.removeAttachmentsExcept(id, definition.steps().stream().flatMap(s -> s.attachments().stream())
@@ -243,7 +248,7 @@ public class ApplicationService {
 	@Transactional
 	public List<Violation> answer(SignedInUser citizen, ApplicationId id, String rawAnswer, List<Upload> uploads) {
 		Application application = owned(citizen, id);
-		Transition<InformationProvided> answered = application.answer(citizen.id(), clock.instant());
+		Transition<InformationProvided> answered = application.answer(Applicant.of(citizen), clock.instant());
 		StoredExchange open = store.exchanges(id).stream().filter(StoredExchange::isOpen).findFirst()
 			.orElseThrow(answered::lostRace);
 		String answer = FieldRules.normalise(ANSWER_FIELD, rawAnswer);
@@ -266,7 +271,7 @@ public class ApplicationService {
 	/** The applicant withdraws a submitted application not yet decided; its case ends without a decision. */
 	@Transactional
 	public void withdraw(SignedInUser citizen, ApplicationId id) {
-		Transition<ApplicationWithdrawn> withdrawn = owned(citizen, id).withdraw(citizen.id(), clock.instant());
+		Transition<ApplicationWithdrawn> withdrawn = owned(citizen, id).withdraw(Applicant.of(citizen), clock.instant());
 		store.saveOrRefuse(withdrawn);
 		workflow.withdraw(id);
 		events.publishEvent(withdrawn.event());

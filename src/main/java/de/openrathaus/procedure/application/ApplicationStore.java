@@ -15,6 +15,8 @@ import java.util.UUID;
 import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
+import de.openrathaus.account.OrganisationId;
+import de.openrathaus.account.TrustLevel;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.FiledContents;
 import de.openrathaus.tenancy.TenantId;
@@ -39,7 +41,7 @@ public class ApplicationStore {
 	private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
 	};
 	private static final String COLUMNS = "id, tenant_id, applicant_id, type_key, type_version, department_code, status, data, "
-			+ "reference, created_at, updated_at, submitted_at, assignee_id, workflow_instance";
+			+ "reference, created_at, updated_at, submitted_at, assignee_id, workflow_instance, organisation_id, submitted_trust_level";
 
 	private final JdbcClient jdbc;
 	private final FiledContents filed;
@@ -52,9 +54,15 @@ public class ApplicationStore {
 	}
 
 	public void createDraft(ApplicationId id, AccountId applicant, String typeKey, int typeVersion, DepartmentCode department) {
-		jdbc.sql("insert into procedure.application(id, applicant_id, type_key, type_version, department_code, status) "
-				+ "values (?, ?, ?, ?, ?, 'DRAFT')")
-			.params(id.value(), applicant.value(), typeKey, typeVersion, department.value()).update();
+		createDraft(id, Applicant.personal(applicant), typeKey, typeVersion, department);
+	}
+
+	/** A new draft of this person, belonging to the organisation they act for, if any. */
+	public void createDraft(ApplicationId id, Applicant applicant, String typeKey, int typeVersion, DepartmentCode department) {
+		jdbc.sql("insert into procedure.application(id, applicant_id, organisation_id, type_key, type_version, department_code, status) "
+				+ "values (?, ?, ?, ?, ?, ?, 'DRAFT')")
+			.params(id.value(), applicant.person().value(), applicant.organisation() == null ? null : applicant.organisation().value(),
+					typeKey, typeVersion, department.value()).update();
 	}
 
 	public Optional<Application> find(ApplicationId id) {
@@ -64,12 +72,23 @@ public class ApplicationStore {
 
 	/** The application if it belongs to this applicant; otherwise nothing, exactly as if it did not exist. */
 	public Optional<Application> findOwned(ApplicationId id, AccountId applicant) {
-		return find(id).filter(a -> a.belongsTo(applicant));
+		return findOwned(id, Applicant.personal(applicant));
+	}
+
+	/** The application if this applicant may see it (see {@link Applicant}); otherwise nothing, exactly as if it did not exist. */
+	public Optional<Application> findOwned(ApplicationId id, Applicant applicant) {
+		return find(id).filter(a -> a.isOpenTo(applicant));
 	}
 
 	public List<Application> listFor(AccountId applicant) {
-		return jdbc.sql("select " + COLUMNS + " from procedure.application where applicant_id = ? order by updated_at desc")
-			.param(applicant.value()).query(ApplicationStore::application).list();
+		return listFor(Applicant.personal(applicant));
+	}
+
+	/** The applications this applicant may see: their personal ones, or all of the organisation they act for. */
+	public List<Application> listFor(Applicant applicant) {
+		Applicant.Scope scope = applicant.scope();
+		return jdbc.sql("select " + COLUMNS + " from procedure.application where " + scope.condition() + " order by updated_at desc")
+			.param(scope.parameter()).query(ApplicationStore::application).list();
 	}
 
 	/** Open cases of the given departments, oldest submission first. */
@@ -96,22 +115,30 @@ public class ApplicationStore {
 			.query(ApplicationStore::application).list();
 	}
 
-	public boolean updateDraft(ApplicationId id, AccountId applicant, Map<String, String> data) {
+	public boolean updateDraft(ApplicationId id, Applicant applicant, Map<String, String> data) {
+		Applicant.Scope scope = applicant.scope();
 		return jdbc.sql("update procedure.application set data = ?::jsonb, updated_at = now() "
-				+ "where id = ? and applicant_id = ? and status = 'DRAFT'")
-			.params(JSON.writeValueAsString(data), id.value(), applicant.value()).update() == 1;
+				+ "where id = ? and " + scope.condition() + " and status = 'DRAFT'")
+			.params(JSON.writeValueAsString(data), id.value(), scope.parameter()).update() == 1;
 	}
 
-	public boolean deleteDraft(ApplicationId id, AccountId applicant) {
-		return jdbc.sql("delete from procedure.application where id = ? and applicant_id = ? and status = 'DRAFT'")
-			.params(id.value(), applicant.value()).update() == 1;
+	public boolean deleteDraft(ApplicationId id, Applicant applicant) {
+		Applicant.Scope scope = applicant.scope();
+		return jdbc.sql("delete from procedure.application where id = ? and " + scope.condition() + " and status = 'DRAFT'")
+			.params(id.value(), scope.parameter()).update() == 1;
 	}
 
 	/** Moves a draft to SUBMITTED with its final answers; false if it was no longer a draft. */
 	public boolean submit(ApplicationId id, AccountId applicant, Map<String, String> data, Instant at) {
-		return jdbc.sql("update procedure.application set status = 'SUBMITTED', data = ?::jsonb, "
-				+ "submitted_at = ?, updated_at = ? where id = ? and applicant_id = ? and status = 'DRAFT'")
-			.params(JSON.writeValueAsString(data), Timestamp.from(at), Timestamp.from(at), id.value(), applicant.value())
+		return submit(id, Applicant.personal(applicant), data, TrustLevel.LOW, at);
+	}
+
+	/** Moves a draft to SUBMITTED with its final answers and the level of the sign-in it was submitted with; false if it was no longer a draft. */
+	public boolean submit(ApplicationId id, Applicant applicant, Map<String, String> data, TrustLevel level, Instant at) {
+		Applicant.Scope scope = applicant.scope();
+		return jdbc.sql("update procedure.application set status = 'SUBMITTED', data = ?::jsonb, submitted_trust_level = ?, "
+				+ "submitted_at = ?, updated_at = ? where id = ? and " + scope.condition() + " and status = 'DRAFT'")
+			.params(JSON.writeValueAsString(data), level.name(), Timestamp.from(at), Timestamp.from(at), id.value(), scope.parameter())
 			.update() == 1;
 	}
 
@@ -209,10 +236,11 @@ public class ApplicationStore {
 	}
 
 	/** Removes an attachment of a draft of this applicant; false if there was none to remove. */
-	public boolean removeDraftAttachment(ApplicationId id, AccountId applicant, UUID attachmentId) {
+	public boolean removeDraftAttachment(ApplicationId id, Applicant applicant, UUID attachmentId) {
+		Applicant.Scope scope = applicant.scope("p");
 		return jdbc.sql("delete from procedure.attachment a using procedure.application p "
-				+ "where a.id = ? and a.application_id = p.id and p.id = ? and p.applicant_id = ? and p.status = 'DRAFT'")
-			.params(attachmentId, id.value(), applicant.value()).update() == 1;
+				+ "where a.id = ? and a.application_id = p.id and p.id = ? and " + scope.condition() + " and p.status = 'DRAFT'")
+			.params(attachmentId, id.value(), scope.parameter()).update() == 1;
 	}
 
 	/** Removes the form attachments whose question is no longer asked (data minimisation on submission). */
@@ -247,13 +275,16 @@ public class ApplicationStore {
 
 	private static Application application(ResultSet rs, int row) throws SQLException {
 		UUID assignee = rs.getObject("assignee_id", UUID.class);
+		UUID organisation = rs.getObject("organisation_id", UUID.class);
+		String level = rs.getString("submitted_trust_level");
 		return new Application(new ApplicationId(rs.getObject("id", UUID.class)), new TenantId(rs.getObject("tenant_id", UUID.class)),
 				new AccountId(rs.getObject("applicant_id", UUID.class)), rs.getString("type_key"), rs.getInt("type_version"),
 				new DepartmentCode(rs.getString("department_code")), ApplicationStatus.valueOf(rs.getString("status")),
 				JSON.readValue(rs.getString("data"), DATA), rs.getString("reference"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				instant(rs.getTimestamp("submitted_at")), assignee == null ? null : new AccountId(assignee),
-				rs.getString("workflow_instance"));
+				rs.getString("workflow_instance"), organisation == null ? null : new OrganisationId(organisation),
+				level == null ? null : TrustLevel.valueOf(level));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

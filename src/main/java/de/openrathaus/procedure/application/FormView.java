@@ -37,12 +37,17 @@ class FormView {
 	record OptionView(String value, String label, boolean checked) {
 	}
 
+	/**
+	 * @param fromIdentity the value comes from the session's identity provider ("aus BundID übernommen")
+	 * @param locked       the citizen cannot change it (the procedure's level demands the vouched value)
+	 */
 	record FieldView(String key, String domId, String type, String label, @Nullable String hint, String value,
-			@Nullable String error, boolean required, @Nullable String autocomplete, int maxLength, List<OptionView> options) {
+			@Nullable String error, boolean required, @Nullable String autocomplete, int maxLength, List<OptionView> options,
+			boolean fromIdentity, boolean locked) {
 
 		public String describedBy() {
 			return String.join(" ", java.util.stream.Stream.of(hint != null ? domId + "-hint" : null,
-					error != null ? domId + "-error" : null).filter(Objects::nonNull).toList());
+					fromIdentity ? domId + "-source" : null, error != null ? domId + "-error" : null).filter(Objects::nonNull).toList());
 		}
 	}
 
@@ -76,6 +81,13 @@ class FormView {
 
 	List<FieldView> fields(ProcedureDefinition definition, StepDefinition step, Map<String, String> values,
 			Map<String, String> data, List<Violation> violations, Locale locale) {
+		return fields(definition, step, values, data, violations, null, locale);
+	}
+
+	/** The step's fields; with a prefill, answers from the identity provider are shown (and marked, and locked where due). */
+	List<FieldView> fields(ProcedureDefinition definition, StepDefinition step, Map<String, String> entered,
+			Map<String, String> data, List<Violation> violations, @Nullable Prefill prefill, Locale locale) {
+		Map<String, String> values = prefill == null ? entered : prefill.shown(entered);
 		Map<String, String> errors = firstErrors(violations, locale);
 		return step.fields().stream().filter(f -> f.when() == null || f.when().holds(data)).map(f -> {
 			String value = values.getOrDefault(f.key(), "");
@@ -88,7 +100,7 @@ class FormView {
 			};
 			return new FieldView(f.key(), f.domId(), f.type().name().toLowerCase(Locale.ROOT), f.label().in(locale),
 					f.hint() == null ? null : f.hint().in(locale), shown, errors.get(f.key()), f.required(), f.autocomplete(),
-					f.effectiveMaxLength(), options);
+					f.effectiveMaxLength(), options, prefill != null && prefill.fromIdentity(f), prefill != null && prefill.locks(f));
 		}).toList();
 	}
 

@@ -46,6 +46,11 @@ class ServiceDirectoryController {
 	String service(@PathVariable String key, Model model) {
 		ProcedureDefinition type = types.current(key).orElseThrow(ApplicationNotFound::new);
 		model.addAttribute("service", type);
+		if (type.trustLevel() != de.openrathaus.account.TrustLevel.LOW) {
+			// someone not signed in (or signed in too low) gets the choice of BundID at the procedure's level
+			model.addAttribute("bundIdUrl", de.openrathaus.account.FederatedSignIn.bundIdStart(type.trustLevel(),
+					"/portal/antraege/neu?leistung=" + type.key()));
+		}
 		return "procedure/service";
 	}
 }

@@ -89,6 +89,8 @@ class BackofficeController {
 		ProcedureDefinition definition = casework.definitionOf(application);
 		List<StoredAttachment> attachments = store.attachments(id);
 		model.addAttribute("antrag", application);
+		model.addAttribute("organisation", application.organisation() == null ? null
+				: accounts.organisationName(application.organisation()).orElse("?"));
 		model.addAttribute("service", definition);
 		model.addAttribute("sections", AnswerFormatter.sections(definition, application.data(),
 				attachments.stream().filter(a -> a.exchangeId() == null).toList(), locale));
