@@ -68,8 +68,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@org.springframework.core.annotation.Order(2)
-	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle, List<WebAccess> access)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle, List<WebAccess> access,
+			StaffSso staffSso) throws Exception {
 		// one answer for every failure; only the right password for an unconfirmed address learns more
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/anmelden?fehler");
@@ -98,6 +98,8 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		// staff sign-in (docs/adr/XXXX-staff-sign-in.md): single sign-on through the municipality's OpenID Connect provider
+		staffSso.configure(http);
 		return http.build();
 	}
 
