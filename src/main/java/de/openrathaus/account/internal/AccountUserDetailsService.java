@@ -25,7 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts of the request's municipality for sign-in; an unconfirmed address or a disabled account is refused only after the password was checked (see SecurityConfiguration). */
+/** Loads accounts of the request's municipality for sign-in (those of staff single sign-on have no password and are never found here); an unconfirmed address or a disabled account is refused only after the password was checked (see SecurityConfiguration). */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -45,7 +45,8 @@ class AccountUserDetailsService implements UserDetailsService {
 		return jdbc.sql("""
 				select id, kind, email, display_name, password_hash, trust_level, enabled,
 				       email_verified_at is not null as verified
-				  from account.account where email = ?""")
+				  from account.account where email = ?
+				   and not exists (select 1 from account.staff_sso_identity i where i.account_id = account.id)""")
 				.param(normaliseEmail(username))
 				.query((rs, row) -> map(rs, tenant))
 				.optional()
