@@ -69,7 +69,7 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(2)
 	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle, List<WebAccess> access,
-			StaffSso staffSso) throws Exception {
+			StaffSso staffSso, SecondFactorGate secondFactor) throws Exception {
 		// one answer for every failure; only the right password for an unconfirmed address learns more
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/anmelden?fehler");
@@ -81,7 +81,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl("/anmelden")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.successHandler(new RoleAwareSuccessHandler())
+				.successHandler(secondFactor) // on to the user's work, or first to the second factor (staff)
 				.failureHandler(failure)
 				.permitAll())
 			.logout(logout -> logout
