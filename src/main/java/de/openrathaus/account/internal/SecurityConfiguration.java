@@ -51,7 +51,7 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(1)
 	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch, ApiTokens tokens,
-			AccountUserDetailsService accounts, SignInThrottle throttle, List<WebAccess> access) throws Exception {
+			AccountUserDetailsService accounts, SignInThrottle throttle, List<WebAccess> access, SecondFactors secondFactors) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> declared(requests, access))
 			.httpBasic(basic -> basic.realmName("OpenRathaus"))
@@ -62,6 +62,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiTokenFilter(tokens, accounts),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			// staff sign-in: a password alone does not reach the APIs where a second factor applies
+			.addFilterAfter(new SecondFactorBasicFilter(secondFactors),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
 		return http.build();
 	}

@@ -3,6 +3,7 @@ package de.openrathaus.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayOutputStream;
@@ -86,6 +87,11 @@ class SecondFactorIntegrationTests {
 		return out.toByteArray();
 	}
 
+	int basicStatus(String email) throws Exception {
+		return mvc.perform(get("/api/v1/catalogue/ranking").param("limit", "1").with(httpBasic(email, TestAccounts.PASSWORD))).andReturn()
+			.getResponse().getStatus();
+	}
+
 	static String code(byte[] secret, int stepsAhead) {
 		return Totp.code(secret, Totp.step(Instant.now()) + stepsAhead, 6);
 	}
@@ -95,6 +101,7 @@ class SecondFactorIntegrationTests {
 		String clerk = accounts.clerk("Zweifach", "steuern");
 		Step first = password(clerk);
 		assertThat(first.redirectedTo()).isEqualTo("/backoffice");
+		assertThat(basicStatus(clerk)).isEqualTo(200);
 		String enrolment = page("/anmelden/zweiter-faktor", first.session());
 		assertThat(enrolment).contains("data:image/svg+xml;base64,", "Zweiten Faktor einrichten");
 		byte[] secret = secretOn(enrolment);
@@ -110,7 +117,8 @@ class SecondFactorIntegrationTests {
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(new String(secret,
 				java.nio.charset.StandardCharsets.ISO_8859_1));
 
-		// password alone no longer signs in
+		// password alone no longer signs in, neither on the pages nor with HTTP Basic on the APIs
+		assertThat(basicStatus(clerk)).isEqualTo(401);
 		Step next = password(clerk);
 		assertThat(next.redirectedTo()).isEqualTo("/anmelden/code");
 		assertThat(page("/backoffice", next.session())).startsWith("redirect:").contains("/anmelden");
