@@ -138,6 +138,8 @@ class StaffSingleSignOnIntegrationTests {
 		assertThat(backoffice.body()).contains("Tom Steuer");
 		UUID account = accountOf(subject);
 		assertThat(roles(account)).containsExactly("steuern/CLERK");
+		// the second factor is the provider's business; and the password form never finds this account
+		assertThat(browser.open("/anmelden/zweiter-faktor").body()).contains("(Single Sign-on) angemeldet");
 
 		// the next time: same subject, the address changed at the provider and the groups too
 		Browser again = new Browser();

@@ -80,6 +80,11 @@ class SecondFactorController {
 	@GetMapping(SecondFactorGate.ENROL_PAGE)
 	String enrolForm(@Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		Enrolling who = enrolling(user, request);
+		if (who == null && user != null && !user.isCitizen()) {
+			// signed in through single sign-on: the municipality's provider is responsible for further factors
+			model.addAttribute("singleSignOn", true);
+			return "account/second-factor-enrol";
+		}
 		if (who == null) {
 			return "redirect:/anmelden";
 		}
