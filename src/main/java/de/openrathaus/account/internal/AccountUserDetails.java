@@ -14,8 +14,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The security principal: the signed-in user plus the credentials only sign-in needs. */
-final class AccountUserDetails implements UserDetails, CredentialsContainer {
+/** The security principal: the signed-in user plus the credentials only sign-in needs (extended by single sign-on's {@link StaffOidcUser}). */
+class AccountUserDetails implements UserDetails, CredentialsContainer {
 
 	private final SignedInUser user;
 	private @Nullable String passwordHash;

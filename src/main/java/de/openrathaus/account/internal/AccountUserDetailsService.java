@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 /**
  * Loads accounts of the request's municipality for sign-in; an unconfirmed address or a disabled account is refused
  * only after the password was checked (see SecurityConfiguration). An account without password (created by a
- * federated sign-in) has no sign-in address and is never found here: password sign-in treats it as unknown.
+ * federated sign-in) has no sign-in address and is never found here: password sign-in treats it as unknown; nor is an account of staff single sign-on.
  */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
@@ -49,7 +49,8 @@ class AccountUserDetailsService implements UserDetailsService {
 		return jdbc.sql("""
 				select id, kind, email, display_name, password_hash, trust_level, enabled,
 				       email_verified_at is not null as verified
-				  from account.account where email = ? and password_hash is not null""")
+				  from account.account where email = ? and password_hash is not null
+				   and not exists (select 1 from account.staff_sso_identity i where i.account_id = account.id)""")
 				.param(normaliseEmail(username))
 				.query((rs, row) -> map(rs, tenant))
 				.optional()

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(1)
 	SecurityFilterChain api(HttpSecurity http, TenantMismatchFilter tenantMismatch, ApiTokens tokens,
-			AccountUserDetailsService accounts, SignInThrottle throttle, List<WebAccess> access) throws Exception {
+			AccountUserDetailsService accounts, SignInThrottle throttle, List<WebAccess> access, SecondFactors secondFactors) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> declared(requests, access))
 			.httpBasic(basic -> basic.realmName("OpenRathaus"))
@@ -62,14 +62,17 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiTokenFilter(tokens, accounts),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			// staff sign-in: a password alone does not reach the APIs where a second factor applies
+			.addFilterAfter(new SecondFactorBasicFilter(secondFactors),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@org.springframework.core.annotation.Order(2)
-	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle, List<WebAccess> access)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, TenantMismatchFilter tenantMismatch, SignInThrottle throttle, List<WebAccess> access,
+			StaffSso staffSso, SecondFactorGate secondFactor) throws Exception {
 		// one answer for every failure; only the right password for an unconfirmed address learns more
 		ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setDefaultFailureUrl("/anmelden?fehler");
@@ -81,7 +84,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl("/anmelden")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.successHandler(new RoleAwareSuccessHandler())
+				.successHandler(secondFactor) // on to the user's work, or first to the second factor (staff)
 				.failureHandler(failure)
 				.permitAll())
 			.logout(logout -> logout
@@ -98,6 +101,8 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		// staff sign-in (docs/adr/XXXX-staff-sign-in.md): single sign-on through the municipality's OpenID Connect provider
+		staffSso.configure(http);
 		return http.build();
 	}
 

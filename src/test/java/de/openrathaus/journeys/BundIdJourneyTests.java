@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The walk-through of the README: a citizen opens the resident parking permit (trust level
+ * substantial), signs in at the demo BundID over real SAML redirects and posts (signed request,
+ * signed and encrypted assertion, validated by the service provider), and starts the application
+ * with the proven details taken over and locked.
+ */
+class BundIdJourneyTests extends Journey {
+
+	/**
+	 * The demo configuration names the two sides' metadata addresses with {@code server.port}, as
+	 * a newcomer's {@code spring-boot:run} has it; a random port (0) would leave them unreachable.
+	 */
+	@DynamicPropertySource
+	static void knownPort(DynamicPropertyRegistry registry) {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			int port = socket.getLocalPort();
+			registry.add("server.port", () -> port);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Test
+	void aCitizenSignsInWithBundIdAtSubstantialAndStartsTheParkingPermitWithProvenDetails() {
+		try (Page citizen = browser.browser.newPage()) {
+			citizen.navigate(url("/leistungen/bewohnerparkausweis"));
+			link(citizen, "Mit BundID anmelden und beantragen").click();
+
+			// at the identity provider: the person at level LOW cannot be chosen, the one at SUBSTANTIAL can
+			assertThat(citizen.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+					new Page.GetByRoleOptions().setName("Demo-BundID – Testperson wählen"))).isVisible();
+			BrowserSupport.assertAccessible(citizen);
+			assertThat(button(citizen, "Als Leonie Beispiel anmelden")).isDisabled();
+			button(citizen, "Als Max Mustermann anmelden").click();
+
+			// back at the platform, signed in, on the first step of the application
+			citizen.waitForURL(url -> url.contains("/portal/antraege/neu"));
+			button(citizen, "Antrag beginnen").click();
+			assertThat(citizen.getByLabel("Nachname")).hasValue("Mustermann");
+			assertThat(citizen.getByLabel("Vorname")).hasValue("Max");
+			assertThat(citizen.getByLabel("Nachname")).not().isEditable();
+			assertThat(citizen.locator("main")).containsText("Aus BundID übernommen");
+			BrowserSupport.assertAccessible(citizen);
+		}
+	}
+}
