@@ -94,7 +94,7 @@ class RetentionModuleTests {
 	void aWithdrawnApplicationsCaseComesDueOnTheFirstOfJanuaryAfterItsRetentionYears(Scenario scenario) {
 		TenantId tenant = tenants.all().getFirst().id();
 		ApplicationId application = new ApplicationId(UUID.randomUUID());
-		CLOCK.set(LocalDate.now(CLOCK));
+		CLOCK.set(LocalDate.now(MunicipalClock.ZONE));
 		CaseId caseId = Submissions.filed(scenario, applications, store, tenant, application, "HUND-2026-000901", Instant.now());
 		scenario.publish(new ApplicationWithdrawn(tenant, application, "HUND-2026-000901", Instant.now()))
 			.andWaitForStateChange(() -> TenantContext.callAs(tenant, () -> store.recordCase(caseId).orElseThrow().status()),
