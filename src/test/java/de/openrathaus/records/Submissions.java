@@ -39,6 +39,8 @@ public final class Submissions {
 		AtomicReference<CaseId> filed = new AtomicReference<>();
 		scenario.publish(new ApplicationSubmitted(tenant, application, reference, "hund-anmelden", 1,
 				new AccountId(UUID.randomUUID()), TAXES, submitted, null))
+			// the first filing after start-up renders the first PDF/A: seconds on a loaded machine
+			.customize(wait -> wait.atMost(java.time.Duration.ofSeconds(60)))
 			.andWaitForStateChange(() -> TenantContext.callAs(tenant, () -> store.caseBySource(CaseSource.application(application))),
 					Optional::isPresent)
 			.andVerify(found -> filed.set(found.orElseThrow()));

@@ -95,7 +95,7 @@ class CatalogueApi {
 
 	@GetMapping("/plan")
 	List<PlanView> plan() {
-		return plan.all().stream().map(e -> new PlanView(e.year(), e.processKey(), e.processName(), e.department(), e.owner(), e.status(), e.note()))
+		return plan.all().stream().map(e -> new PlanView(e.year(), e.processKey(), e.processName(), e.department(), e.owner(), e.status().name(), e.note()))
 			.toList();
 	}
 

@@ -46,7 +46,7 @@ class CatalogueImports {
 		final TenantId tenant;
 		final AccountId owner;
 		final String filename;
-		final Instant started = Instant.now();
+		final Instant started;
 		volatile Phase phase = Phase.READING;
 		volatile int total;
 		volatile int done;
@@ -55,7 +55,8 @@ class CatalogueImports {
 		volatile int changed;
 		volatile int unchanged;
 
-		Job(TenantId tenant, AccountId owner, String filename) {
+		Job(TenantId tenant, AccountId owner, String filename, Instant started) {
+			this.started = started;
 			this.tenant = tenant;
 			this.owner = owner;
 			this.filename = filename;
@@ -112,9 +113,11 @@ class CatalogueImports {
 	private final TransactionTemplate transactions;
 	private final TaskExecutor executor;
 	private final CatalogueForm form;
+	private final java.time.Clock clock;
 
 	CatalogueImports(Catalogue catalogue, ProcessStore store, TransactionTemplate transactions,
-			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor, CatalogueForm form) {
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor, CatalogueForm form, java.time.Clock clock) {
+		this.clock = clock;
 		this.form = form;
 		this.catalogue = catalogue;
 		this.store = store;
@@ -123,8 +126,9 @@ class CatalogueImports {
 	}
 
 	Job start(SignedInUser user, String filename, byte[] content) {
-		jobs.values().removeIf(j -> j.started.isBefore(Instant.now().minusSeconds(3600)));
-		Job job = new Job(user.tenant(), user.id(), filename);
+		Instant now = clock.instant();
+		jobs.values().removeIf(j -> j.started.isBefore(now.minusSeconds(3600)));
+		Job job = new Job(user.tenant(), user.id(), filename, now);
 		jobs.put(job.id, job);
 		executor.execute(() -> TenantContext.runAs(job.tenant, () -> run(job, user, content)));
 		return job;

@@ -1,36 +1,38 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.catalogue.internal;
 
-/** The prioritisation criteria the board weighs: benefits count for a process, effort against it. */
+import java.util.Locale;
+
+/**
+ * The prioritisation criteria the board weighs: benefits count for a process, effort against it.
+ * Their names are in the catalogue bundle under {@link #messageKey()}.
+ */
 enum Criterion {
-	CITIZENS(Side.BENEFIT, "Nutzen für Bürgerinnen und Bürger", "Benefit for citizens"),
-	BUSINESSES(Side.BENEFIT, "Nutzen für die Wirtschaft", "Benefit for businesses"),
-	CASE_VOLUME(Side.BENEFIT, "Fallzahl", "Case volume"),
-	TIME_SAVED(Side.BENEFIT, "Zeitersparnis der Verwaltung", "Time saved by the administration"),
-	LEGAL_PRESSURE(Side.BENEFIT, "Rechtlicher Druck", "Legal pressure"),
-	BUDGET(Side.EFFORT, "Budget", "Budget"),
-	STAFF(Side.EFFORT, "Personalaufwand", "Staff capacity"),
-	FEASIBILITY(Side.FEASIBILITY, "Umsetzbarkeit", "Feasibility");
+	CITIZENS(Side.BENEFIT),
+	BUSINESSES(Side.BENEFIT),
+	CASE_VOLUME(Side.BENEFIT),
+	TIME_SAVED(Side.BENEFIT),
+	LEGAL_PRESSURE(Side.BENEFIT),
+	BUDGET(Side.EFFORT),
+	STAFF(Side.EFFORT),
+	FEASIBILITY(Side.FEASIBILITY);
 
 	enum Side {
 		BENEFIT, EFFORT, FEASIBILITY
 	}
 
 	final Side side;
-	final String labelDe;
-	final String labelEn;
 
-	Criterion(Side side, String labelDe, String labelEn) {
+	Criterion(Side side) {
 		this.side = side;
-		this.labelDe = labelDe;
-		this.labelEn = labelEn;
 	}
 
-	public String label(java.util.Locale locale) {
-		return "en".equals(locale.getLanguage()) ? labelEn : labelDe;
+	/** The key of the criterion's name in {@code i18n/catalogue.properties}. */
+	public String messageKey() {
+		return "ranking.criterion." + formName();
 	}
 
 	public String formName() {
-		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 }

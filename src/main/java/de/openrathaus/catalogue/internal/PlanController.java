@@ -104,8 +104,8 @@ class PlanController {
 		return Downloads.attachment(document, "Massnahmenplan.pdf", "application/pdf");
 	}
 
-	static final Map<String, String> STATUS = Map.of("PLANNED", "geplant", "IN_PROGRESS", "in Arbeit", "ONLINE", "online", "DEFERRED",
-			"zurückgestellt");
+	static final Map<PlanStatus, String> STATUS = new java.util.EnumMap<>(Map.of(PlanStatus.PLANNED, "geplant", PlanStatus.IN_PROGRESS,
+			"in Arbeit", PlanStatus.ONLINE, "online", PlanStatus.DEFERRED, "zurückgestellt"));
 
 	@GetMapping("/backoffice/massnahmenplan")
 	String show(@RequestParam(name = "fachbereich", required = false) @Nullable String department, SignedInUser user, Model model) {
@@ -117,7 +117,7 @@ class PlanController {
 		model.addAttribute("department", department);
 		model.addAttribute("departments", catalogue.departmentNames());
 		model.addAttribute("processes", processes.all());
-		model.addAttribute("statuses", PlanStore.STATUSES);
+		model.addAttribute("statuses", PlanStatus.values());
 		model.addAttribute("board", user.hasRole(StaffRole.BOARD));
 		return "catalogue/plan";
 	}
@@ -148,15 +148,13 @@ class PlanController {
 		if (y < 2018 || y > 2030) {
 			throw Refusal.of("plan.year.invalid");
 		}
-		if (!PlanStore.STATUSES.contains(status)) {
-			throw Refusal.of("plan.status.invalid");
-		}
+		PlanStatus planStatus = PlanStatus.of(status).orElseThrow(() -> Refusal.of("plan.status.invalid"));
 		String cleanOwner = ProcessValues.clean(owner);
 		String cleanNote = ProcessValues.clean(note);
 		if (cleanOwner.length() > 200 || cleanNote.length() > 1000) {
 			throw Refusal.of("plan.tooLong");
 		}
-		plan.save(process.id(), y, cleanOwner, status, cleanNote);
+		plan.save(process.id(), y, cleanOwner, planStatus, cleanNote);
 		redirect.addFlashAttribute("notice", "plan.saved");
 		return "redirect:/backoffice/massnahmenplan";
 	}

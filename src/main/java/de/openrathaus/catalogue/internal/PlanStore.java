@@ -11,15 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanStore {
 
-	static final List<String> STATUSES = List.of("PLANNED", "IN_PROGRESS", "ONLINE", "DEFERRED");
-
 	private final JdbcClient jdbc;
 
 	PlanStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	record Entry(UUID processId, String processKey, String processName, String department, int year, String owner, String status,
+	record Entry(UUID processId, String processKey, String processName, String department, int year, String owner, PlanStatus status,
 			String note) {
 	}
 
@@ -27,15 +25,15 @@ class PlanStore {
 		return jdbc.sql("select e.process_id, p.process_key, p.name, p.department_code, e.year, e.owner, e.status, e.note "
 				+ "from catalogue.plan_entry e join catalogue.process p on p.id = e.process_id order by e.year, p.department_code, p.process_key")
 			.query((rs, row) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-					rs.getString(6), rs.getString(7), rs.getString(8)))
+					rs.getString(6), PlanStatus.valueOf(rs.getString(7)), rs.getString(8)))
 			.list();
 	}
 
-	void save(UUID process, int year, String owner, String status, String note) {
+	void save(UUID process, int year, String owner, PlanStatus status, String note) {
 		jdbc.sql("insert into catalogue.plan_entry(process_id, year, owner, status, note) values (?, ?, ?, ?, ?) "
 				+ "on conflict (process_id) do update set year = excluded.year, owner = excluded.owner, status = excluded.status, "
 				+ "note = excluded.note, updated_at = now()")
-			.params(process, year, owner, status, note).update();
+			.params(process, year, owner, status.name(), note).update();
 	}
 
 	void remove(UUID process) {

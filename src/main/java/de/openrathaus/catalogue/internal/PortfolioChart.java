@@ -3,7 +3,9 @@ package de.openrathaus.catalogue.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
+import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -23,28 +25,27 @@ final class PortfolioChart {
 	private PortfolioChart() {
 	}
 
-	static String svg(List<Scoring.Ranked> ranked, Locale locale) {
-		boolean en = "en".equals(locale.getLanguage());
+	/** The chart with its texts from the catalogue bundle in the reader's language. */
+	static String svg(List<Scoring.Ranked> ranked, MessageSource messages, Locale locale) {
+		Function<String, String> text = key -> messages.getMessage(key, null, locale);
 		int plotW = WIDTH - LEFT - RIGHT;
 		int plotH = HEIGHT - TOP - BOTTOM;
 		double maxCases = ranked.stream().mapToDouble(r -> r.process().casesPerYear()).max().orElse(1);
 		StringBuilder svg = new StringBuilder(64 * ranked.size() + 2000);
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
 			.append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" class=\"portfolio\">")
-			.append("<title id=\"chart-title\">").append(en ? "Portfolio: benefit and effort" : "Portfolio: Nutzen und Aufwand").append("</title>")
-			.append("<desc id=\"chart-desc\">").append(en
-					? "Each circle is a process: further right means more effort, higher up more benefit, larger more cases per year. The table below lists the same values."
-					: "Jeder Kreis ist ein Prozess: weiter rechts mehr Aufwand, weiter oben mehr Nutzen, größer mehr Fälle pro Jahr. Die Tabelle darunter enthält dieselben Werte.")
+			.append("<title id=\"chart-title\">").append(HtmlUtils.htmlEscape(text.apply("ranking.chart"), "UTF-8")).append("</title>")
+			.append("<desc id=\"chart-desc\">").append(HtmlUtils.htmlEscape(text.apply("ranking.chart.desc"), "UTF-8"))
 			.append("</desc>");
 		svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(plotW).append("\" height=\"")
 			.append(plotH).append("\" fill=\"#ffffff\" stroke=\"#1b1b1b\"/>");
 		// quadrant lines and labels
 		svg.append(line(LEFT + plotW / 2, TOP, LEFT + plotW / 2, TOP + plotH)).append(line(LEFT, TOP + plotH / 2, LEFT + plotW, TOP + plotH / 2));
-		svg.append(text(LEFT + 8, TOP + 18, en ? "quick wins" : "schnelle Erfolge", "start"));
-		svg.append(text(LEFT + plotW - 8, TOP + 18, en ? "major projects" : "große Vorhaben", "end"));
-		svg.append(text(LEFT + plotW / 2, HEIGHT - 15, en ? "effort →" : "Aufwand →", "middle"));
+		svg.append(text(LEFT + 8, TOP + 18, text.apply("ranking.chart.quickWins"), "start"));
+		svg.append(text(LEFT + plotW - 8, TOP + 18, text.apply("ranking.chart.majorProjects"), "end"));
+		svg.append(text(LEFT + plotW / 2, HEIGHT - 15, text.apply("ranking.chart.effortAxis"), "middle"));
 		svg.append("<text x=\"18\" y=\"").append(TOP + plotH / 2).append("\" transform=\"rotate(-90 18 ").append(TOP + plotH / 2)
-			.append(")\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1b1b1b\">").append(en ? "benefit →" : "Nutzen →").append("</text>");
+			.append(")\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1b1b1b\">").append(HtmlUtils.htmlEscape(text.apply("ranking.chart.benefitAxis"), "UTF-8")).append("</text>");
 		for (int tick = 0; tick <= 4; tick++) {
 			double v = tick / 4.0;
 			svg.append(text(LEFT + (int) (v * plotW), TOP + plotH + 18, String.format(Locale.ROOT, "%.2f", v), "middle"));

@@ -15,6 +15,7 @@ import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,9 +43,11 @@ class PrioritisationController {
 	private final WeightSets weights;
 	private final Catalogue catalogue;
 	private final Clock clock;
+	private final MessageSource messages;
 
-	PrioritisationController(ProcessStore store, WeightSets weights, Catalogue catalogue, Clock clock) {
+	PrioritisationController(ProcessStore store, WeightSets weights, Catalogue catalogue, Clock clock, MessageSource messages) {
 		this.clock = clock;
+		this.messages = messages;
 		this.store = store;
 		this.weights = weights;
 		this.catalogue = catalogue;
@@ -64,7 +67,7 @@ class PrioritisationController {
 		model.addAttribute("ranked", ranked.size() > SHOWN ? ranked.subList(0, SHOWN) : ranked);
 		model.addAttribute("total", ranked.size());
 		model.addAttribute("shown", Math.min(SHOWN, ranked.size()));
-		model.addAttribute("chart", PortfolioChart.svg(ranked, locale));
+		model.addAttribute("chart", PortfolioChart.svg(ranked, messages, locale));
 		model.addAttribute("departments", catalogue.departmentNames());
 		model.addAttribute("board", user.hasRole(StaffRole.BOARD));
 		return "catalogue/ranking";

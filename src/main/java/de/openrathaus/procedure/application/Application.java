@@ -2,6 +2,7 @@
 package de.openrathaus.procedure.application;
 
 import static de.openrathaus.procedure.application.ApplicationStatus.APPROVED;
+import static de.openrathaus.procedure.application.ApplicationStatus.DRAFT;
 import static de.openrathaus.procedure.application.ApplicationStatus.INFORMATION_REQUESTED;
 import static de.openrathaus.procedure.application.ApplicationStatus.IN_PROGRESS;
 import static de.openrathaus.procedure.application.ApplicationStatus.REJECTED;
@@ -16,6 +17,7 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.OrganisationId;
 import de.openrathaus.account.TrustLevel;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
@@ -27,7 +29,7 @@ import de.openrathaus.web.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An application as stored: its procedure type version, answers and state. Its case work changes
+ * An application as stored: its procedure type version, answers and state. Its submission and case work change
  * state only through the methods below; each checks that the application's state (and, for a
  * clerk's action, its assignee) allows the change, refuses with {@link Refusal} (409 in an API) otherwise,
  * and returns the {@link Transition} with the event to publish once it is stored.
@@ -45,6 +47,7 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 	static final String NOT_YOURS = "casework.refused.notYours";
 	static final String NO_QUESTION_OPEN = "application.answer.notOpen";
 	static final String NOT_WITHDRAWABLE = "application.withdraw.closed";
+	static final String NOT_A_DRAFT = "application.submit.notDraft";
 
 	public Application {
 		data = Map.copyOf(data);
@@ -77,6 +80,36 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 
 	public boolean isAssignedTo(AccountId account) {
 		return account.equals(assignee);
+	}
+
+	/**
+	 * The applicant submits the draft with these answers (those its procedure type still asks); it
+	 * becomes a case of its department. The event is completed with the reference number, which is
+	 * drawn last (see {@link Submitted}).
+	 */
+	public Transition<Submitted> submit(Applicant who, Map<String, String> answers, TrustLevel level, Instant at) {
+		require(status == DRAFT && isOpenTo(who), NOT_A_DRAFT);
+		Application submitted = new Application(id, tenant, applicant, typeKey, typeVersion, department, SUBMITTED, answers, reference,
+				createdAt, at, at, null, workflowInstance, organisation, level);
+		return new Transition<>(this, submitted, new Submitted(tenant, id, typeKey, typeVersion, applicant, department, at), NOT_A_DRAFT);
+	}
+
+	/** A personal application submitted by its applicant at the lowest level (the common case of the tests and demo data). */
+	Transition<Submitted> submit(AccountId citizen, Map<String, String> answers, Instant at) {
+		return submit(Applicant.personal(citizen), answers, TrustLevel.LOW, at);
+	}
+
+	/**
+	 * A submission as decided, before its reference number exists: the number's counter row stays
+	 * locked until the commit, so it is drawn as the transaction's last statement.
+	 */
+	public record Submitted(TenantId tenant, ApplicationId application, String procedureType, int procedureVersion, AccountId applicant,
+			DepartmentCode department, Instant submittedAt) {
+
+		public ApplicationSubmitted withReference(String reference, @Nullable String origin) {
+			return new ApplicationSubmitted(tenant, application, reference, procedureType, procedureVersion, applicant, department, submittedAt,
+					origin);
+		}
 	}
 
 	/** A clerk takes a newly submitted case; from now on only they work it. */

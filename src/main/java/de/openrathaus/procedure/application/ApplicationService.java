@@ -225,7 +225,8 @@ public class ApplicationService {
 			.filter(e -> definition.isAsked(e.getKey(), application.data()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Instant now = clock.instant();
-		if (!store.submit(id, Applicant.of(citizen), data, citizen.trustLevel(), now)) {
+		Transition<Application.Submitted> submitted = application.submit(Applicant.of(citizen), data, citizen.trustLevel(), now);
+		if (!store.submit(id, Applicant.of(citizen), submitted.after().data(), citizen.trustLevel(), now)) {
 			throw new ConcurrentSubmission();
 		}
 		store.removeAttachmentsExcept(id, definition.steps().stream().flatMap(s -> s.attachments().stream())
@@ -235,8 +236,7 @@ public class ApplicationService {
 		// each other only for the final statements, not for the whole transaction
 		String reference = references.next(definition.referencePrefix(), now);
 		store.assignReference(id, reference);
-		events.publishEvent(new ApplicationSubmitted(TenantContext.require(), id, reference, definition.key(),
-				definition.version(), citizen.id(), definition.departmentCode(), now, RequestOrigin.currentOrNull()));
+		events.publishEvent(submitted.event().withReference(reference, RequestOrigin.currentOrNull()));
 		return new SubmitOutcome.Submitted(reference);
 	}
 

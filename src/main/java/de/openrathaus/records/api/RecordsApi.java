@@ -10,15 +10,16 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.records.filing.CaseStatus;
-import de.openrathaus.records.filing.CaseSource;
-import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.files.Downloads;
 import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.Channel;
+import de.openrathaus.records.filing.EFileReading;
+import de.openrathaus.records.filing.NewFilesAndCases;
+import de.openrathaus.records.filing.Reader;
 import de.openrathaus.records.filing.DocumentId;
-import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.filing.DocumentUploads;
 import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.RecordsStore;
@@ -29,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,12 +52,14 @@ class RecordsApi {
 
 	private final RecordsStore store;
 	private final DocumentUploads uploads;
-	private final AuditTrail audit;
+	private final EFileReading reading;
+	private final NewFilesAndCases opening;
 
-	RecordsApi(RecordsStore store, DocumentUploads uploads, AuditTrail audit) {
+	RecordsApi(RecordsStore store, DocumentUploads uploads, EFileReading reading, NewFilesAndCases opening) {
 		this.store = store;
 		this.uploads = uploads;
-		this.audit = audit;
+		this.reading = reading;
+		this.opening = opening;
 	}
 
 	/** One page of a listing; {@code hasNext} says whether a further page exists (no costly total count). */
@@ -109,18 +111,15 @@ class RecordsApi {
 	}
 
 	@GetMapping("/files")
-	@Transactional
 	public Page<RecordsStore.RecordFile> files(@RequestParam(required = false) @Nullable String planNumber,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, SignedInUser user,
 			HttpServletRequest request) {
 		checkPage(page, size);
-		List<RecordsStore.RecordFile> rows = store.files(departments(user), planEntry(planNumber), size + 1, (long) page * size);
-		audit.record(user.displayName(), AuditAction.READ, "files via API", RecordsController.origin(request));
-		return page(rows, page, size);
+		UUID entry = planEntry(planNumber);
+		return page(reading.files(reader(user, request), entry, size + 1, (long) page * size, Channel.API), page, size);
 	}
 
 	@PostMapping("/files")
-	@Transactional
 	public ResponseEntity<RecordsStore.RecordFile> createFile(@RequestParam String planNumber, @RequestParam String reference,
 			@RequestParam String title, @RequestParam String department, SignedInUser user, HttpServletRequest request) {
 		UUID entry = planEntry(planNumber);
@@ -131,94 +130,69 @@ class RecordsApi {
 		if (!cleanReference.matches("[\\p{L}\\p{N}./-]{1,60}") || cleanTitle.isEmpty() || cleanTitle.length() > 200) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reference: 1-60 letters, digits, . / -; title: 1-200 characters");
 		}
-		FileId file = store.createFile(entry, cleanReference, cleanTitle, code)
+		RecordsStore.RecordFile file = opening.openFile(reader(user, request), entry, cleanReference, cleanTitle, code, Channel.API)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "a file with this reference exists"));
-		audit.record(user.displayName(), AuditAction.FILE_CREATED, "file " + cleanReference + " via API", RecordsController.origin(request));
-		return ResponseEntity.status(HttpStatus.CREATED).body(store.file(file).orElseThrow());
+		return ResponseEntity.status(HttpStatus.CREATED).body(file);
 	}
 
 	@GetMapping("/files/{id}")
-	@Transactional
 	public RecordsStore.RecordFile file(@PathVariable FileId id, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
-		audit.record(user.displayName(), AuditAction.READ, "file " + file.reference() + " via API", RecordsController.origin(request));
-		return file;
+		return reading.file(reader(user, request), id, Channel.API).orElseThrow(RecordsApi::notFound);
 	}
 
 	@GetMapping("/files/{id}/cases")
-	@Transactional
 	public Page<RecordsStore.RecordCase> cases(@PathVariable FileId id, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, SignedInUser user,
 			HttpServletRequest request) {
 		checkPage(page, size);
-		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
-		List<RecordsStore.RecordCase> rows = store.cases(departments(user), id, status(status), size + 1, (long) page * size);
-		audit.record(user.displayName(), AuditAction.READ, "cases of file " + file.reference() + " via API", RecordsController.origin(request));
-		return page(rows, page, size);
+		CaseStatus wanted = status(status);
+		return page(reading.casesOfFile(reader(user, request), id, wanted, size + 1, (long) page * size, Channel.API)
+			.orElseThrow(RecordsApi::notFound), page, size);
 	}
 
 	@GetMapping("/cases")
-	@Transactional
 	public Page<RecordsStore.RecordCase> allCases(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String department, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, SignedInUser user, HttpServletRequest request) {
 		checkPage(page, size);
+		CaseStatus wanted = status(status);
 		Set<DepartmentCode> asked = department == null || department.isBlank() ? departments(user)
 				: department(user, department).map(Set::of).orElse(Set.of());
-		List<RecordsStore.RecordCase> rows = asked.isEmpty() ? List.of()
-				: store.cases(asked, null, status(status), size + 1, (long) page * size);
-		audit.record(user.displayName(), AuditAction.READ, "cases via API", RecordsController.origin(request));
-		return page(rows, page, size);
+		return page(reading.cases(reader(user, request), asked, wanted, size + 1, (long) page * size, Channel.API), page, size);
 	}
 
 	@PostMapping("/files/{id}/cases")
-	@Transactional
 	public ResponseEntity<RecordsStore.RecordCase> createCase(@PathVariable FileId id, @RequestParam String reference,
 			@RequestParam String title, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.RecordFile file = store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsApi::notFound);
+		if (store.file(id).filter(f -> departments(user).contains(f.department())).isEmpty()) {
+			throw notFound();
+		}
 		String cleanReference = reference.strip();
 		String cleanTitle = title.strip();
 		if (!cleanReference.matches("[\\p{L}\\p{N}./-]{1,60}") || cleanTitle.isEmpty() || cleanTitle.length() > 200) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reference: 1-60 letters, digits, . / -; title: 1-200 characters");
 		}
-		if (store.caseReferenceTaken(cleanReference)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
-		}
-		var created = store.caseFor(file.id(), cleanReference, cleanTitle, file.department(), CaseSource.api(cleanReference));
-		if (!created.getValue()) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
-		}
-		audit.record(user.displayName(), AuditAction.CASE_CREATED, "case " + cleanReference + " via API", RecordsController.origin(request));
-		return ResponseEntity.status(HttpStatus.CREATED).body(store.recordCase(created.getKey()).orElseThrow());
+		return switch (opening.openCase(reader(user, request), id, cleanReference, cleanTitle, Channel.API)) {
+			case NewFilesAndCases.Opened opened -> ResponseEntity.status(HttpStatus.CREATED).body(opened.recordCase());
+			case NewFilesAndCases.ReferenceTaken taken -> throw new ResponseStatusException(HttpStatus.CONFLICT, "a case with this reference exists");
+			case NewFilesAndCases.NoFile none -> throw notFound();
+		};
 	}
 
 	@GetMapping("/cases/{id}")
-	@Transactional
 	public RecordsStore.RecordCase recordCase(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.RecordCase recordCase = visibleCase(user, id);
-		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference() + " via API", RecordsController.origin(request));
-		return recordCase;
+		return reading.recordCase(reader(user, request), id, Channel.API).orElseThrow(RecordsApi::notFound).recordCase();
 	}
 
 	@GetMapping("/documents/{id}")
-	@Transactional
 	public Document document(@PathVariable DocumentId id, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(id));
-		List<RecordsStore.Version> versions = store.documentVersions(id);
-		if (versions.isEmpty()) {
-			throw notFound();
-		}
-		audit.record(user.displayName(), AuditAction.READ, "document " + versions.getFirst().documentTitle() + " in case " + recordCase.reference()
-				+ " via API", RecordsController.origin(request));
-		return new Document(id, recordCase.id(), versions.getLast().documentTitle(), versions);
+		EFileReading.DocumentView view = reading.document(reader(user, request), id, Channel.API).orElseThrow(RecordsApi::notFound);
+		return new Document(id, view.recordCase().id(), view.versions().getLast().documentTitle(), view.versions());
 	}
 
 	@GetMapping("/cases/{id}/documents")
-	@Transactional
 	public List<RecordsStore.Version> documents(@PathVariable CaseId id, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.RecordCase recordCase = visibleCase(user, id);
-		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference() + " via API", RecordsController.origin(request));
-		return store.versions(id);
+		return reading.recordCase(reader(user, request), id, Channel.API).orElseThrow(RecordsApi::notFound).versions();
 	}
 
 	@PostMapping("/cases/{id}/documents")
@@ -244,14 +218,13 @@ class RecordsApi {
 	}
 
 	@GetMapping("/versions/{id}/content")
-	@Transactional
 	public ResponseEntity<byte[]> content(@PathVariable VersionId id, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.Version version = store.version(id).orElseThrow(RecordsApi::notFound);
-		RecordsStore.RecordCase recordCase = visibleCase(user, store.caseOfDocument(version.document()));
-		byte[] content = store.content(version);
-		audit.record(user.displayName(), AuditAction.READ, "document " + version.documentTitle() + " v" + version.version() + " in case "
-				+ recordCase.reference() + " via API", RecordsController.origin(request));
-		return Downloads.attachment(content, version.filename(), version.mediaType());
+		EFileReading.Content content = reading.content(reader(user, request), id, Channel.API).orElseThrow(RecordsApi::notFound);
+		return Downloads.attachment(content.bytes(), content.version().filename(), content.version().mediaType());
+	}
+
+	private static Reader reader(SignedInUser user, HttpServletRequest request) {
+		return new Reader(user.displayName(), RecordsController.origin(request), departments(user));
 	}
 
 	private RecordsStore.RecordCase visibleCase(SignedInUser user, CaseId id) {

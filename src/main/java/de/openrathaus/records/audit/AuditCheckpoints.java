@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -77,8 +78,10 @@ class AuditCheckpoints implements DisposableBean {
 	private final Tenants tenants;
 	private final Path file;
 	private final boolean verifying;
+	private final Clock clock;
 
-	AuditCheckpoints(JdbcClient jdbc, AuditKeys keys, Tenants tenants, RecordsSettings settings, Environment environment) {
+	AuditCheckpoints(JdbcClient jdbc, AuditKeys keys, Tenants tenants, RecordsSettings settings, Environment environment, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.tenants = tenants;
@@ -135,7 +138,7 @@ class AuditCheckpoints implements DisposableBean {
 		long count = previous.count() + jdbc.sql("select count(*) from records.audit_entry where seq > ? and seq <= ?")
 			.params(previous.lastSeq(), head.get().lastSeq()).query(Long.class).single();
 		AuditKey key = keys.current();
-		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Checkpoint checkpoint = new Checkpoint(tenant, at, count, head.get().lastSeq(), head.get().chainValue(), key.id(),
 				key.sign(tenant, count, head.get().lastSeq(), head.get().chainValue(), at), "");
 		jdbc.sql("""

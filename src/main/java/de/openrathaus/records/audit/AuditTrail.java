@@ -2,6 +2,7 @@
 package de.openrathaus.records.audit;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,11 +35,13 @@ public class AuditTrail {
 	private final JdbcClient jdbc;
 	private final AuditKeys keys;
 	private final AuditVerification verification;
+	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, AuditKeys keys, AuditVerification verification) {
+	AuditTrail(JdbcClient jdbc, AuditKeys keys, AuditVerification verification, Clock clock) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.verification = verification;
+		this.clock = clock;
 	}
 
 	/** An entry waiting for its transaction's commit. */
@@ -53,7 +56,7 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String actor, AuditAction action, String object, String origin) {
-		Pending entry = new Pending(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action.name(), object, origin);
+		Pending entry = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, action.name(), object, origin);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			append(List.of(entry));
 			return;

@@ -142,7 +142,7 @@ class DemoRecords {
 			for (DemoDocument document : demo.documents()) {
 				byte[] content = pdf.render("records/pdf/demo-document", Map.of("municipality", tenant.name(), "title", document.title(),
 						"reference", demo.reference(), "date", DAY.format(demo.begun()), "paragraphs", document.paragraphs()), Locale.GERMAN);
-				store.addDocument(recordCase, document.title(), document.filename(), "application/pdf", content, AUTHOR, Map.of("source", "demo"));
+				store.addDocument(recordCase, document.title(), document.filename(), "application/pdf", content, AUTHOR, Map.of("source", DocumentSource.DEMO.stored()));
 			}
 			if (demo.closed() != null) {
 				store.close(recordCase);

@@ -44,7 +44,7 @@ public class DocumentUploads {
 			throw Refusal.of("records.upload.titleTooLong", "200");
 		}
 		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, MediaTypes.detect(content, filename), content, author,
-				Map.of("source", "upload"));
+				Map.of("source", DocumentSource.UPLOAD.stored()));
 		audit.record(author, AuditAction.DOCUMENT_ADDED, "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
 		return document;
 	}
@@ -70,7 +70,7 @@ public class DocumentUploads {
 			}
 			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
 			store.addDocument(recordCase.id(), title, filename, "application/pdf", scan.content(), author,
-					Map.of("source", "scan"));
+					Map.of("source", DocumentSource.SCAN.stored()));
 			audit.record(author, AuditAction.DOCUMENT_ADDED, "scan " + filename + " v1 in case " + recordCase.reference(), origin);
 		}
 		return scans.size();

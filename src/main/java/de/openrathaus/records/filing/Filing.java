@@ -69,10 +69,10 @@ class Filing {
 	@ApplicationModuleListener
 	void on(DecisionIssued event) {
 		CaseId caseId = caseOf(applications.details(event.application()).orElseThrow());
-		if (!store.hasDocumentFrom(caseId, "decision")) {
+		if (!store.hasDocumentFrom(caseId, DocumentSource.DECISION)) {
 			DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
 			store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
-					Map.of("source", "decision"));
+					Map.of("source", DocumentSource.DECISION.stored()));
 			applications.filed(event.application(), java.util.List.of(Sha256.hex(decision.content())));
 		}
 		if (store.close(caseId)) {
@@ -108,12 +108,12 @@ class Filing {
 		Map.Entry<CaseId, Boolean> recordCase = store.caseFor(file, details.reference(), details.title() + " " + details.reference(),
 				details.department(), CaseSource.application(details.id()));
 		CaseId caseId = recordCase.getKey();
-		if (!store.hasDocumentFrom(caseId, "form")) {
+		if (!store.hasDocumentFrom(caseId, DocumentSource.FORM)) {
 			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
 					tenants.current().name(), "details", details, "submittedAt",
 					TIME.format(details.submittedAt())), Locale.GERMAN);
 			store.addDocument(caseId, "Antragsdaten", "Antragsdaten-" + details.reference() + ".pdf", "application/pdf", document, SYSTEM,
-					Map.of("source", "form"));
+					Map.of("source", DocumentSource.FORM.stored()));
 		}
 		java.util.List<String> filed = new java.util.ArrayList<>();
 		for (Applications.Attachment attachment : details.attachments()) {
@@ -125,11 +125,11 @@ class Filing {
 
 	/** Files the attachment unless it is filed already; returns its SHA-256 either way. */
 	private String fileAttachment(CaseId caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
-		String source = "attachment:" + attachment.id();
+		DocumentSource source = DocumentSource.attachment(attachment.id());
 		Applications.AttachmentContent content = applications.attachment(details.id(), attachment.id()).orElseThrow();
 		if (!store.hasDocumentFrom(caseId, source)) {
 			store.addDocument(caseId, attachment.filename(), content.filename(), content.mediaType(), content.content(), SYSTEM,
-					Map.of("source", source, "field", attachment.fieldKey()));
+					Map.of("source", source.stored(), "field", attachment.fieldKey()));
 		}
 		return Sha256.hex(content.content());
 	}

@@ -47,7 +47,7 @@ public class RecordsStore {
 	}
 
 	public record Version(VersionId id, DocumentId document, String documentTitle, int version, String filename, String mediaType, long size,
-			String sha256, String author, Instant createdAt, String textStatus, @Nullable String textProblem) {
+			String sha256, String author, Instant createdAt, TextStatus textStatus, @Nullable String textProblem) {
 	}
 
 	public List<PlanEntry> plan() {
@@ -114,10 +114,10 @@ public class RecordsStore {
 		return jdbc.sql("select id from records.record_case where source = ?").param(source.stored()).query(UUID.class).optional().map(CaseId::new);
 	}
 
-	boolean hasDocumentFrom(CaseId recordCase, String source) {
+	boolean hasDocumentFrom(CaseId recordCase, DocumentSource source) {
 		return jdbc.sql("select count(*) from records.document d join records.document_version v on v.document_id = d.id "
 				+ "where d.case_id = ? and v.metadata ->> 'source' = ?")
-			.params(recordCase.value(), source).query(Integer.class).single() > 0;
+			.params(recordCase.value(), source.stored()).query(Integer.class).single() > 0;
 	}
 
 	/** Adds a document with its first version; the content goes to the content store first. */
@@ -132,7 +132,7 @@ public class RecordsStore {
 				+ "values (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb)")
 			.params(version.value(), document.value(), filename, mediaType, content.length, sha, author, JSON.writeValueAsString(metadata))
 			.update();
-		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version.value()).update();
+		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return document;
 	}
@@ -147,7 +147,7 @@ public class RecordsStore {
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(version.value(), document.value(), next, filename, mediaType, content.length, sha, author).update();
-		jdbc.sql("insert into records.version_text(version_id, status) values (?, 'PENDING')").param(version.value()).update();
+		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return next;
 	}
@@ -298,7 +298,7 @@ public class RecordsStore {
 
 	private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Version(new VersionId(rs.getObject(1, UUID.class)), new DocumentId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getInt(4), rs.getString(5),
-				rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
+				rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), TextStatus.valueOf(rs.getString(11)),
 				rs.getString(12));
 	}
 }

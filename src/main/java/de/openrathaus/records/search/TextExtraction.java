@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 import de.openrathaus.files.PdfInspection;
 import de.openrathaus.records.config.RecordsSettings;
 import de.openrathaus.records.filing.RecordsStore;
+import de.openrathaus.records.filing.TextStatus;
 import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.TenantContext;
@@ -159,27 +160,27 @@ public class TextExtraction {
 	}
 
 	/** The outcome of one extraction. */
-	private record Outcome(String status, @Nullable String problem, String text) {
+	private record Outcome(TextStatus status, @Nullable String problem, String text) {
 	}
 
 	/** Extracts one waiting version in the calling thread, within the limits; a version no longer waiting is left alone. */
 	void extract(VersionId versionId) {
 		Integer attempt = transactions.execute(tx -> jdbc.sql(
-				"update records.version_text set attempts = attempts + 1 where version_id = ? and status = 'PENDING' returning attempts")
-			.param(versionId.value()).query(Integer.class).optional().orElse(null));
+				"update records.version_text set attempts = attempts + 1 where version_id = ? and status = ? returning attempts")
+			.params(versionId.value(), TextStatus.PENDING.name()).query(Integer.class).optional().orElse(null));
 		if (attempt == null) {
 			return;
 		}
-		Outcome outcome = attempt > MAX_ATTEMPTS ? new Outcome("FAILED", "ABORTED", "") : read(versionId);
+		Outcome outcome = attempt > MAX_ATTEMPTS ? new Outcome(TextStatus.FAILED, "ABORTED", "") : read(versionId);
 		if (outcome.problem() != null) {
 			log.info("Text of document version {}: {} {}", versionId, outcome.status(), outcome.problem());
 		}
 		String body = outcome.text().replace('\u0000', ' ').strip();
 		// a scan without a text layer, or a container without readable parts: nothing to search but the metadata
-		Outcome result = body.isEmpty() && "EXTRACTED".equals(outcome.status()) ? new Outcome("FAILED", "NO_TEXT", "") : outcome;
+		Outcome result = body.isEmpty() && outcome.status() == TextStatus.EXTRACTED ? new Outcome(TextStatus.FAILED, "NO_TEXT", "") : outcome;
 		transactions.executeWithoutResult(tx -> {
 			jdbc.sql("update records.version_text set status = ?, problem = ?, body = ?, extracted_at = now() where version_id = ?")
-				.params(result.status(), result.problem(), body, versionId.value()).update();
+				.params(result.status().name(), result.problem(), body, versionId.value()).update();
 			jdbc.sql("""
 					insert into records.search_entry(version_id, department, extracted_at, plan_number, filed_at, case_status, search)
 					select v.id, c.department, now(), p.number, v.created_at, c.status,
@@ -205,22 +206,22 @@ public class TextExtraction {
 				PdfInspection.checkSize(content, settings.limits(), deadline);
 			}
 			PARSER.parse(new ByteArrayInputStream(content), new BodyContentHandler(text), new Metadata(), new ParseContext());
-			return new Outcome("EXTRACTED", null, text.toString());
+			return new Outcome(TextStatus.EXTRACTED, null, text.toString());
 		}
 		catch (PdfInspection.Refused e) {
-			return new Outcome("FAILED", e.problem() == PdfInspection.Problem.ACTIVE_CONTENT ? "UNREADABLE" : e.problem().name(), "");
+			return new Outcome(TextStatus.FAILED, e.problem() == PdfInspection.Problem.ACTIVE_CONTENT ? "UNREADABLE" : e.problem().name(), "");
 		}
 		catch (Exception | LinkageError e) {
 			if (text.full) {
 				// a very long document: its first characters are searchable
-				return new Outcome("EXTRACTED", "TRUNCATED", text.toString());
+				return new Outcome(TextStatus.EXTRACTED, "TRUNCATED", text.toString());
 			}
 			if (text.timeUp) {
-				return new Outcome("FAILED", "TIME_LIMIT", "");
+				return new Outcome(TextStatus.FAILED, "TIME_LIMIT", "");
 			}
 			boolean encrypted = e instanceof org.apache.tika.exception.EncryptedDocumentException
 					|| e.getCause() instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-			return new Outcome("FAILED", encrypted ? "ENCRYPTED" : "UNREADABLE", "");
+			return new Outcome(TextStatus.FAILED, encrypted ? "ENCRYPTED" : "UNREADABLE", "");
 		}
 	}
 

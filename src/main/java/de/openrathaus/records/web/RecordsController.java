@@ -12,18 +12,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import de.openrathaus.records.filing.CaseStatus;
 import de.openrathaus.records.filing.CaseSource;
 import de.openrathaus.procedure.ApplicationId;
-import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.files.Downloads;
-import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.filing.CaseId;
+import de.openrathaus.records.filing.Channel;
+import de.openrathaus.records.filing.EFileReading;
+import de.openrathaus.records.filing.Reader;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.DocumentUploads;
 import de.openrathaus.records.filing.FileId;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.records.filing.VersionId;
+import de.openrathaus.records.search.EFileSearch;
 import de.openrathaus.records.search.RecordsSearch;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
@@ -32,7 +34,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,13 +49,13 @@ import org.springframework.web.server.ResponseStatusException;
 public class RecordsController {
 
 	private final RecordsStore store;
-	private final AuditTrail audit;
-	private final RecordsSearch search;
+	private final EFileReading reading;
+	private final EFileSearch search;
 	private final DocumentUploads uploads;
 
-	RecordsController(RecordsStore store, AuditTrail audit, RecordsSearch search, DocumentUploads uploads) {
+	RecordsController(RecordsStore store, EFileReading reading, EFileSearch search, DocumentUploads uploads) {
 		this.store = store;
-		this.audit = audit;
+		this.reading = reading;
 		this.search = search;
 		this.uploads = uploads;
 	}
@@ -126,7 +127,6 @@ public class RecordsController {
 	}
 
 	@GetMapping("/backoffice/akten/suche")
-	@Transactional
 	public String search(@org.springframework.web.bind.annotation.RequestParam(name = "q", defaultValue = "") String q,
 			@org.springframework.web.bind.annotation.RequestParam(name = "aktenplan", required = false) @org.jspecify.annotations.Nullable String plan,
 			@org.springframework.web.bind.annotation.RequestParam(name = "von", required = false) @org.jspecify.annotations.Nullable String from,
@@ -152,12 +152,9 @@ public class RecordsController {
 			int page = Math.min(lastPage, Math.max(1, pageNumber(pageText)));
 			RecordsSearch.Query query = new RecordsSearch.Query(text, plan, fromDay, toDay,
 					status == null ? null : CaseStatus.of(status).orElse(null));
-			RecordsSearch.Result result = search.search(query, departments(user), (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
-			if (result.hits().isEmpty() && page > 1) {
-				// a page beyond the hits (an old link, new filters): the first page instead of an empty one
-				page = 1;
-				result = search.search(query, departments(user), 0, SEARCH_PAGE_SIZE);
-			}
+			EFileSearch.Page found = search.search(reader(user, request), query, page, SEARCH_PAGE_SIZE);
+			RecordsSearch.Result result = found.result();
+			page = found.number();
 			List<RecordsSearch.Hit> hits = result.hits();
 			model.addAttribute("hits", hits);
 			model.addAttribute("matches", result.matches());
@@ -167,7 +164,6 @@ public class RecordsController {
 			model.addAttribute("lastHit", (page - 1) * SEARCH_PAGE_SIZE + hits.size());
 			model.addAttribute("capped", result.capped());
 			model.addAttribute("candidates", RecordsSearch.CANDIDATES);
-			audit.record(user.displayName(), AuditAction.SEARCH, "search with " + hits.size() + " hits", origin(request));
 		}
 		return "records/search";
 	}
@@ -208,40 +204,33 @@ public class RecordsController {
 	}
 
 	@GetMapping("/backoffice/akten")
-	@Transactional
 	public String plan(SignedInUser user, Model model, HttpServletRequest request) {
-		List<RecordsStore.RecordFile> files = store.files(departments(user));
-		Map<UUID, List<RecordsStore.RecordFile>> byEntry = files.stream().collect(Collectors.groupingBy(RecordsStore.RecordFile::planEntry));
-		model.addAttribute("plan", store.plan());
+		EFileReading.PlanView view = reading.plan(reader(user, request));
+		Map<UUID, List<RecordsStore.RecordFile>> byEntry = view.files().stream()
+			.collect(Collectors.groupingBy(RecordsStore.RecordFile::planEntry));
+		model.addAttribute("plan", view.plan());
 		model.addAttribute("files", byEntry);
-		audit.record(user.displayName(), AuditAction.READ, "file plan", origin(request));
 		return "records/plan";
 	}
 
 	@GetMapping("/backoffice/akten/{id}")
-	@Transactional
 	public String file(@PathVariable FileId id, SignedInUser user, Model model, HttpServletRequest request) {
-		RecordsStore.RecordFile file = visibleFile(user, id);
-		model.addAttribute("file", file);
-		model.addAttribute("cases", store.cases(id));
-		audit.record(user.displayName(), AuditAction.READ, "file " + file.reference(), origin(request));
+		EFileReading.FileView view = reading.fileWithCases(reader(user, request), id).orElseThrow(RecordsController::notFound);
+		model.addAttribute("file", view.file());
+		model.addAttribute("cases", view.cases());
 		return "records/file";
 	}
 
 	@GetMapping("/backoffice/akten/vorgang/{id}")
-	@Transactional
 	public String recordCase(@PathVariable CaseId id, SignedInUser user, Model model, HttpServletRequest request) {
-		RecordsStore.RecordCase recordCase = store.recordCase(id).filter(c -> departments(user).contains(c.department()))
-			.orElseThrow(RecordsController::notFound);
-		model.addAttribute("recordCase", recordCase);
-		model.addAttribute("file", store.file(recordCase.file()).orElseThrow());
-		List<RecordsStore.Version> versions = store.versions(id);
-		model.addAttribute("versions", versions);
+		EFileReading.CaseView view = reading.recordCase(reader(user, request), id, Channel.PAGE).orElseThrow(RecordsController::notFound);
+		model.addAttribute("recordCase", view.recordCase());
+		model.addAttribute("file", view.file());
+		model.addAttribute("versions", view.versions());
 		Map<DocumentId, String> documents = new java.util.LinkedHashMap<>();
-		versions.forEach(v -> documents.putIfAbsent(v.document(), v.documentTitle()));
+		view.versions().forEach(v -> documents.putIfAbsent(v.document(), v.documentTitle()));
 		model.addAttribute("documents", documents);
 		model.addAttribute("maxScans", MAX_SCANS);
-		audit.record(user.displayName(), AuditAction.READ, "case " + recordCase.reference(), origin(request));
 		return "records/case";
 	}
 
@@ -255,19 +244,13 @@ public class RecordsController {
 	}
 
 	@GetMapping("/backoffice/akten/version/{id}")
-	@Transactional
 	public ResponseEntity<byte[]> content(@PathVariable VersionId id, SignedInUser user, HttpServletRequest request) {
-		RecordsStore.Version version = store.version(id).orElseThrow(RecordsController::notFound);
-		RecordsStore.RecordCase recordCase = store.recordCase(store.caseOfDocument(version.document()))
-			.filter(c -> departments(user).contains(c.department())).orElseThrow(RecordsController::notFound);
-		byte[] content = store.content(version);
-		audit.record(user.displayName(), AuditAction.READ, "document " + version.documentTitle() + " v" + version.version() + " in case "
-				+ recordCase.reference(), origin(request));
-		return Downloads.attachment(content, version.filename(), version.mediaType());
+		EFileReading.Content content = reading.content(reader(user, request), id, Channel.PAGE).orElseThrow(RecordsController::notFound);
+		return Downloads.attachment(content.bytes(), content.version().filename(), content.version().mediaType());
 	}
 
-	private RecordsStore.RecordFile visibleFile(SignedInUser user, FileId id) {
-		return store.file(id).filter(f -> departments(user).contains(f.department())).orElseThrow(RecordsController::notFound);
+	private static Reader reader(SignedInUser user, HttpServletRequest request) {
+		return new Reader(user.displayName(), origin(request), departments(user));
 	}
 
 	private static ResponseStatusException notFound() {

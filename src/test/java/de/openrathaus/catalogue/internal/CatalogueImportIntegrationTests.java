@@ -105,7 +105,7 @@ class CatalogueImportIntegrationTests {
 
 	CatalogueImports.Job run(byte[] content) {
 		SignedInUser user = steuernClerk();
-		CatalogueImports.Job job = new CatalogueImports.Job(user.tenant(), user.id(), "test.xlsx");
+		CatalogueImports.Job job = new CatalogueImports.Job(user.tenant(), user.id(), "test.xlsx", java.time.Instant.now());
 		TenantContext.runAs(user.tenant(), () -> imports.run(job, user, content));
 		return job;
 	}

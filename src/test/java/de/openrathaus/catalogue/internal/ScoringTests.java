@@ -116,8 +116,39 @@ class ScoringTests {
 	void theChartIsAnAccessibleSvgWithEscapedNames() {
 		ProcessRecord evil = process("E-1", 10, 1, 1, 1, false, null);
 		evil.values().put(ProcessField.NAME, "<script>alert(1)</script>");
-		String svg = PortfolioChart.svg(Scoring.rank(List.of(evil), weights(1), DAY), java.util.Locale.GERMAN);
-		assertThat(svg).startsWith("<svg").contains("role=\"img\"").contains("<title id=\"chart-title\">")
+		String svg = PortfolioChart.svg(Scoring.rank(List.of(evil), weights(1), DAY), catalogueBundle(), java.util.Locale.GERMAN);
+		assertThat(svg).startsWith("<svg").contains("role=\"img\"").contains("<title id=\"chart-title\">Portfolio: Nutzen und Aufwand</title>")
+			.contains("weiter oben mehr Nutzen, größer mehr Fälle pro Jahr").contains(">Nutzen →</text>")
 			.doesNotContain("<script>").contains("&lt;script&gt;");
+	}
+
+	@Test
+	void theChartSpeaksTheReadersLanguage() {
+		String svg = PortfolioChart.svg(Scoring.rank(List.of(process("E-2", 10, 1, 1, 1, false, null)), weights(1), DAY), catalogueBundle(),
+				java.util.Locale.ENGLISH);
+		assertThat(svg).contains("<title id=\"chart-title\">Portfolio: benefit and effort</title>").contains(">quick wins</text>")
+			.contains(">benefit →</text>").doesNotContain("Nutzen");
+	}
+
+	@Test
+	void everyCriterionIsNamedInBothLanguages() {
+		org.springframework.context.MessageSource bundle = catalogueBundle();
+		for (Criterion criterion : Criterion.values()) {
+			String german = bundle.getMessage(criterion.messageKey(), null, java.util.Locale.GERMAN);
+			String english = bundle.getMessage(criterion.messageKey(), null, java.util.Locale.ENGLISH);
+			assertThat(german).as(criterion.name()).isNotBlank();
+			assertThat(english).as(criterion.name()).isNotBlank();
+		}
+		assertThat(bundle.getMessage(Criterion.CITIZENS.messageKey(), null, java.util.Locale.GERMAN)).isEqualTo("Nutzen für Bürgerinnen und Bürger");
+		assertThat(bundle.getMessage(Criterion.CITIZENS.messageKey(), null, java.util.Locale.ENGLISH)).isEqualTo("Benefit for citizens");
+	}
+
+	/** The catalogue's bundle as the application reads it (German the default, no fallback to the machine's language). */
+	static org.springframework.context.MessageSource catalogueBundle() {
+		org.springframework.context.support.ResourceBundleMessageSource bundle = new org.springframework.context.support.ResourceBundleMessageSource();
+		bundle.setBasename("i18n/catalogue");
+		bundle.setDefaultEncoding("UTF-8");
+		bundle.setFallbackToSystemLocale(false);
+		return bundle;
 	}
 }

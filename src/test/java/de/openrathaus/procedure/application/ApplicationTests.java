@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
@@ -83,6 +84,34 @@ class ApplicationTests {
 	static void assertRefused(Function<Application, Transition<?>> action, Application application, String messageKey) {
 		assertThatThrownBy(() -> action.apply(application)).isInstanceOfSatisfying(de.openrathaus.web.Refusal.class,
 				refused -> assertThat(refused.messageKey()).isEqualTo(messageKey));
+	}
+
+	// submit
+
+	@Test
+	void theApplicantSubmitsTheirDraft() {
+		Map<String, String> answers = Map.of("hund.name", "Bello", "hund.rasse", "Mischling");
+		Transition<Application.Submitted> submitted = inState(DRAFT).submit(CITIZEN, answers, NOW.plusSeconds(60));
+		assertThat(submitted.before().status()).isEqualTo(DRAFT);
+		assertThat(submitted.after().status()).isEqualTo(SUBMITTED);
+		assertThat(submitted.after().data()).isEqualTo(answers);
+		assertThat(submitted.after().submittedAt()).isEqualTo(NOW.plusSeconds(60));
+		assertThat(submitted.after().assignee()).isNull();
+		assertThat(submitted.event().withReference("HUND-2026-000007", ORIGIN)).isEqualTo(new ApplicationSubmitted(TENANT,
+				submitted.before().id(), "HUND-2026-000007", "hund-anmelden", 1, CITIZEN, new DepartmentCode("steuern"), NOW.plusSeconds(60),
+				ORIGIN));
+		assertThat(submitted.lostRace().messageKey()).isEqualTo("application.submit.notDraft");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ApplicationStatus.class, names = "DRAFT", mode = EnumSource.Mode.EXCLUDE)
+	void onlyADraftCanBeSubmitted(ApplicationStatus status) {
+		assertRefused(a -> a.submit(CITIZEN, Map.of(), NOW), inState(status), "application.submit.notDraft");
+	}
+
+	@Test
+	void onlyTheApplicantSubmits() {
+		assertRefused(a -> a.submit(CLERK, Map.of(), NOW), inState(DRAFT), "application.submit.notDraft");
 	}
 
 	// claim

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @AutoConfigureMockMvc
 class AuditChainIntegrationTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	TestAccounts accounts;
@@ -214,14 +218,14 @@ class AuditChainIntegrationTests {
 			MockEnvironment verifying = new MockEnvironment().withProperty(AuditVerificationCommand.OPTION, "");
 			RecordsSettings keyless = settingsWith(temp.resolve("none.key"), temp.resolve("none.log"));
 			AuditKeys none = new AuditKeys(keyless, verifying, jdbc, tenants);
-			AuditVerification withoutKey = new AuditVerification(jdbc, none, new AuditCheckpoints(jdbc, none, tenants, keyless, verifying),
+			AuditVerification withoutKey = new AuditVerification(jdbc, none, new AuditCheckpoints(jdbc, none, tenants, keyless, verifying, clock),
 					transactionManager);
 			assertThat(TenantContext.callAs(old, () -> withoutKey.check(List.of())).unanchored()).isTrue();
 
 			// the first start after the update anchors the old entries; new entries are keyed and continue the old chain
 			// (its checkpoint file is this test's own: the municipality is removed at the end)
 			AuditCheckpoints ownFile = new AuditCheckpoints(jdbc, keys, tenants, settingsWith(settings.audit().keyFile(), temp.resolve("c.log")),
-					new MockEnvironment());
+					new MockEnvironment(), clock);
 			AuditCheckpoints.Checkpoint anchor = TenantContext.callAs(old, ownFile::write).orElseThrow();
 			TenantContext.runAs(old, () -> transactions.executeWithoutResult(status -> audit.record("Nora Neu", AuditAction.READ, "case O-3", "127.0.0.1")));
 			AuditVerification.Result after = TenantContext.callAs(old, () -> verification.check(List.of()));
@@ -358,8 +362,8 @@ class AuditChainIntegrationTests {
 		try (Connection connection = connect("openrathaus_audit_writer", database)) {
 			connection.createStatement().execute("select set_config('openrathaus.tenant', '" + tenant() + "', false)");
 			JdbcClient writer = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-			AuditTrail trail = new AuditTrail(writer, keys, verification);
-			AuditCheckpoints anchors = new AuditCheckpoints(writer, keys, tenants, settings, new MockEnvironment());
+			AuditTrail trail = new AuditTrail(writer, keys, verification, clock);
+			AuditCheckpoints anchors = new AuditCheckpoints(writer, keys, tenants, settings, new MockEnvironment(), clock);
 			TenantContext.runAs(tenant(), () -> trail.record("Wanda Writer", AuditAction.READ, "case W-1", "127.0.0.1"));
 			assertThat(TenantContext.callAs(tenant(), anchors::write)).isPresent();
 			assertThatThrownBy(() -> writer.sql("update records.audit_entry set actor = 'Mallory'").update())
@@ -466,7 +470,7 @@ class AuditChainIntegrationTests {
 	private AuditVerificationCommand commandWith(Path keyFile, Environment mode) {
 		RecordsSettings other = settingsWith(keyFile, settings.audit().checkpointFile());
 		AuditKeys otherKeys = new AuditKeys(other, mode, jdbc, tenants);
-		AuditCheckpoints otherCheckpoints = new AuditCheckpoints(jdbc, otherKeys, tenants, other, mode);
+		AuditCheckpoints otherCheckpoints = new AuditCheckpoints(jdbc, otherKeys, tenants, other, mode, clock);
 		return new AuditVerificationCommand(new AuditVerification(jdbc, otherKeys, otherCheckpoints, transactionManager), otherCheckpoints,
 				tenants, context);
 	}

@@ -25,6 +25,7 @@ import de.openrathaus.tenancy.Tenants;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -86,10 +87,14 @@ class RetentionModuleTests {
 	@Autowired
 	Retention retention;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aWithdrawnApplicationsCaseComesDueOnTheFirstOfJanuaryAfterItsRetentionYears(Scenario scenario) {
 		TenantId tenant = tenants.all().getFirst().id();
 		ApplicationId application = new ApplicationId(UUID.randomUUID());
+		CLOCK.set(LocalDate.now(MunicipalClock.ZONE));
 		CaseId caseId = Submissions.filed(scenario, applications, store, tenant, application, "HUND-2026-000901", Instant.now());
 		scenario.publish(new ApplicationWithdrawn(tenant, application, "HUND-2026-000901", Instant.now()))
 			.andWaitForStateChange(() -> TenantContext.callAs(tenant, () -> store.recordCase(caseId).orElseThrow().status()),
@@ -105,5 +110,17 @@ class RetentionModuleTests {
 		retention.daily();
 		assertThat(TenantContext.callAs(tenant, retention::due)).filteredOn(d -> d.caseId().equals(caseId)).singleElement()
 			.satisfies(d -> assertThat(d.dueOn()).isEqualTo(due));
+	}
+
+	@Test
+	void theAuditTrailTakesItsTimeFromTheMunicipalClock(Scenario scenario) {
+		TenantId tenant = tenants.all().getFirst().id();
+		CLOCK.set(LocalDate.of(2031, 5, 12));
+		String reference = "HUND-2031-" + UUID.randomUUID().toString().substring(0, 6);
+		CaseId caseId = Submissions.filed(scenario, applications, store, tenant, new ApplicationId(UUID.randomUUID()), reference, Instant.now());
+		assertThat(caseId).isNotNull();
+		Instant filed = TenantContext.callAs(tenant, () -> jdbc.sql("select at from records.audit_entry where action = 'FILED' and object = ?")
+			.param("case " + reference).query(java.sql.Timestamp.class).single().toInstant());
+		assertThat(filed).isEqualTo(CLOCK.instant());
 	}
 }
