@@ -61,7 +61,7 @@ class PaymentStore {
 
 	/** Guarded: true only when the payment was still in {@code move.from()}. */
 	boolean apply(Payment.Move move, Instant now) {
-		return jdbc.sql("update payment.payment set status = ?, changed_at = ?, settled_at = case when ? = 'SETTLED' then ? end, "
+		return jdbc.sql("update payment.payment set status = ?, changed_at = ?, settled_at = case when ?::text = 'SETTLED' then ?::timestamptz end, "
 				+ "next_poll_at = null where id = ? and status = ?")
 			.params(move.to().name(), Timestamp.from(now), move.to().name(), Timestamp.from(now), move.id().value(), move.from().name())
 			.update() == 1;

@@ -54,10 +54,12 @@ public class ApplicationService {
 	private final Workflow workflow;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final de.openrathaus.payment.Payments payments;
 
 	ApplicationService(ApplicationStore store, ProcedureTypes types, ReferenceNumbers references, Workflow workflow,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, de.openrathaus.payment.Payments payments) {
 		this.clock = clock;
+		this.payments = payments;
 		this.store = store;
 		this.types = types;
 		this.references = references;
@@ -200,7 +202,9 @@ public class ApplicationService {
 
 	/**
 	 * Submits a complete draft: one reference number, one case, one event, however often the
-	 * citizen presses the button. Answers and files of questions no longer asked are dropped.
+	 * citizen presses the button. Answers and files of questions no longer asked are dropped. A type
+	 * whose fee is paid before submission answers {@link SubmitOutcome.PaymentRequired} until a payment
+	 * for this application is settled; the draft stays a draft.
 	 */
 	@Transactional
 	public SubmitOutcome submit(SignedInUser citizen, ApplicationId id) {
@@ -216,11 +220,45 @@ public class ApplicationService {
 		if (!missing.isEmpty()) {
 			return new SubmitOutcome.Incomplete(missing);
 		}
+		if (definition.fee() != null && definition.fee().paidBeforeSubmission() && !feePaid(id)) {
+			return new SubmitOutcome.PaymentRequired(definition.fee().calculate(application.data()));
+		}
+		return submitNow(application, definition);
+	}
+
+	// --- payment before submission (issue 12): the settled payment completes the submission, once
+
+	/** Whether a payment for this application is settled (the payment module's record, read in this transaction). */
+	private boolean feePaid(ApplicationId id) {
+		return payments.of(FeeCheckout.subject(id)).stream()
+			.anyMatch(p -> p.status() == de.openrathaus.payment.PaymentStatus.SETTLED);
+	}
+
+	/**
+	 * The fee of a draft is paid: submit it for its applicant. Nothing happens when it is no longer a
+	 * draft (a repeated event, or the citizen was quicker); a draft that is not complete any more stays
+	 * a draft and is submitted without paying again once completed.
+	 */
+	@Transactional
+	public void submitPaid(ApplicationId id) {
+		Application application = store.find(id).orElseThrow(ApplicationNotFound::new);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return;
+		}
+		if (!missing(application).isEmpty()) {
+			org.slf4j.LoggerFactory.getLogger(ApplicationService.class).warn("Application {} paid but incomplete: stays a draft", id);
+			return;
+		}
+		submitNow(application, definitionOf(application));
+	}
+
+	private SubmitOutcome.Submitted submitNow(Application application, ProcedureDefinition definition) {
+		ApplicationId id = application.id();
 		Map<String, String> data = application.data().entrySet().stream()
 			.filter(e -> definition.isAsked(e.getKey(), application.data()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Instant now = clock.instant();
-		if (!store.submit(id, citizen.id(), data, now)) {
+		if (!store.submit(id, application.applicant(), data, now)) {
 			throw new ConcurrentSubmission();
 		}
 		store.removeAttachmentsExcept(id, definition.steps().stream().flatMap(s -> s.attachments().stream())
@@ -231,7 +269,7 @@ public class ApplicationService {
 		String reference = references.next(definition.referencePrefix(), now);
 		store.assignReference(id, reference);
 		events.publishEvent(new ApplicationSubmitted(TenantContext.require(), id, reference, definition.key(),
-				definition.version(), citizen.id(), definition.departmentCode(), now, RequestOrigin.currentOrNull()));
+				definition.version(), application.applicant(), definition.departmentCode(), now, RequestOrigin.currentOrNull()));
 		return new SubmitOutcome.Submitted(reference);
 	}
 
