@@ -12,7 +12,6 @@ import de.openrathaus.payment.provider.Providers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
  * A replay finds the payment final and changes nothing. Every notification is in the payment's history.
  */
 @RestController
-@PreAuthorize("permitAll()")
 class PaymentNotifications {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentNotifications.class);

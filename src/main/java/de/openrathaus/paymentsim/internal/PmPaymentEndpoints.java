@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnBooleanProperty("openrathaus.paymentsim.enabled")
-@PreAuthorize("permitAll()")
 class PmPaymentEndpoints {
 
 	static final String BASE = "/api/paymentsim/pmpayment/payment";
@@ -36,7 +34,7 @@ class PmPaymentEndpoints {
 	@PostMapping(path = BASE + "/secure", consumes = "application/x-www-form-urlencoded")
 	ResponseEntity<String> start(@RequestParam Map<String, String> form) {
 		if (simulator.down()) {
-			return ResponseEntity.status(503).body("Der Bezahldienst ist vorübergehend nicht erreichbar.");
+			return ResponseEntity.status(503).build();
 		}
 		List<String> signed = List.of("ags", "amount", "procedure", "desc", "txid", "notifyURL", "redirectURL").stream()
 			.map(k -> form.getOrDefault(k, "")).toList();

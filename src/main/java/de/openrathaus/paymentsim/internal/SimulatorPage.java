@@ -3,7 +3,6 @@ package de.openrathaus.paymentsim.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @ConditionalOnBooleanProperty("openrathaus.paymentsim.enabled")
-@PreAuthorize("permitAll()")
 class SimulatorPage {
 
 	private final Simulator simulator;

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnBooleanProperty("openrathaus.paymentsim.enabled")
-@PreAuthorize("permitAll()")
 class XBezahldiensteEndpoints {
 
 	static final String BASE = "/api/paymentsim/xbezahldienste/paymenttransaction";
