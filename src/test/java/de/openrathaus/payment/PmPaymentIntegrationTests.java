@@ -64,9 +64,12 @@ class PmPaymentIntegrationTests extends PaymentFlows {
 		Handed handed = handOver(id);
 		payAtSimulator(handed.page(), "bezahlt-ohne-nachricht");
 		Map<String, String> forged = notification(handed.txid(), 1000, "1", "guessed-key");
+		int refusedBefore = refusedSignatures();
 		assertThat(send(forged)).isEqualTo(400);
 		assertThat(paymentStatuses(id)).containsExactly("PENDING");
-		assertThat(history(id)).contains("NOTIFICATION_REFUSED").doesNotContain("STATUS:SETTLED");
+		assertThat(history(id)).doesNotContain("STATUS:SETTLED");
+		// recorded, but not against the payment it names: an unsigned message names nothing we believe
+		assertThat(refusedSignatures()).isEqualTo(refusedBefore + 1);
 		assertThat(applicationStatus(id)).isEqualTo("DRAFT");
 	}
 
@@ -115,6 +118,12 @@ class PmPaymentIntegrationTests extends PaymentFlows {
 		assertThat(applicationStatus(id)).isEqualTo("DRAFT");
 		await().atMost(Duration.ofSeconds(20)).until(() -> applicationStatus(id).equals("SUBMITTED"));
 		assertThat(settlementsOf(id)).isEqualTo(1);
+	}
+
+	private int refusedSignatures() {
+		return de.openrathaus.tenancy.TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select count(*) from payment.payment_event where kind = 'NOTIFICATION_REFUSED' and payment_id is null "
+						+ "and detail like '%signature%'").query(Integer.class).single());
 	}
 
 	record Handed(String txid, String page) {
