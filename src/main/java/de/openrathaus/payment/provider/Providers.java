@@ -51,6 +51,20 @@ public class Providers {
 		this.clock = clock;
 	}
 
+	/** Without the simulator, a municipality left on the simulator's empty base-url cannot take payments: say so at start. */
+	@EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void checkConfiguration(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+		if (ready.getApplicationContext().getEnvironment().getProperty("openrathaus.paymentsim.enabled", Boolean.class, false)) {
+			return;
+		}
+		tenants.all().stream().filter(t -> {
+			PaymentSettings.Provider config = settings.forMunicipality(t.slug());
+			return !"none".equals(config.provider()) && config.usesSimulator();
+		}).forEach(t -> org.slf4j.LoggerFactory.getLogger(Providers.class).warn(
+				"Municipality '{}' has no payment provider configured (openrathaus.payment.municipalities.{}.base-url): "
+						+ "fees paid before submission cannot be paid", t.slug(), t.slug()));
+	}
+
 	@EventListener
 	void serverStarted(WebServerInitializedEvent event) {
 		if (!"management".equals(event.getApplicationContext().getServerNamespace())) {
