@@ -32,8 +32,9 @@ class FeePaymentJourneyTests extends Journey {
 
 			citizen.getByLabel("Name des Hundes").fill("Bello");
 			citizen.getByLabel("Chipnummer (Transponder)").fill("276098765432101");
-			citizen.getByLabel("Grund").selectOption("verloren");
-			citizen.getByLabel("Anzahl der Ersatzmarken").selectOption("2");
+			// select fields are radio groups
+			citizen.getByLabel("Verloren", new Page.GetByLabelOptions().setExact(true)).check();
+			citizen.getByLabel("2", new Page.GetByLabelOptions().setExact(true)).check();
 			button(citizen, "Weiter").click();
 			citizen.getByLabel("Nein", new Page.GetByLabelOptions().setExact(true)).check();
 			button(citizen, "Weiter").click();
