@@ -167,7 +167,7 @@ class CatalogueIntegrationTests {
 	void theComplianceViewMeasuresTheRunningPlatform() throws Exception {
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sven", "steuern"));
 		mvc.perform(get("/backoffice/egovg").session(clerk)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("1 von 2 Online-Verfahren erheben eine Gebühr")))
+			.andExpect(content().string(containsString("2 von 3 Online-Verfahren erheben eine Gebühr")))
 			.andExpect(content().string(containsString("Kein De-Mail-Gateway")))
 			// the e-file of this installation, with the default file plan taking the dog registration
 			.andExpect(content().string(containsString("E-Akte mit Aktenplan")))

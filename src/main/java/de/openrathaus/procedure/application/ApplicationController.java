@@ -55,9 +55,11 @@ class ApplicationController {
 	private final FormView forms;
 	private final ReceiptDocument receipts;
 	private final ProcedureErrors errors;
+	private final FeeCheckout fees;
 
 	ApplicationController(ApplicationService applications, ApplicationStore store, ProcedureTypes types, FormView forms,
-			ReceiptDocument receipts, ProcedureErrors errors) {
+			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees) {
+		this.fees = fees;
 		this.applications = applications;
 		this.store = store;
 		this.types = types;
@@ -270,6 +272,9 @@ class ApplicationController {
 					+ FormView.domId(definition, v.target()), forms.message(v, locale)));
 		}
 		model.addAttribute("errors", errors);
+		if (definition.fee() != null && definition.fee().paidBeforeSubmission()) {
+			model.addAttribute("fee", definition.fee().calculate(application.data()));
+		}
 	}
 
 	@PostMapping("/portal/antraege/{id}/absenden")
@@ -290,7 +295,43 @@ class ApplicationController {
 			showSummary(model, applications.owned(citizen, id), violations, locale);
 			return "procedure/summary";
 		}
+		if (outcome instanceof SubmitOutcome.PaymentRequired) {
+			return switch (fees.begin(citizen, id)) {
+				case de.openrathaus.payment.Payments.RedirectToProvider(var payment, var page) -> "redirect:" + page;
+				case de.openrathaus.payment.Payments.AlreadyPaid paid -> "redirect:/portal/antraege/" + id + "/zahlung";
+				case de.openrathaus.payment.Payments.ProviderUnavailable down -> {
+					showSummary(model, applications.owned(citizen, id), List.of(), locale);
+					model.addAttribute("paymentNotice", "payment.unavailable");
+					yield "procedure/summary";
+				}
+			};
+		}
 		return "redirect:/portal/antraege/" + id + "/eingangsbestaetigung";
+	}
+
+	/**
+	 * Where the citizen lands after the payment page: submitted (on to the receipt), paid and being
+	 * submitted, still being checked, or not paid (back to the summary to try again).
+	 */
+	@GetMapping("/portal/antraege/{id}/zahlung")
+	String payment(@PathVariable ApplicationId id, SignedInUser citizen, Model model, Locale locale) {
+		Application application = applications.owned(citizen, id);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return "redirect:/portal/antraege/" + id + "/eingangsbestaetigung";
+		}
+		List<de.openrathaus.payment.Payments.PaymentView> paid = fees.payments(id);
+		de.openrathaus.payment.PaymentStatus latest = paid.isEmpty() ? null : paid.getFirst().status();
+		if (latest == null || latest == de.openrathaus.payment.PaymentStatus.FAILED
+				|| latest == de.openrathaus.payment.PaymentStatus.CANCELLED) {
+			showSummary(model, application, List.of(), locale);
+			model.addAttribute("paymentNotice", latest == null ? null
+					: latest == de.openrathaus.payment.PaymentStatus.CANCELLED ? "payment.cancelled" : "payment.failed");
+			return "procedure/summary";
+		}
+		model.addAttribute("antrag", application);
+		model.addAttribute("service", applications.definitionOf(application));
+		model.addAttribute("payment", paid.getFirst());
+		return "procedure/payment";
 	}
 
 	@GetMapping("/portal/antraege/{id}/eingangsbestaetigung")

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import de.openrathaus.account.SignedInUser;
+import de.openrathaus.account.TrustLevel;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.ApplicationWithdrawn;
@@ -54,10 +55,12 @@ public class ApplicationService {
 	private final Workflow workflow;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final de.openrathaus.payment.Payments payments;
 
 	ApplicationService(ApplicationStore store, ProcedureTypes types, ReferenceNumbers references, Workflow workflow,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, de.openrathaus.payment.Payments payments) {
 		this.clock = clock;
+		this.payments = payments;
 		this.store = store;
 		this.types = types;
 		this.references = references;
@@ -204,7 +207,9 @@ public class ApplicationService {
 	 * Submits a complete draft: one reference number, one case, one event, however often the
 	 * citizen presses the button. Answers and files of questions no longer asked are dropped; answers
 	 * the procedure's level locks are the ones the session's identity provider vouched for; the level of
-	 * this session's sign-in is recorded with the application.
+	 * this session's sign-in is recorded with the application. A type whose fee is paid before
+	 * submission answers {@link SubmitOutcome.PaymentRequired} until a payment for this application is
+	 * settled; the draft stays a draft.
 	 */
 	@Transactional
 	public SubmitOutcome submit(SignedInUser citizen, ApplicationId id) {
@@ -221,12 +226,49 @@ public class ApplicationService {
 		if (!missing.isEmpty()) {
 			return new SubmitOutcome.Incomplete(missing);
 		}
+		if (definition.fee() != null && definition.fee().paidBeforeSubmission() && !feePaid(id)) {
+			return new SubmitOutcome.PaymentRequired(definition.fee().calculate(application.data()));
+		}
+		return submitNow(application, definition, Applicant.of(citizen), citizen.trustLevel());
+	}
+
+	// --- payment before submission (issue 12): the settled payment completes the submission, once
+
+	/** Whether a payment for this application is settled (the payment module's record, read in this transaction). */
+	private boolean feePaid(ApplicationId id) {
+		return payments.of(FeeCheckout.subject(id)).stream()
+			.anyMatch(p -> p.status() == de.openrathaus.payment.PaymentStatus.SETTLED);
+	}
+
+	/**
+	 * The fee of a draft is paid: submit it for its applicant. Nothing happens when it is no longer a
+	 * draft (a repeated event, or the citizen was quicker); a draft that is not complete any more stays
+	 * a draft and is submitted without paying again once completed.
+	 */
+	@Transactional
+	public void submitPaid(ApplicationId id) {
+		Application application = store.find(id).orElseThrow(ApplicationNotFound::new);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return;
+		}
+		if (!missing(application).isEmpty()) {
+			org.slf4j.LoggerFactory.getLogger(ApplicationService.class).warn("Application {} paid but incomplete: stays a draft", id);
+			return;
+		}
+		// submitted by the payment's confirmation, without the citizen's session: the citizen reached the
+		// payment only at the procedure's level or above, so that level is what is recorded
+		ProcedureDefinition definition = definitionOf(application);
+		submitNow(application, definition, new Applicant(application.applicant(), application.organisation()), definition.trustLevel());
+	}
+
+	private SubmitOutcome.Submitted submitNow(Application application, ProcedureDefinition definition, Applicant who, TrustLevel level) {
+		ApplicationId id = application.id();
 		Map<String, String> data = application.data().entrySet().stream()
 			.filter(e -> definition.isAsked(e.getKey(), application.data()))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Instant now = clock.instant();
-		Transition<Application.Submitted> submitted = application.submit(Applicant.of(citizen), data, citizen.trustLevel(), now);
-		if (!store.submit(id, Applicant.of(citizen), submitted.after().data(), citizen.trustLevel(), now)) {
+		Transition<Application.Submitted> submitted = application.submit(who, data, level, now);
+		if (!store.submit(id, who, submitted.after().data(), level, now)) {
 			throw new ConcurrentSubmission();
 		}
 		store.removeAttachmentsExcept(id, definition.steps().stream().flatMap(s -> s.attachments().stream())

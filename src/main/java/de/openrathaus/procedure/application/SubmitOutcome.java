@@ -16,4 +16,8 @@ public sealed interface SubmitOutcome {
 
 	record Incomplete(List<Violation> violations) implements SubmitOutcome {
 	}
+
+	/** Complete, but its fee is paid before submission and is not paid yet: the draft stays a draft. */
+	record PaymentRequired(de.openrathaus.procedure.definition.FeeRule.Calculation fee) implements SubmitOutcome {
+	}
 }

@@ -39,6 +39,21 @@ public record ProcedureDefinition(String key, int version, Text title, Text summ
 		}
 		new DepartmentCode(department);
 		checkKeys(key, steps);
+		checkFee(key, fee, steps);
+	}
+
+	/** A fee may only count and reduce by fields the form asks for. */
+	private static void checkFee(String key, @Nullable FeeRule fee, List<StepDefinition> steps) {
+		if (fee == null) {
+			return;
+		}
+		Set<String> fields = new HashSet<>();
+		steps.forEach(s -> s.fields().forEach(f -> fields.add(f.key())));
+		Stream.concat(Stream.ofNullable(fee.perUnit()), fee.reductions().stream().map(r -> r.when().field()))
+			.filter(field -> !fields.contains(field))
+			.forEach(field -> {
+				throw new IllegalArgumentException("procedure " + key + ": fee refers to unknown field " + field);
+			});
 	}
 
 	private static void checkKeys(String key, List<StepDefinition> steps) {

@@ -28,7 +28,7 @@ class DefaultFilePlan {
 			new Object[] {"10.20", "Organisation und IT", "10", 10, Disposal.ARCHIVE, List.of()},
 			new Object[] {"32", "Steuern und Abgaben", null, null, null, List.of()},
 			new Object[] {"32.10", "Grundsteuer", "32", 10, Disposal.DESTROY, List.of()},
-			new Object[] {"32.40", "Hundesteuer", "32", 10, Disposal.DESTROY, List.of("hund-anmelden")},
+			new Object[] {"32.40", "Hundesteuer", "32", 10, Disposal.DESTROY, List.of("hund-anmelden", "hundemarke-ersatz")},
 			new Object[] {"33", "Öffentliche Ordnung", null, null, null, List.of()},
 			new Object[] {"33.20", "Bewohnerparken", "33", 5, Disposal.DESTROY, List.of("bewohnerparkausweis")},
 			new Object[] {"34", "Personenstandswesen", null, null, null, List.of()},
