@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: EUPL-1.2
--- Federated sign-in (BundID, organisation accounts), docs/adr/XXXX-federated-accounts.md.
+-- Federated sign-in (BundID, organisation accounts), docs/adr/0020-federated-accounts.md.
 -- An account created by a federated sign-in has no password and no sign-in address: password sign-in and
 -- password reset look accounts up by the sign-in address (email) and so never find it. Its contact address
 -- as the identity provider sent it is kept apart (contact_email), so that the same address at another

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: EUPL-1.2
--- Staff sign-in (docs/adr/XXXX-staff-sign-in.md): identities at the municipality's OpenID Connect provider,
+-- Staff sign-in (docs/adr/0021-staff-sign-in.md): identities at the municipality's OpenID Connect provider,
 -- the second factor (TOTP) of local staff passwords, and whether the municipality requires it.
 
 -- a staff account signed in through single sign-on is found by the provider's issuer and subject, never by e-mail

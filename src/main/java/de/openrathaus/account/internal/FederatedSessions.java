@@ -32,7 +32,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs a browser in with a validated federated identity (docs/adr/XXXX-federated-accounts.md):
+ * Signs a browser in with a validated federated identity (docs/adr/0020-federated-accounts.md):
  * the account is the one the identity is linked to, or a new citizen account; a local account that
  * started the sign-in is linked only after the citizen says so and re-enters its password. Every
  * sign-in gets a new session whose level, attributes and organisation are those of this sign-in only.

@@ -101,7 +101,7 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.addFilterAfter(tenantMismatch, SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
-		// staff sign-in (docs/adr/XXXX-staff-sign-in.md): single sign-on through the municipality's OpenID Connect provider
+		// staff sign-in (docs/adr/0021-staff-sign-in.md): single sign-on through the municipality's OpenID Connect provider
 		staffSso.configure(http);
 		return http.build();
 	}
