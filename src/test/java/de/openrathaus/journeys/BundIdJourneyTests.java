@@ -4,6 +4,7 @@ package de.openrathaus.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The walk-through of the README: a citizen opens the resident parking permit (trust level
  * substantial), signs in at the demo BundID over real SAML redirects and posts (signed request,
  * signed and encrypted assertion, validated by the service provider), and starts the application
- * with the proven details taken over and locked.
+ * with the proven details taken over and locked, pays the fee at the payment simulator and submits.
  */
 class BundIdJourneyTests extends Journey {
 
@@ -37,7 +38,8 @@ class BundIdJourneyTests extends Journey {
 	}
 
 	@Test
-	void aCitizenSignsInWithBundIdAtSubstantialAndStartsTheParkingPermitWithProvenDetails() {
+	void aCitizenSignsInWithBundIdAtSubstantialAndAppliesForTheParkingPermitWithProvenDetails() throws Exception {
+		String application;
 		try (Page citizen = browser.browser.newPage()) {
 			citizen.navigate(url("/leistungen/bewohnerparkausweis"));
 			link(citizen, "Mit BundID anmelden und beantragen").click();
@@ -52,11 +54,40 @@ class BundIdJourneyTests extends Journey {
 			// back at the platform, signed in, on the first step of the application
 			citizen.waitForURL(url -> url.contains("/portal/antraege/neu"));
 			button(citizen, "Antrag beginnen").click();
+			citizen.waitForURL(url -> url.contains("/schritt/"));
+			application = citizen.url().replaceAll(".*/portal/antraege/([0-9a-f-]+)/.*", "$1");
 			assertThat(citizen.getByLabel("Nachname")).hasValue("Mustermann");
 			assertThat(citizen.getByLabel("Vorname")).hasValue("Max");
 			assertThat(citizen.getByLabel("Nachname")).not().isEditable();
 			assertThat(citizen.locator("main")).containsText("Aus BundID übernommen");
 			BrowserSupport.assertAccessible(citizen);
+			button(citizen, "Weiter").click();
+
+			// the vehicle, the permit's validity and the registration certificate; then pay and submit at SUBSTANTIAL
+			citizen.getByLabel("Amtliches Kennzeichen").fill("MS-AB 123");
+			citizen.getByLabel("Zone A – Altstadt", new Page.GetByLabelOptions().setExact(true)).check();
+			citizen.getByLabel("1 Jahr", new Page.GetByLabelOptions().setExact(true)).check();
+			button(citizen, "Weiter").click();
+			citizen.getByLabel("Zulassungsbescheinigung Teil I").setInputFiles(
+					new FilePayload("zulassung.pdf", "application/pdf", DogRegistrationJourneyTests.pdf()));
+			button(citizen, "Weiter").click();
+			assertThat(citizen.locator("#gebuehr-betrag")).hasText("30,60 €");
+			button(citizen, "Zahlungspflichtig absenden (30,60 €)").click();
+			button(citizen, "Bezahlen").click();
+			for (int i = 0; i < 40 && !citizen.locator("h1").textContent().equals("Antrag eingegangen"); i++) {
+				citizen.waitForTimeout(500);
+				citizen.navigate(citizen.url());
+			}
+			assertThat(citizen.locator("h1")).hasText("Antrag eingegangen");
+			assertThat(citizen.locator("main")).containsText("BPA-");
+		}
+		// the clerk sees the level the application was submitted with
+		try (com.microsoft.playwright.BrowserContext office = browser.browser.newContext()) {
+			Page clerk = office.newPage();
+			signIn(clerk, "ordnung@musterstadt.example", DEMO_PASSWORD);
+			clerk.navigate(url("/backoffice/faelle/" + application));
+			assertThat(clerk.locator("main")).containsText("Vertrauensniveau bei Antragstellung");
+			assertThat(clerk.locator("main")).containsText("Substanziell");
 		}
 	}
 }
