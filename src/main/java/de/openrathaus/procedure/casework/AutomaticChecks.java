@@ -24,7 +24,7 @@ class AutomaticChecks {
 	/** The check as stored. */
 	record Check(String rule, Outcome outcome, String reason, Instant checkedAt) {
 
-		boolean approved() {
+		public boolean approved() {
 			return outcome == Outcome.APPROVED;
 		}
 	}
