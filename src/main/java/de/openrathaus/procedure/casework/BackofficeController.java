@@ -70,6 +70,7 @@ class BackofficeController {
 		model.addAttribute("departments", departments);
 		model.addAttribute("titles", titles(cases));
 		model.addAttribute("assignees", assignees(cases));
+		model.addAttribute("automatic", decisions.automaticAmong(cases.stream().filter(a -> a.status().isDecided()).map(Application::id).toList()));
 		return "casework/worklist";
 	}
 

@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
@@ -37,6 +39,16 @@ class DecisionStore implements DecisionDocuments {
 			.params(application.value(), outcome.name(), reason, amountCents, decidedBy == null ? null : decidedBy.value(), decidedBy == null,
 					Timestamp.from(issuedAt), filename, document, Sha256.hex(document))
 			.update();
+	}
+
+	/** Which of these applications the system decided automatically. */
+	Set<ApplicationId> automaticAmong(Collection<ApplicationId> applications) {
+		if (applications.isEmpty()) {
+			return Set.of();
+		}
+		return jdbc.sql("select application_id from procedure.decision where automatic and application_id = any(?)")
+			.param(applications.stream().map(ApplicationId::value).toArray(UUID[]::new))
+			.query((rs, row) -> new ApplicationId(rs.getObject(1, UUID.class))).set();
 	}
 
 	/** Drops the decision's own copy of its document once the e-file holds it (matched by SHA-256). */

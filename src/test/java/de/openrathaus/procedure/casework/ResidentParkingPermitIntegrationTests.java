@@ -113,6 +113,9 @@ class ResidentParkingPermitIntegrationTests {
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Olga", "ordnung"));
 		mvc.perform(get("/backoffice/faelle/" + id).session(clerk))
 			.andExpect(content().string(allOf(containsString("automatisch beschieden"), not(containsString("Fall übernehmen")))));
+		mvc.perform(get("/backoffice").param("ansicht", "erledigt").session(clerk))
+			.andExpect(content().string(containsString(reference)))
+			.andExpect(content().string(containsString("automatisch beschieden")));
 
 		// a repeated event decides nothing a second time
 		TenantContext.runAs(accounts.tenant(), () -> casework.decideAutomatically(ApplicationId.of(id)));
