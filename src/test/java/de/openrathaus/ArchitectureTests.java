@@ -135,6 +135,8 @@ class ArchitectureTests {
 			Map.entry("records/filing/DemoRecords.java", "demo data: the contents of sample files, not interface text"),
 			Map.entry("records/filing/DefaultFilePlan.java", "data: the municipal file plan's German titles, stored as records"),
 			Map.entry("account/internal/DemoData.java", "demo data: sample accounts and departments"),
+			Map.entry("parking/zones/DemoZones.java", "demo data: the demo municipality's parking zones and street names"),
+			Map.entry("parking/zones/StreetAddress.java", "input vocabulary: how people abbreviate \"Straße\" in an address"),
 			Map.entry("records/retention/Retention.java", "data: the title a disposed case keeps in the e-file (\"[vernichtet]\")"),
 			Map.entry("procedure/application/ApplicationService.java", "the answer field's label as a German/English Text pair, as procedure types define theirs"),
 			Map.entry("correspondence/internal/LinkedText.java", "a pattern that recognises German quotation marks, not text"),

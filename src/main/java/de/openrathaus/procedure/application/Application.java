@@ -143,6 +143,16 @@ public record Application(ApplicationId id, TenantId tenant, AccountId applicant
 		return decide(clerk, DecisionOutcome.APPROVED, subject, at, origin);
 	}
 
+	/**
+	 * The system grants a newly submitted case by a rule of its procedure type (an automatic decision),
+	 * as long as no clerk has taken it; once a clerk has, the clerk decides.
+	 */
+	public Transition<DecisionIssued> approveAutomatically(String subject, Instant at) {
+		require(status == SUBMITTED && assignee == null, CLAIMED);
+		return new Transition<>(this, moveTo(APPROVED, null),
+				new DecisionIssued(tenant, id, reference, applicant, DecisionOutcome.APPROVED, subject, at, null, true), CLAIMED);
+	}
+
 	/** The clerk working the case refuses it (the reason is the decision's, stored with it). */
 	public Transition<DecisionIssued> reject(AccountId clerk, String subject, Instant at, @Nullable String origin) {
 		return decide(clerk, DecisionOutcome.REJECTED, subject, at, origin);

@@ -56,10 +56,12 @@ class ApplicationController {
 	private final ReceiptDocument receipts;
 	private final ProcedureErrors errors;
 	private final FeeCheckout fees;
+	private final PermitZone zones;
 
 	ApplicationController(ApplicationService applications, ApplicationStore store, ProcedureTypes types, FormView forms,
-			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees) {
+			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees, PermitZone zones) {
 		this.fees = fees;
+		this.zones = zones;
 		this.applications = applications;
 		this.store = store;
 		this.types = types;
@@ -275,6 +277,8 @@ class ApplicationController {
 		if (definition.fee() != null && definition.fee().paidBeforeSubmission()) {
 			model.addAttribute("fee", definition.fee().calculate(application.data()));
 		}
+		// the resident parking zone is derived from the address, not asked: the citizen sees it before paying
+		model.addAttribute("zone", zones.of(definition, application.data()).orElse(null));
 	}
 
 	@PostMapping("/portal/antraege/{id}/absenden")

@@ -15,7 +15,7 @@ public enum ApplicationStatus {
 	public Set<ApplicationStatus> next() {
 		return switch (this) {
 			case DRAFT -> EnumSet.of(SUBMITTED);
-			case SUBMITTED -> EnumSet.of(IN_PROGRESS, WITHDRAWN);
+			case SUBMITTED -> EnumSet.of(IN_PROGRESS, APPROVED, WITHDRAWN); // APPROVED: only by an automatic decision
 			case IN_PROGRESS -> EnumSet.of(INFORMATION_REQUESTED, APPROVED, REJECTED, WITHDRAWN);
 			case INFORMATION_REQUESTED -> EnumSet.of(IN_PROGRESS, WITHDRAWN);
 			case APPROVED, REJECTED, WITHDRAWN -> EnumSet.noneOf(ApplicationStatus.class);

@@ -45,8 +45,11 @@ class BackofficeController {
 	private final ApplicationStore store;
 	private final DecisionStore decisions;
 	private final AccountDirectory accounts;
+	private final AutomaticChecks checks;
 
-	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts) {
+	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts,
+			AutomaticChecks checks) {
+		this.checks = checks;
 		this.casework = casework;
 		this.store = store;
 		this.decisions = decisions;
@@ -67,6 +70,7 @@ class BackofficeController {
 		model.addAttribute("departments", departments);
 		model.addAttribute("titles", titles(cases));
 		model.addAttribute("assignees", assignees(cases));
+		model.addAttribute("automatic", decisions.automaticAmong(cases.stream().filter(a -> a.status().isDecided()).map(Application::id).toList()));
 		return "casework/worklist";
 	}
 
@@ -100,6 +104,7 @@ class BackofficeController {
 		model.addAttribute("assignee", application.assignee() == null ? null
 				: accounts.find(application.assignee()).map(AccountDirectory.AccountSummary::displayName).orElse("?"));
 		model.addAttribute("decision", decisions.find(id).orElse(null));
+		model.addAttribute("automaticCheck", checks.of(id).orElse(null));
 		model.addAttribute("textMax", CaseworkService.TEXT_MAX);
 		if (application.status() == ApplicationStatus.IN_PROGRESS && application.isAssignedTo(clerk.id())) {
 			model.addAttribute("preview", casework.preview(application).model());

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import de.openrathaus.files.InputText;
 import de.openrathaus.account.AccountDirectory;
+import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
@@ -55,6 +56,7 @@ class CaseworkService {
 	private final Workflow workflow;
 	private final DecisionStore decisions;
 	private final Assessments assessments;
+	private final AutomaticChecks checks;
 	private final PdfRenderer renderer;
 	private final AccountDirectory accounts;
 	private final Tenants tenants;
@@ -62,7 +64,7 @@ class CaseworkService {
 	private final Clock clock;
 
 	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
-			Assessments assessments, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
+			Assessments assessments, AutomaticChecks checks, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
 			ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.store = store;
@@ -70,6 +72,7 @@ class CaseworkService {
 		this.workflow = workflow;
 		this.decisions = decisions;
 		this.assessments = assessments;
+		this.checks = checks;
 		this.renderer = renderer;
 		this.accounts = accounts;
 		this.tenants = tenants;
@@ -128,7 +131,13 @@ class CaseworkService {
 		Application application = visibleCase(clerk, id);
 		ProcedureDefinition definition = definitionOf(application);
 		Assessment assessment = assessments.assess(application, definition, LocalDate.now(clock));
-		decide(clerk, application, definition, DecisionOutcome.APPROVED, null, assessment);
+		if (assessment.obstacle() != null) {
+			throw Refusal.of(assessment.obstacle());
+		}
+		Transition<DecisionIssued> decided = application.approve(clerk.id(), subject(definition, application, DecisionOutcome.APPROVED),
+				clock.instant(), RequestOrigin.currentOrNull());
+		store.saveOrRefuse(decided);
+		issue(decided, definition, null, assessment, clerk.id(), clerkName(clerk));
 	}
 
 	@Transactional
@@ -141,28 +150,74 @@ class CaseworkService {
 		if (text.length() > TEXT_MAX) {
 			throw Refusal.of("casework.text.tooLong");
 		}
-		decide(clerk, application, definitionOf(application), DecisionOutcome.REJECTED, text, Assessment.NONE);
+		ProcedureDefinition definition = definitionOf(application);
+		Transition<DecisionIssued> decided = application.reject(clerk.id(), subject(definition, application, DecisionOutcome.REJECTED),
+				clock.instant(), RequestOrigin.currentOrNull());
+		store.saveOrRefuse(decided);
+		issue(decided, definition, text, Assessment.NONE, clerk.id(), clerkName(clerk));
 	}
 
-	private void decide(SignedInUser clerk, Application application, ProcedureDefinition definition, DecisionOutcome outcome,
-			String reason, Assessment assessment) {
+	/**
+	 * The automatic decision of a just submitted application whose procedure type allows one (see
+	 * {@link Assessments#automaticObstacle}): approved by the system when its rule holds, otherwise left
+	 * to the clerks with the reason recorded. Only a case nobody has taken is decided, and only once: the
+	 * check is recorded first (a second run finds it), the guarded update refuses if a clerk came first.
+	 */
+	@Transactional
+	public void decideAutomatically(ApplicationId id) {
+		Application application = store.find(id).orElse(null);
+		if (application == null || application.status() != ApplicationStatus.SUBMITTED || application.assignee() != null) {
+			return;
+		}
+		ProcedureDefinition definition = definitionOf(application);
+		if (!Assessments.decidesAutomatically(definition) || checks.of(id).isPresent()) {
+			return;
+		}
 		Instant now = clock.instant();
-		String subject = (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de()
-				+ " (" + application.reference() + ")";
-		Transition<DecisionIssued> decided = outcome == DecisionOutcome.APPROVED
-				? application.approve(clerk.id(), subject, now, RequestOrigin.currentOrNull())
-				: application.reject(clerk.id(), subject, now, RequestOrigin.currentOrNull());
-		store.saveOrRefuse(decided);
+		Assessment assessment = assessments.assess(application, definition, LocalDate.ofInstant(now, clock.getZone()));
+		String obstacle = assessments.automaticObstacle(application, definition, assessment);
+		if (obstacle != null) {
+			checks.record(id, definition.assessment(), AutomaticChecks.Outcome.REFERRED, obstacle, now);
+			return;
+		}
+		Transition<DecisionIssued> decided = application.approveAutomatically(subject(definition, application, DecisionOutcome.APPROVED), now);
+		if (!store.save(decided)) {
+			return; // a clerk took the case (or another run decided it) first
+		}
+		checks.record(id, definition.assessment(), AutomaticChecks.Outcome.APPROVED, "casework.automatic.approved", now);
+		issue(decided, definition, null, assessment, null, null);
+	}
+
+	private static String subject(ProcedureDefinition definition, Application application, DecisionOutcome outcome) {
+		return (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de() + " ("
+				+ application.reference() + ")";
+	}
+
+	private String clerkName(SignedInUser clerk) {
+		return accounts.find(clerk.id()).map(AccountDirectory.AccountSummary::displayName).orElse(clerk.displayName());
+	}
+
+	/**
+	 * After the decided state is stored: renders and stores the decision document, completes the case's
+	 * process and publishes the decision.
+	 *
+	 * @param decidedBy the clerk, or null for an automatic decision (which names no clerk)
+	 */
+	private void issue(Transition<DecisionIssued> decided, ProcedureDefinition definition, @Nullable String reason, Assessment assessment,
+			@Nullable AccountId decidedBy, @Nullable String clerkName) {
+		Application application = decided.before();
+		DecisionOutcome outcome = decided.event().outcome();
+		Instant now = decided.event().issuedAt();
 		String template = outcome == DecisionOutcome.APPROVED ? definition.decisionTemplate() : "procedure/decisions/ablehnung";
-		byte[] document = renderer.render(template, model(clerk, application, definition, reason, assessment, now), Locale.GERMAN);
+		byte[] document = renderer.render(template, model(clerkName, application, definition, reason, assessment, now), Locale.GERMAN);
 		String filename = "Bescheid-" + application.reference() + ".pdf";
-		decisions.save(application.id(), outcome, reason, assessment.amountCents(), clerk.id(), now, filename, document);
+		decisions.save(application.id(), outcome, reason, assessment.amountCents(), decidedBy, now, filename, document);
 		workflow.decide(application.id(), outcome);
 		events.publishEvent(decided.event());
 	}
 
-	private Map<String, Object> model(SignedInUser clerk, Application application, ProcedureDefinition definition,
-			String reason, Assessment assessment, Instant now) {
+	private Map<String, Object> model(@Nullable String clerk, Application application, ProcedureDefinition definition,
+			@Nullable String reason, Assessment assessment, Instant now) {
 		Map<String, Object> model = new HashMap<>(assessment.model());
 		model.put("municipality", tenants.current().name());
 		model.put("title", definition.title().de());
@@ -171,7 +226,9 @@ class CaseworkService {
 		model.put("sections", AnswerFormatter.sections(definition, application.data(), List.of(), Locale.GERMAN));
 		model.put("issuedOn", now.atZone(clock.getZone()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 		model.put("submittedOn", application.submittedAt().atZone(clock.getZone()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
-		model.put("clerk", accounts.find(clerk.id()).map(AccountDirectory.AccountSummary::displayName).orElse(clerk.displayName()));
+		// an automatic decision names no clerk; the document says it was issued automatically instead
+		model.put("automatic", clerk == null);
+		model.put("clerk", clerk == null ? "" : clerk);
 		model.put("department", application.department().value());
 		model.put("reason", reason == null ? "" : reason);
 		model.put("dueOn", now.atZone(clock.getZone()).toLocalDate().plusMonths(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));

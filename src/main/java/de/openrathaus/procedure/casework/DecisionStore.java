@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
@@ -29,13 +31,24 @@ class DecisionStore implements DecisionDocuments {
 		this.filed = filed;
 	}
 
+	/** Stores the decision; without {@code decidedBy} it is an automatic decision (no clerk decided it). */
 	void save(ApplicationId application, DecisionOutcome outcome, @Nullable String reason, @Nullable Long amountCents,
-			AccountId decidedBy, Instant issuedAt, String filename, byte[] document) {
-		jdbc.sql("insert into procedure.decision(application_id, outcome, reason, amount_cents, decided_by, issued_at, filename, document, sha256) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(application.value(), outcome.name(), reason, amountCents, decidedBy.value(), Timestamp.from(issuedAt),
-					filename, document, Sha256.hex(document))
+			@Nullable AccountId decidedBy, Instant issuedAt, String filename, byte[] document) {
+		jdbc.sql("insert into procedure.decision(application_id, outcome, reason, amount_cents, decided_by, automatic, issued_at, filename, "
+				+ "document, sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(application.value(), outcome.name(), reason, amountCents, decidedBy == null ? null : decidedBy.value(), decidedBy == null,
+					Timestamp.from(issuedAt), filename, document, Sha256.hex(document))
 			.update();
+	}
+
+	/** Which of these applications the system decided automatically. */
+	Set<ApplicationId> automaticAmong(Collection<ApplicationId> applications) {
+		if (applications.isEmpty()) {
+			return Set.of();
+		}
+		return jdbc.sql("select application_id from procedure.decision where automatic and application_id = any(?)")
+			.param(applications.stream().map(ApplicationId::value).toArray(UUID[]::new))
+			.query((rs, row) -> new ApplicationId(rs.getObject(1, UUID.class))).set();
 	}
 
 	/** Drops the decision's own copy of its document once the e-file holds it (matched by SHA-256). */
@@ -50,10 +63,10 @@ class DecisionStore implements DecisionDocuments {
 	}
 
 	Optional<StoredDecision> find(ApplicationId application) {
-		return jdbc.sql("select outcome, reason, amount_cents, issued_at, filename from procedure.decision where application_id = ?")
+		return jdbc.sql("select outcome, reason, amount_cents, issued_at, filename, automatic from procedure.decision where application_id = ?")
 			.param(application.value())
 			.query((rs, row) -> new StoredDecision(DecisionOutcome.valueOf(rs.getString(1)), rs.getString(2),
-					rs.getObject(3, Long.class), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+					rs.getObject(3, Long.class), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getBoolean(6)))
 			.optional();
 	}
 

@@ -13,6 +13,8 @@ public enum AuditAction {
 	/** A submission of an online procedure became a case. */
 	FILED,
 	ANSWER_FILED,
+	/** The system decided an application by its procedure type's rule, without a clerk (e.g. a resident parking permit). */
+	DECIDED_AUTOMATICALLY,
 	CLOSED,
 	/** A case of the demo data was created. */
 	CREATE,

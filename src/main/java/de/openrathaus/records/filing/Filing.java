@@ -70,6 +70,11 @@ class Filing {
 	void on(DecisionIssued event) {
 		CaseId caseId = caseOf(applications.details(event.application()).orElseThrow());
 		if (!store.hasDocumentFrom(caseId, DocumentSource.DECISION)) {
+			if (event.automatic()) {
+				// in the same transaction as the decision's document, so a repeated event records it once as well
+				audit.record(SYSTEM, AuditAction.DECIDED_AUTOMATICALLY, "case " + event.reference() + " (" + event.outcome() + ")",
+						"event DecisionIssued");
+			}
 			DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
 			store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
 					Map.of("source", DocumentSource.DECISION.stored()));

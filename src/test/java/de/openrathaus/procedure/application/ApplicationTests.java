@@ -50,7 +50,7 @@ class ApplicationTests {
 	/** Every allowed move, written out; every other pair of states is refused. */
 	static final Set<String> ALLOWED = Set.of("DRAFT>SUBMITTED", "SUBMITTED>IN_PROGRESS", "IN_PROGRESS>INFORMATION_REQUESTED",
 			"IN_PROGRESS>APPROVED", "IN_PROGRESS>REJECTED", "INFORMATION_REQUESTED>IN_PROGRESS", "SUBMITTED>WITHDRAWN",
-			"IN_PROGRESS>WITHDRAWN", "INFORMATION_REQUESTED>WITHDRAWN");
+			"IN_PROGRESS>WITHDRAWN", "INFORMATION_REQUESTED>WITHDRAWN", "SUBMITTED>APPROVED");
 
 	static Stream<Arguments> everyPairOfStates() {
 		return Arrays.stream(ApplicationStatus.values())
@@ -131,6 +131,30 @@ class ApplicationTests {
 	@EnumSource(value = ApplicationStatus.class, names = "SUBMITTED", mode = EnumSource.Mode.EXCLUDE)
 	void onlyASubmittedCaseCanBeClaimed(ApplicationStatus status) {
 		assertRefused(a -> a.claim(OTHER_CLERK), inState(status), "casework.refused.claimed");
+	}
+
+	// automatic decision
+
+	@Test
+	void theSystemGrantsASubmittedCaseNobodyHasTaken() {
+		Transition<DecisionIssued> approved = inState(SUBMITTED).approveAutomatically("Bescheid", NOW);
+		assertThat(approved.after().status()).isEqualTo(APPROVED);
+		assertThat(approved.after().assignee()).isNull();
+		assertThat(approved.event().outcome()).isEqualTo(DecisionOutcome.APPROVED);
+		assertThat(approved.event().origin()).isNull();
+		assertThat(approved.event().automatic()).isTrue();
+		assertThat(approved.lostRace().messageKey()).isEqualTo("casework.refused.claimed");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ApplicationStatus.class, names = "SUBMITTED", mode = EnumSource.Mode.EXCLUDE)
+	void theSystemDecidesNothingButANewlySubmittedCase(ApplicationStatus status) {
+		assertRefused(a -> a.approveAutomatically("Bescheid", NOW), inState(status), "casework.refused.claimed");
+	}
+
+	@Test
+	void theSystemDoesNotDecideACaseAClerkHasTaken() {
+		assertRefused(a -> a.approveAutomatically("Bescheid", NOW), application(SUBMITTED, CLERK), "casework.refused.claimed");
 	}
 
 	// request information
