@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.openrathaus.records.content.ContentStore;
+import de.openrathaus.records.content.StoredContent;
 import de.openrathaus.records.search.TextExtraction;
 
 import de.openrathaus.account.DepartmentCode;
@@ -120,33 +121,39 @@ public class RecordsStore {
 			.params(recordCase.value(), source.stored()).query(Integer.class).single() > 0;
 	}
 
-	/** Adds a document with its first version; the content goes to the content store first. */
-	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, byte[] content, String author,
+	/**
+	 * Writes a content to the content store (object storage or disk). Call it before, and outside, the
+	 * transaction that adds the document or version naming it: see {@link StoredContent}.
+	 */
+	public StoredContent storeContent(byte[] content) {
+		return new StoredContent(contents.put(content), content.length);
+	}
+
+	/** Adds a document with its first version, whose content is in the content store already. */
+	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, StoredContent content, String author,
 			Map<String, String> metadata) {
-		String sha = contents.put(content);
 		DocumentId document = DocumentId.random();
 		VersionId version = VersionId.random();
 		jdbc.sql("insert into records.document(id, case_id, title) values (?, ?, ?)").params(document.value(), recordCase.value(), title)
 			.update();
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author, metadata) "
 				+ "values (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb)")
-			.params(version.value(), document.value(), filename, mediaType, content.length, sha, author, JSON.writeValueAsString(metadata))
+			.params(version.value(), document.value(), filename, mediaType, content.size(), content.sha256(), author, JSON.writeValueAsString(metadata))
 			.update();
 		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return document;
 	}
 
-	/** Adds the next version of a document; earlier versions stay as they are. */
-	public int addVersion(DocumentId document, String filename, String mediaType, byte[] content, String author) {
-		String sha = contents.put(content);
+	/** Adds the next version of a document, whose content is in the content store already; earlier versions stay as they are. */
+	public int addVersion(DocumentId document, String filename, String mediaType, StoredContent content, String author) {
 		jdbc.sql("select id from records.document where id = ? for update").param(document.value()).query(UUID.class).single();
 		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from records.document_version where document_id = ?")
 			.param(document.value()).query(Integer.class).single();
 		VersionId version = VersionId.random();
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(version.value(), document.value(), next, filename, mediaType, content.length, sha, author).update();
+			.params(version.value(), document.value(), next, filename, mediaType, content.size(), content.sha256(), author).update();
 		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return next;
@@ -278,6 +285,7 @@ public class RecordsStore {
 			.orElse(new UUID(0, 0)));
 	}
 
+	/** Reads a version's content from the content store: outside a database transaction, as every storage call. */
 	public byte[] content(Version version) {
 		return contents.get(version.sha256());
 	}
