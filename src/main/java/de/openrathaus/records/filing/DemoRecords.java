@@ -159,7 +159,7 @@ class DemoRecords {
 	}
 
 	private boolean fileDemo(DemoCase demo, List<StoredContent> contents) {
-		UUID plan = store.planEntryId(demo.plan()).orElse(null);
+		PlanEntryId plan = store.planEntryId(demo.plan()).orElse(null);
 		if (plan == null) {
 			return false; // the records manager renumbered the plan before the demo data came
 		}

@@ -123,7 +123,7 @@ public class EFileReading {
 
 	/** One page of the reader's files, optionally under one plan entry, by reference. */
 	@Transactional
-	public List<RecordsStore.RecordFile> files(Reader reader, @Nullable UUID planEntry, int limit, long offset, Channel channel) {
+	public List<RecordsStore.RecordFile> files(Reader reader, @Nullable PlanEntryId planEntry, int limit, long offset, Channel channel) {
 		List<RecordsStore.RecordFile> rows = store.files(reader.departments(), planEntry, limit, offset);
 		audit.record(reader.name(), AuditAction.READ, channel.describe("files"), reader.origin());
 		return rows;

@@ -219,7 +219,7 @@ class RecordsIntegrationTests {
 		String marker = "Seitenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "y");
 		String deep = "Tiefenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "z");
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
-			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
+			PlanEntryId plan = store.planEntryId("32.40").orElseThrow();
 			FileId file = store.file(plan, "32.40/SEITEN", "Hundesteuer Seiten", new DepartmentCode("steuern"));
 			CaseId c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			for (int i = 1; i <= 25; i++) {
@@ -260,7 +260,7 @@ class RecordsIntegrationTests {
 		String marker = "Zuchtverband" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
 		byte[] statement = pdfWithText("Die Hunde des " + marker + " wurden gemeldet.");
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
-			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
+			PlanEntryId plan = store.planEntryId("32.40").orElseThrow();
 			FileId file = store.file(plan, "32.40/SUCHE", "Hundesteuer Suche", new DepartmentCode("steuern"));
 			CaseId c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			store.addDocument(c, "Stellungnahme", "stellungnahme.pdf", "application/pdf",
@@ -348,7 +348,7 @@ class RecordsIntegrationTests {
 		java.util.UUID[] ids = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			store.addPlanEntry("77", "Test", null, null, null, List.of());
 			store.addPlanEntry("77." + (System.nanoTime() % 900 + 100), "Kurze Frist " + marker, store.planEntryId("77").orElseThrow(), 1, Disposal.DESTROY, List.of());
-			java.util.UUID plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
+			PlanEntryId plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
 			FileId file = store.file(plan, "77/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
 			FileId held = store.file(plan, "77/H-" + marker, "Gesperrt " + marker, new DepartmentCode("steuern"));
 			CaseId c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "1")).getKey();
