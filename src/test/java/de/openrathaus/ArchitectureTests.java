@@ -144,9 +144,7 @@ class ArchitectureTests {
 			Map.entry("catalogue/internal/ProcessField.java", "a file format: German and English column titles, chosen by the spreadsheet's language"),
 			Map.entry("catalogue/internal/ProcessValues.java", "input vocabulary: the German words people write in a spreadsheet"),
 			Map.entry("catalogue/internal/PlanController.java", "a file format: sheet name and status words of the exported measure plan"),
-			Map.entry("catalogue/internal/Scoring.java", "the stored, reproducible basis of a score (German, with a bundle key beside it)"),
-			Map.entry("catalogue/internal/CatalogueImports.java", "import problems listed in the spreadsheet's language; to move into the catalogue bundle"),
-			Map.entry("catalogue/internal/Compliance.java", "EGovG NRW evidence texts; to move into the catalogue bundle with English counterparts"));
+			Map.entry("catalogue/internal/Scoring.java", "the stored, reproducible basis of a score (German, with a bundle key beside it)"));
 
 	/** German letters or quotation marks, or German words an English sentence does not contain. */
 	static final Pattern GERMAN = Pattern.compile("[äöüÄÖÜß„]|\\b(und|nicht|bitte|Bitte|Sie|Ihre?|wurde|werden|der|die|das)\\b");

@@ -4,7 +4,6 @@ package de.openrathaus.catalogue.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import de.openrathaus.account.AccountDirectory;
@@ -14,6 +13,7 @@ import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.web.Refusal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +63,7 @@ class Catalogue {
 
 	/** Creates or updates a process from checked values; the form sends the version it showed. */
 	@Transactional
-	UUID save(SignedInUser user, UUID id, int expectedVersion, Map<ProcessField, Object> values) {
+	ProcessId save(SignedInUser user, @Nullable ProcessId id, int expectedVersion, Map<ProcessField, Object> values) {
 		String department = (String) values.get(ProcessField.DEPARTMENT);
 		if (!mayEdit(user, department)) {
 			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
@@ -90,7 +90,7 @@ class Catalogue {
 	}
 
 	@Transactional
-	void submit(SignedInUser user, UUID id) {
+	void submit(SignedInUser user, ProcessId id) {
 		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		if (!mayEdit(user, current.department())) {
 			throw Refusal.of("catalogue.refused.department").withStatus(HttpStatus.FORBIDDEN);
@@ -101,7 +101,7 @@ class Catalogue {
 	}
 
 	@Transactional
-	void review(SignedInUser user, UUID id, boolean accept, String comment) {
+	void review(SignedInUser user, ProcessId id, boolean accept, String comment) {
 		if (!mayReview(user)) {
 			throw Refusal.of("catalogue.refused.reviewer").withStatus(HttpStatus.FORBIDDEN);
 		}
@@ -116,7 +116,7 @@ class Catalogue {
 	}
 
 	@Transactional
-	void comment(SignedInUser user, UUID id, String comment) {
+	void comment(SignedInUser user, ProcessId id, String comment) {
 		String text = ProcessValues.clean(comment);
 		if (text.isEmpty() || text.length() > 2000) {
 			throw Refusal.of("catalogue.refused.commentNeeded");

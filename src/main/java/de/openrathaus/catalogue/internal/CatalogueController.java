@@ -4,7 +4,6 @@ package de.openrathaus.catalogue.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.web.OnRefusal;
@@ -53,7 +52,7 @@ class CatalogueController {
 	}
 
 	@GetMapping("/backoffice/katalog/{id}")
-	String show(@PathVariable UUID id, SignedInUser user, Model model, Locale locale) {
+	String show(@PathVariable ProcessId id, SignedInUser user, Model model, Locale locale) {
 		ProcessRecord process = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("process", process);
 		model.addAttribute("fields", form.fields(CatalogueForm.raw(process), List.of(), catalogue.departmentNames(), List.of(), locale));
@@ -73,14 +72,14 @@ class CatalogueController {
 	}
 
 	@GetMapping("/backoffice/katalog/{id}/bearbeiten")
-	String editForm(@PathVariable UUID id, Model model, Locale locale) {
+	String editForm(@PathVariable ProcessId id, Model model, Locale locale) {
 		ProcessRecord process = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		showForm(model, id, process.version(), CatalogueForm.raw(process), List.of(), locale);
 		return "catalogue/form";
 	}
 
 	@PostMapping({"/backoffice/katalog", "/backoffice/katalog/{id}"})
-	String save(@PathVariable(required = false) @Nullable UUID id, @RequestParam MultiValueMap<String, String> posted,
+	String save(@PathVariable(required = false) @Nullable ProcessId id, @RequestParam MultiValueMap<String, String> posted,
 			SignedInUser user, Model model, Locale locale, RedirectAttributes redirect) {
 		Map<ProcessField, String> raw = CatalogueForm.raw(posted);
 		int version = parseVersion(posted.getFirst("version"));
@@ -90,7 +89,7 @@ class CatalogueController {
 			return "catalogue/form";
 		}
 		try {
-			UUID saved = catalogue.save(user, id, version, result.values());
+			ProcessId saved = catalogue.save(user, id, version, result.values());
 			redirect.addFlashAttribute("notice", "catalogue.saved");
 			return "redirect:/backoffice/katalog/" + saved;
 		}
@@ -111,7 +110,7 @@ class CatalogueController {
 		}
 	}
 
-	private void showForm(Model model, @Nullable UUID id, int version, Map<ProcessField, String> raw, List<ProcessValues.Problem> problems,
+	private void showForm(Model model, @Nullable ProcessId id, int version, Map<ProcessField, String> raw, List<ProcessValues.Problem> problems,
 			Locale locale) {
 		model.addAttribute("id", id);
 		model.addAttribute("version", version);
@@ -121,14 +120,14 @@ class CatalogueController {
 
 	@PostMapping("/backoffice/katalog/{id}/einreichen")
 	@OnRefusal("/backoffice/katalog/{id}")
-	String submit(@PathVariable UUID id, SignedInUser user, RedirectAttributes redirect) {
+	String submit(@PathVariable ProcessId id, SignedInUser user, RedirectAttributes redirect) {
 		catalogue.submit(user, id);
 		return done(id, redirect, "catalogue.submitted");
 	}
 
 	@PostMapping("/backoffice/katalog/{id}/pruefung")
 	@OnRefusal("/backoffice/katalog/{id}")
-	String review(@PathVariable UUID id, @RequestParam(name = "ergebnis", defaultValue = "") String outcome,
+	String review(@PathVariable ProcessId id, @RequestParam(name = "ergebnis", defaultValue = "") String outcome,
 			@RequestParam(name = "kommentar", required = false) @Nullable String comment, SignedInUser user, RedirectAttributes redirect) {
 		boolean accept = "geprueft".equals(outcome);
 		catalogue.review(user, id, accept, comment == null ? "" : comment);
@@ -137,13 +136,13 @@ class CatalogueController {
 
 	@PostMapping("/backoffice/katalog/{id}/kommentar")
 	@OnRefusal("/backoffice/katalog/{id}")
-	String comment(@PathVariable UUID id, @RequestParam(name = "kommentar", required = false) @Nullable String comment,
+	String comment(@PathVariable ProcessId id, @RequestParam(name = "kommentar", required = false) @Nullable String comment,
 			SignedInUser user, RedirectAttributes redirect) {
 		catalogue.comment(user, id, comment == null ? "" : comment);
 		return done(id, redirect, "catalogue.commented");
 	}
 
-	private static String done(UUID id, RedirectAttributes redirect, String success) {
+	private static String done(ProcessId id, RedirectAttributes redirect, String success) {
 		redirect.addFlashAttribute("notice", success);
 		return "redirect:/backoffice/katalog/" + id;
 	}

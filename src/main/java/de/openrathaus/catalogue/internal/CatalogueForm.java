@@ -53,6 +53,10 @@ class CatalogueForm {
 		return messages.getMessage(problem.code(), problem.args().toArray(), problem.code(), locale);
 	}
 
+	String message(String key, Object[] args, Locale locale) {
+		return messages.getMessage(key, args, locale);
+	}
+
 	String optionLabel(String code, Locale locale) {
 		return messages.getMessage("catalogue.option." + code, null, code, locale);
 	}

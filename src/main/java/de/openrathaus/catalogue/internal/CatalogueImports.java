@@ -35,6 +35,9 @@ class CatalogueImports {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogueImports.class);
 
+	/** Problems are listed in the language of the spreadsheet's column titles ({@link Workbooks}), which is German. */
+	private static final Locale SPREADSHEET_LANGUAGE = Locale.GERMAN;
+
 	enum Phase {
 		READING, CHECKING, SAVING, DONE, REJECTED
 	}
@@ -164,13 +167,13 @@ class CatalogueImports {
 				Integer first = key.isEmpty() ? null : seen.putIfAbsent(key, row.row());
 				if (first != null) {
 					problems.add(new Workbooks.Problem(sheet, row.row(), row.columns().get(ProcessField.KEY),
-							"Prozess-ID: „" + key + "“ steht schon in Zeile " + first + "."));
+							spreadsheetText("import.problem.keyTwice", key, first)));
 				}
 				if (result.valid()) {
 					String department = (String) result.values().get(ProcessField.DEPARTMENT);
 					if (!Catalogue.mayEdit(user, department)) {
 						problems.add(new Workbooks.Problem(sheet, row.row(), row.columns().get(ProcessField.DEPARTMENT),
-								"Fachbereich: Prozesse von „" + department + "“ dürfen Sie nicht ändern."));
+								spreadsheetText("import.problem.department", department)));
 					}
 					checked.add(result.values());
 				}
@@ -187,7 +190,7 @@ class CatalogueImports {
 		}
 		catch (RuntimeException e) {
 			log.warn("Catalogue import {} failed: {}", job.id, e.getClass().getSimpleName(), e);
-			reject(job, List.of(new Workbooks.Problem("", 0, "", "Die Übernahme ist fehlgeschlagen; es wurde nichts gespeichert. Bitte erneut versuchen.")));
+			reject(job, List.of(new Workbooks.Problem("", 0, "", spreadsheetText("import.problem.failed"))));
 		}
 	}
 
@@ -227,6 +230,10 @@ class CatalogueImports {
 	}
 
 	private String catalogueMessage(ProcessValues.Problem problem) {
-		return form.message(problem, Locale.GERMAN);
+		return form.message(problem, SPREADSHEET_LANGUAGE);
+	}
+
+	private String spreadsheetText(String key, Object... args) {
+		return form.message(key, args, SPREADSHEET_LANGUAGE);
 	}
 }

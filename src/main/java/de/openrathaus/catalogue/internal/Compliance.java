@@ -3,10 +3,12 @@ package de.openrathaus.catalogue.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.records.EFileOverview;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -30,95 +32,95 @@ class Compliance {
 	private final OnlineServices services;
 	private final ProcessStore processes;
 	private final EFileOverview efile;
+	private final MessageSource messages;
 
-	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile) {
+	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile, MessageSource messages) {
+		this.messages = messages;
 		this.environment = environment;
 		this.services = services;
 		this.processes = processes;
 		this.efile = efile;
 	}
 
-	List<Duty> duties() {
+	/** The duties, their titles and evidence in the reader's language. */
+	List<Duty> duties(Locale locale) {
 		List<OnlineServices.OnlineService> online = services.currentServices();
 		List<ProcessRecord> catalogue = processes.all();
-		return List.of(encryption(), deMail(), eid(online), channel(), payment(online), procedures(online, catalogue), efile(online));
+		Text text = new Text(messages, locale);
+		return List.of(encryption(text), deMail(text), eid(text, online), channel(text), payment(text, online),
+				procedures(text, online, catalogue), efile(text, online));
 	}
 
-	private Duty encryption() {
+	private Duty encryption(Text text) {
 		boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
 		boolean secureCookie = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
-		if (tls) {
-			return duty("§ 3 Abs. 1", "Elektronischer Zugang mit Verschlüsselung", "2018-01-01", State.FULFILLED,
-					"OpenRathaus nimmt Verbindungen nur über TLS an (server.ssl.enabled=true).");
-		}
-		return duty("§ 3 Abs. 1", "Elektronischer Zugang mit Verschlüsselung", "2018-01-01", secureCookie ? State.PARTLY : State.OPEN,
-				secureCookie ? "TLS wird vor OpenRathaus beendet (Reverse Proxy); Sitzungs-Cookies nur über HTTPS. Die Verschlüsselung des Proxys ist von hier nicht messbar."
-						: "OpenRathaus selbst spricht unverschlüsselt (server.ssl.enabled=false) und Sitzungs-Cookies sind nicht auf HTTPS beschränkt. Im Betrieb TLS am Proxy beenden und server.servlet.session.cookie.secure=true setzen.");
+		State state = tls ? State.FULFILLED : secureCookie ? State.PARTLY : State.OPEN;
+		return text.duty("§ 3 Abs. 1", "encryption", "2018-01-01", state,
+				text.of(tls ? "compliance.evidence.encryption.tls" : secureCookie ? "compliance.evidence.encryption.proxy" : "compliance.evidence.encryption.none"));
 	}
 
-	private Duty deMail() {
-		return duty("§ 3 Abs. 2", "Zugang über De-Mail (absenderbestätigt)", "2018-01-01", State.OPEN,
-				"Kein De-Mail-Gateway angebunden: OpenRathaus empfängt und sendet noch keine De-Mail.");
+	private Duty deMail(Text text) {
+		return text.duty("§ 3 Abs. 2", "deMail", "2018-01-01", State.OPEN, text.of("compliance.evidence.deMail"));
 	}
 
-	private Duty eid(List<OnlineServices.OnlineService> online) {
+	private Duty eid(Text text, List<OnlineServices.OnlineService> online) {
 		long high = online.stream().filter(s -> !"LOW".equals(s.trustLevel())).count();
-		return duty("§ 3 Abs. 3", "Identifizierung mit dem elektronischen Identitätsnachweis (eID)", "2018-01-01", State.OPEN,
-				"Servicekonten erreichen nur das Vertrauensniveau Basis (E-Mail und Passwort); keine eID-Anbindung. "
-						+ high + " Online-Verfahren verlangen ein höheres Niveau und zeigen deshalb die Hinweisseite.");
+		return text.duty("§ 3 Abs. 3", "eid", "2018-01-01", State.OPEN, text.of("compliance.evidence.eid", high));
 	}
 
-	private Duty channel() {
+	private Duty channel(Text text) {
 		boolean smtp = "smtp".equalsIgnoreCase(environment.getProperty("openrathaus.mail.mode", "pickup"));
-		return duty("§ 4 Abs. 1", "Antwort auf dem gewählten Kommunikationsweg", "2018-01-01", State.PARTLY,
-				"Bescheide und Rückfragen gehen in das Postfach des Servicekontos. "
-						+ (smtp ? "Hinweise darauf gehen per E-Mail über den konfigurierten Mailserver hinaus."
-								: "Hinweis-E-Mails verlassen den Server nicht: sie werden nur als Dateien abgelegt (openrathaus.mail.mode=pickup).")
-						+ " Eine Wahl des Kanals (z. B. verschlüsselte E-Mail, Papier) je Vorgang gibt es noch nicht.");
+		return text.duty("§ 4 Abs. 1", "channel", "2018-01-01", State.PARTLY,
+				text.of(smtp ? "compliance.evidence.channel.smtp" : "compliance.evidence.channel.pickup"));
 	}
 
-	private Duty payment(List<OnlineServices.OnlineService> online) {
+	private Duty payment(Text text, List<OnlineServices.OnlineService> online) {
 		long withFee = online.stream().filter(s -> s.feeCents() > 0).count();
 		if (withFee == 0) {
-			return duty("§ 7", "Elektronische Bezahlung in elektronischen Verfahren", "2019-01-01", State.FULFILLED,
-					"Kein Online-Verfahren erhebt eine Gebühr.");
+			return text.duty("§ 7", "payment", "2019-01-01", State.FULFILLED, text.of("compliance.evidence.payment.noFee"));
 		}
-		return duty("§ 7", "Elektronische Bezahlung in elektronischen Verfahren", "2019-01-01", State.OPEN,
-				withFee + " von " + online.size() + " Online-Verfahren erheben eine Gebühr; für keines ist ein Zahlungsanbieter angebunden.");
+		return text.duty("§ 7", "payment", "2019-01-01", State.OPEN, text.of("compliance.evidence.payment.fees", withFee, online.size()));
 	}
 
-	private Duty procedures(List<OnlineServices.OnlineService> online, List<ProcessRecord> catalogue) {
+	private Duty procedures(Text text, List<OnlineServices.OnlineService> online, List<ProcessRecord> catalogue) {
 		List<ProcessRecord> demanded = catalogue.stream().filter(p -> p.flag(ProcessField.LAW_DEMANDS_DIGITAL)).toList();
 		long offered = demanded.stream().filter(p -> !p.text(ProcessField.PROCEDURE_TYPE).isEmpty()).count();
-		String evidence = online.size() + " Online-Verfahren mit Formular, Entwurf, Eingangsbestätigung und elektronischem Bescheid im Postfach. "
-				+ "Im Prozesskatalog fordert bei " + demanded.size() + " Prozessen ein Gesetz ein digitales Angebot; " + offered
-				+ " davon haben ein Online-Verfahren ("
-				+ (demanded.isEmpty() ? "–" : Math.round(100.0 * offered / demanded.size()) + " %") + ").";
+		String share = demanded.isEmpty() ? text.of("compliance.evidence.share.none")
+				: text.of("compliance.evidence.share", Math.round(100.0 * offered / demanded.size()));
+		String evidence = text.of("compliance.evidence.procedures", online.size(), demanded.size(), offered, share);
 		State state = demanded.isEmpty() ? (online.isEmpty() ? State.OPEN : State.PARTLY)
 				: offered == demanded.size() ? State.FULFILLED : offered > 0 ? State.PARTLY : State.OPEN;
-		return duty("§ 5", "Elektronische Verwaltungsverfahren mit Formularen und rechtsverbindlichem Bescheid", "2021-01-01", state, evidence);
+		return text.duty("§ 5", "procedures", "2021-01-01", state, evidence);
 	}
 
-	private Duty efile(List<OnlineServices.OnlineService> online) {
+	private Duty efile(Text text, List<OnlineServices.OnlineService> online) {
 		EFileOverview.Figures figures = efile.figures();
-		String duty = "Elektronische Aktenführung";
 		if (figures.planEntries() == 0) {
-			return duty("§ 9", duty, "2022-01-01", State.OPEN,
-					"Die E-Akte hat keinen Aktenplan: Anträge können nicht abgelegt werden. Unter „E-Akte“ → „Aktenplan pflegen“ anlegen.");
+			return text.duty("§ 9", "efile", "2022-01-01", State.OPEN, text.of("compliance.evidence.efile.noPlan"));
 		}
 		List<String> unfiled = online.stream().map(OnlineServices.OnlineService::key)
 			.filter(key -> !figures.procedureTypesFiled().contains(key)).toList();
-		String evidence = "E-Akte mit Aktenplan (" + figures.planEntries() + " Einträge, " + figures.planEntriesWithRetention()
-				+ " mit Aufbewahrungsfrist und Aussonderung), " + figures.files() + " Akten und " + figures.cases()
-				+ " Vorgängen. Eingänge der Online-Verfahren werden als Vorgang mit Antragsdaten, Anlagen und Bescheid abgelegt. ";
+		String evidence = text.of("compliance.evidence.efile", figures.planEntries(), figures.planEntriesWithRetention(), figures.files(),
+				figures.cases());
 		if (unfiled.isEmpty()) {
-			return duty("§ 9", duty, "2022-01-01", State.FULFILLED, evidence + "Jedes Online-Verfahren hat seinen Aktenplaneintrag.");
+			return text.duty("§ 9", "efile", "2022-01-01", State.FULFILLED, evidence + " " + text.of("compliance.evidence.efile.allFiled"));
 		}
-		return duty("§ 9", duty, "2022-01-01", State.PARTLY, evidence + unfiled.size() + " von " + online.size()
-				+ " Online-Verfahren haben keinen Aktenplaneintrag; ihre Vorgänge landen unter „Nicht zugeordnete Vorgänge“ (" + String.join(", ", unfiled) + ").");
+		return text.duty("§ 9", "efile", "2022-01-01", State.PARTLY,
+				evidence + " " + text.of("compliance.evidence.efile.unfiled", unfiled.size(), online.size(), String.join(", ", unfiled)));
 	}
 
-	private static Duty duty(String paragraph, String duty, String since, State state, String evidence) {
-		return new Duty(paragraph, duty, LocalDate.parse(since), state, evidence);
+	/**
+	 * The bundle in one language. The paragraph is the law's citation and stays as the law writes it;
+	 * the duty's title ({@code compliance.duty.<name>}) and the evidence come from the bundle.
+	 */
+	private record Text(MessageSource messages, Locale locale) {
+
+		String of(String key, Object... args) {
+			return messages.getMessage(key, args, locale);
+		}
+
+		Duty duty(String paragraph, String name, String since, State state, String evidence) {
+			return new Duty(paragraph, of("compliance.duty." + name), LocalDate.parse(since), state, evidence);
+		}
 	}
 }

@@ -3,6 +3,7 @@ package de.openrathaus.catalogue.internal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,8 @@ class ComplianceController {
 	}
 
 	@GetMapping("/backoffice/egovg")
-	String show(Model model) {
-		model.addAttribute("duties", compliance.duties());
+	String show(Model model, Locale locale) {
+		model.addAttribute("duties", compliance.duties(locale));
 		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "catalogue/compliance";
 	}

@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** A stored process with its typed values, review status and version. */
-record ProcessRecord(UUID id, Map<ProcessField, Object> values, Status status, int version, Instant updatedAt, boolean demo) {
+record ProcessRecord(ProcessId id, Map<ProcessField, Object> values, Status status, int version, Instant updatedAt, boolean demo) {
 
 	enum Status {
 		DRAFT, SUBMITTED, REVIEWED

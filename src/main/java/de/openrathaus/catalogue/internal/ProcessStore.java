@@ -51,9 +51,9 @@ class ProcessStore {
 			.param(department).query(ProcessStore::record).list();
 	}
 
-	Optional<ProcessRecord> find(UUID id) {
+	Optional<ProcessRecord> find(ProcessId id) {
 		return jdbc.sql("select id, status, version, updated_at, demo, " + COLUMNS + " from catalogue.process where id = ?")
-			.param(id).query(ProcessStore::record).optional();
+			.param(id.value()).query(ProcessStore::record).optional();
 	}
 
 	Optional<ProcessRecord> findByKey(String key) {
@@ -61,10 +61,10 @@ class ProcessStore {
 			.param(key).query(ProcessStore::record).optional();
 	}
 
-	UUID insert(Map<ProcessField, Object> values, boolean demo, Actor actor, String action) {
-		UUID id = UUID.randomUUID();
+	ProcessId insert(Map<ProcessField, Object> values, boolean demo, Actor actor, String action) {
+		ProcessId id = ProcessId.random();
 		String placeholders = Arrays.stream(ProcessField.values()).map(f -> "?").collect(Collectors.joining(", "));
-		List<Object> params = new ArrayList<>(List.of(id, demo));
+		List<Object> params = new ArrayList<>(List.of(id.value(), demo));
 		Arrays.stream(ProcessField.values()).forEach(f -> params.add(sqlValue(f, values.get(f))));
 		jdbc.sql("insert into catalogue.process(id, demo, " + COLUMNS + ") values (?, ?, " + placeholders + ")").params(params).update();
 		Map<String, List<String>> changes = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ class ProcessStore {
 		String assignments = Arrays.stream(ProcessField.values()).map(f -> f.column + " = ?").collect(Collectors.joining(", "));
 		List<Object> params = new ArrayList<>();
 		Arrays.stream(ProcessField.values()).forEach(f -> params.add(sqlValue(f, values.get(f))));
-		params.add(current.id());
+		params.add(current.id().value());
 		params.add(current.version());
 		int updated = jdbc.sql("update catalogue.process set " + assignments + ", version = version + 1, updated_at = now(), "
 				+ "status = case when status = 'REVIEWED' then 'DRAFT' else status end where id = ? and version = ?")
@@ -101,28 +101,28 @@ class ProcessStore {
 		return Optional.of(changes);
 	}
 
-	boolean move(UUID id, ProcessRecord.Status from, ProcessRecord.Status to, Actor actor, String comment) {
+	boolean move(ProcessId id, ProcessRecord.Status from, ProcessRecord.Status to, Actor actor, String comment) {
 		int moved = jdbc.sql("update catalogue.process set status = ?, version = version + 1, updated_at = now() where id = ? and status = ?")
-			.params(to.name(), id, from.name()).update();
+			.params(to.name(), id.value(), from.name()).update();
 		if (moved == 1) {
 			history(id, actor, to.name(), Map.of("status", List.of(from.name(), to.name())), comment);
 		}
 		return moved == 1;
 	}
 
-	void comment(UUID id, Actor actor, String comment) {
+	void comment(ProcessId id, Actor actor, String comment) {
 		history(id, actor, "COMMENT", Map.of(), comment);
 	}
 
-	private void history(UUID process, Actor actor, String action, Map<String, List<String>> changes, String comment) {
+	private void history(ProcessId process, Actor actor, String action, Map<String, List<String>> changes, String comment) {
 		jdbc.sql("insert into catalogue.process_history(process_id, actor_id, actor_name, action, changes, comment) values (?, ?, ?, ?, ?::jsonb, ?)")
-			.params(process, actor.id(), actor.name(), action, JSON.writeValueAsString(changes), comment).update();
+			.params(process.value(), actor.id(), actor.name(), action, JSON.writeValueAsString(changes), comment).update();
 	}
 
 	@SuppressWarnings("unchecked")
-	List<HistoryEntry> history(UUID process) {
+	List<HistoryEntry> history(ProcessId process) {
 		return jdbc.sql("select at, actor_name, action, changes::text, comment from catalogue.process_history where process_id = ? order by at desc, id desc")
-			.param(process)
+			.param(process.value())
 			.query((rs, row) -> new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
 					(Map<String, List<String>>) JSON.readValue(rs.getString(4), Map.class), rs.getString(5)))
 			.list();
@@ -156,7 +156,7 @@ class ProcessStore {
 			};
 			values.put(field, value);
 		}
-		return new ProcessRecord(rs.getObject("id", UUID.class), values, ProcessRecord.Status.valueOf(rs.getString("status")),
+		return new ProcessRecord(new ProcessId(rs.getObject("id", UUID.class)), values, ProcessRecord.Status.valueOf(rs.getString("status")),
 				rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("demo"));
 	}
 

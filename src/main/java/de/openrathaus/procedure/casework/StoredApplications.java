@@ -62,8 +62,11 @@ class StoredApplications implements Applications {
 		return new Attachment(a.id(), a.fieldKey(), a.filename());
 	}
 
+	/**
+	 * Without a transaction of its own: once the e-file holds the attachment, its content is read
+	 * from the e-file's content store, which may be object storage over the network.
+	 */
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<AttachmentContent> attachment(ApplicationId id, UUID attachmentId) {
 		return store.find(id).filter(a -> a.status() != ApplicationStatus.DRAFT)
 			.flatMap(a -> store.attachments(id).stream().filter(s -> s.id().equals(attachmentId)).findFirst())

@@ -22,6 +22,7 @@ import de.openrathaus.records.filing.Reader;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.DocumentUploads;
 import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.PlanEntryId;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.web.RecordsController;
@@ -90,7 +91,7 @@ class RecordsApi {
 		return new Page<>(rows.size() > size ? rows.subList(0, size) : rows, page, size, rows.size() > size);
 	}
 
-	private @Nullable UUID planEntry(@Nullable String planNumber) {
+	private @Nullable PlanEntryId planEntry(@Nullable String planNumber) {
 		if (planNumber == null || planNumber.isBlank()) {
 			return null;
 		}
@@ -115,14 +116,14 @@ class RecordsApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, SignedInUser user,
 			HttpServletRequest request) {
 		checkPage(page, size);
-		UUID entry = planEntry(planNumber);
+		PlanEntryId entry = planEntry(planNumber);
 		return page(reading.files(reader(user, request), entry, size + 1, (long) page * size, Channel.API), page, size);
 	}
 
 	@PostMapping("/files")
 	public ResponseEntity<RecordsStore.RecordFile> createFile(@RequestParam String planNumber, @RequestParam String reference,
 			@RequestParam String title, @RequestParam String department, SignedInUser user, HttpServletRequest request) {
-		UUID entry = planEntry(planNumber);
+		PlanEntryId entry = planEntry(planNumber);
 		DepartmentCode code = department(user, department)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "no clerk role in department " + department));
 		String cleanReference = reference.strip();

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The online procedures read a submitted application's attachments and decision from its case in
@@ -26,16 +26,26 @@ class ApplicationContents implements FiledContents {
 	private final JdbcClient jdbc;
 	private final ContentStore contents;
 	private final AuditTrail audit;
+	private final TransactionTemplate transactions;
 
-	ApplicationContents(JdbcClient jdbc, ContentStore contents, AuditTrail audit) {
+	ApplicationContents(JdbcClient jdbc, ContentStore contents, AuditTrail audit, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.contents = contents;
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
+	/**
+	 * Finds the content in the application's case and audits the read in one transaction; reads the
+	 * content from the content store after it (no storage call inside a transaction).
+	 */
 	@Override
-	@Transactional
 	public Optional<byte[]> content(ApplicationId application, String sha256) {
+		boolean granted = Boolean.TRUE.equals(transactions.execute(tx -> grant(application, sha256)));
+		return granted ? Optional.of(contents.get(sha256)) : Optional.empty();
+	}
+
+	private boolean grant(ApplicationId application, String sha256) {
 		record Filed(String caseReference, String document, int version) {
 		}
 		Optional<Filed> filed = jdbc.sql("""
@@ -44,12 +54,9 @@ class ApplicationContents implements FiledContents {
 				 where c.source = ? and v.sha256 = ? order by v.created_at limit 1""")
 			.params(CaseSource.application(application).stored(), sha256)
 			.query((rs, row) -> new Filed(rs.getString(1), rs.getString(2), rs.getInt(3))).optional();
-		return filed.map(f -> {
-			byte[] content = contents.get(sha256);
-			audit.record(reader(), AuditAction.READ, "document " + f.document() + " v" + f.version() + " in case " + f.caseReference(),
-					"online procedure");
-			return content;
-		});
+		filed.ifPresent(f -> audit.record(reader(), AuditAction.READ, "document " + f.document() + " v" + f.version() + " in case "
+				+ f.caseReference(), "online procedure"));
+		return filed.isPresent();
 	}
 
 	private static String reader() {

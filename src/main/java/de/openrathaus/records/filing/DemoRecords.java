@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import de.openrathaus.records.content.StoredContent;
+
 import de.openrathaus.tenancy.MunicipalClock;
 
 import de.openrathaus.records.audit.AuditAction;
@@ -122,36 +124,59 @@ class DemoRecords {
 			return;
 		}
 		for (Tenant tenant : tenants.all()) {
-			TenantContext.runAs(tenant.id(), () -> transactions.executeWithoutResult(status -> createFor(tenant)));
+			TenantContext.runAs(tenant.id(), () -> createFor(tenant));
 		}
 	}
 
+	/**
+	 * Renders the demo documents and writes them to the content store first, then adds all files,
+	 * cases and documents in one transaction (no storage call inside a transaction).
+	 */
 	private void createFor(Tenant tenant) {
-		if (jdbc.sql("select count(*) from records.file where reference like '%/DEMO-%'").query(Integer.class).single() > 0) {
+		if (demoDataPresent()) {
 			return;
 		}
-		int created = 0;
+		Map<DemoCase, List<StoredContent>> contents = new java.util.LinkedHashMap<>();
 		for (DemoCase demo : CASES) {
-			UUID plan = store.planEntryId(demo.plan()).orElse(null);
-			if (plan == null) {
-				continue; // the records manager renumbered the plan before the demo data came
-			}
-			DepartmentCode department = new DepartmentCode(demo.department());
-			FileId file = store.file(plan, demo.file(), demo.fileTitle(), department);
-			CaseId recordCase = store.caseFor(file, demo.reference(), demo.title(), department, CaseSource.demo(demo.reference())).getKey();
-			for (DemoDocument document : demo.documents()) {
-				byte[] content = pdf.render("records/pdf/demo-document", Map.of("municipality", tenant.name(), "title", document.title(),
-						"reference", demo.reference(), "date", DAY.format(demo.begun()), "paragraphs", document.paragraphs()), Locale.GERMAN);
-				store.addDocument(recordCase, document.title(), document.filename(), "application/pdf", content, AUTHOR, Map.of("source", DocumentSource.DEMO.stored()));
-			}
-			if (demo.closed() != null) {
-				store.close(recordCase);
-			}
-			store.backdate(recordCase, demo.begun().atStartOfDay(MunicipalClock.ZONE).toInstant(),
-					demo.closed() == null ? null : demo.closed().atStartOfDay(MunicipalClock.ZONE).toInstant());
-			audit.record(AUTHOR, AuditAction.CREATE, "case " + demo.reference(), "demo data");
-			created++;
+			contents.put(demo, demo.documents().stream().map(document -> store.storeContent(pdf.render("records/pdf/demo-document",
+					Map.of("municipality", tenant.name(), "title", document.title(), "reference", demo.reference(), "date",
+							DAY.format(demo.begun()), "paragraphs", document.paragraphs()), Locale.GERMAN))).toList());
 		}
-		log.info("Demo data for '{}': {} demo cases in the e-file (references DEMO-…)", tenant.slug(), created);
+		transactions.executeWithoutResult(status -> {
+			if (demoDataPresent()) {
+				return; // another instance was quicker
+			}
+			int created = 0;
+			for (Map.Entry<DemoCase, List<StoredContent>> entry : contents.entrySet()) {
+				created += fileDemo(entry.getKey(), entry.getValue()) ? 1 : 0;
+			}
+			log.info("Demo data for '{}': {} demo cases in the e-file (references DEMO-…)", tenant.slug(), created);
+		});
+	}
+
+	private boolean demoDataPresent() {
+		return jdbc.sql("select count(*) from records.file where reference like '%/DEMO-%'").query(Integer.class).single() > 0;
+	}
+
+	private boolean fileDemo(DemoCase demo, List<StoredContent> contents) {
+		PlanEntryId plan = store.planEntryId(demo.plan()).orElse(null);
+		if (plan == null) {
+			return false; // the records manager renumbered the plan before the demo data came
+		}
+		DepartmentCode department = new DepartmentCode(demo.department());
+		FileId file = store.file(plan, demo.file(), demo.fileTitle(), department);
+		CaseId recordCase = store.caseFor(file, demo.reference(), demo.title(), department, CaseSource.demo(demo.reference())).getKey();
+		for (int i = 0; i < demo.documents().size(); i++) {
+			DemoDocument document = demo.documents().get(i);
+			store.addDocument(recordCase, document.title(), document.filename(), "application/pdf", contents.get(i), AUTHOR,
+					Map.of("source", DocumentSource.DEMO.stored()));
+		}
+		if (demo.closed() != null) {
+			store.close(recordCase);
+		}
+		store.backdate(recordCase, demo.begun().atStartOfDay(MunicipalClock.ZONE).toInstant(),
+				demo.closed() == null ? null : demo.closed().atStartOfDay(MunicipalClock.ZONE).toInstant());
+		audit.record(AUTHOR, AuditAction.CREATE, "case " + demo.reference(), "demo data");
+		return true;
 	}
 }

@@ -10,12 +10,12 @@ import de.openrathaus.files.MediaTypes;
 import de.openrathaus.files.Filenames;
 import de.openrathaus.files.PdfInspection;
 import de.openrathaus.records.audit.AuditTrail;
-import de.openrathaus.records.content.FileSystemContentStore;
+import de.openrathaus.records.content.StoredContent;
 import de.openrathaus.web.Refusal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clerks add documents and new versions to open cases: any file type (its real type is detected
@@ -28,25 +28,34 @@ public class DocumentUploads {
 	private final RecordsStore store;
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final TransactionTemplate transactions;
 
-	DocumentUploads(RecordsStore store, JdbcClient jdbc, AuditTrail audit) {
+	DocumentUploads(RecordsStore store, JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
-
-	@Transactional
+	/**
+	 * Adds a document to an open case. The checks read the database, the content then goes to the
+	 * content store, and only then one transaction adds the rows and the audit entry (no storage
+	 * call inside a transaction; see {@link StoredContent} for a transaction that fails after it).
+	 */
 	public DocumentId addDocument(RecordsStore.RecordCase recordCase, String title, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
 		String cleanTitle = title == null || title.isBlank() ? filename : title.strip();
 		if (cleanTitle.length() > 200) {
 			throw Refusal.of("records.upload.titleTooLong", "200");
 		}
-		DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, MediaTypes.detect(content, filename), content, author,
-				Map.of("source", DocumentSource.UPLOAD.stored()));
-		audit.record(author, AuditAction.DOCUMENT_ADDED, "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
-		return document;
+		String mediaType = MediaTypes.detect(content, filename);
+		StoredContent stored = store.storeContent(content);
+		return inTransaction(() -> {
+			DocumentId document = store.addDocument(recordCase.id(), cleanTitle, filename, mediaType, stored, author,
+					Map.of("source", DocumentSource.UPLOAD.stored()));
+			audit.record(author, AuditAction.DOCUMENT_ADDED, "document " + cleanTitle + " v1 in case " + recordCase.reference(), origin);
+			return document;
+		});
 	}
 
 	/** One scanned file as received. */
@@ -56,10 +65,11 @@ public class DocumentUploads {
 	/**
 	 * Imports a scan station's PDFs into a case, one document each, titled by file name: all of them
 	 * or, if one is not a PDF, empty, a duplicate or the case is closed, none (the message names the file).
+	 * Every scan is checked before any is stored; the rows of all of them are added in one transaction.
 	 */
-	@Transactional
 	public int importScans(RecordsStore.RecordCase recordCase, java.util.List<Scan> scans, String author, String origin) {
 		java.util.Set<String> seen = new java.util.HashSet<>();
+		java.util.List<String> filenames = new java.util.ArrayList<>();
 		for (Scan scan : scans) {
 			if (scan.content().length > 0 && !seen.add(Sha256.hex(scan.content()))) {
 				throw Refusal.of("records.scan.twice", Filenames.clean(scan.originalName()));
@@ -68,20 +78,35 @@ public class DocumentUploads {
 			if (!"application/pdf".equals(MediaTypes.detect(scan.content(), filename))) {
 				throw Refusal.of("records.scan.notPdf", filename);
 			}
-			String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
-			store.addDocument(recordCase.id(), title, filename, "application/pdf", scan.content(), author,
-					Map.of("source", DocumentSource.SCAN.stored()));
-			audit.record(author, AuditAction.DOCUMENT_ADDED, "scan " + filename + " v1 in case " + recordCase.reference(), origin);
+			filenames.add(filename);
 		}
-		return scans.size();
+		java.util.List<StoredContent> stored = scans.stream().map(scan -> store.storeContent(scan.content())).toList();
+		return inTransaction(() -> {
+			for (int i = 0; i < scans.size(); i++) {
+				String filename = filenames.get(i);
+				String title = filename.length() > 200 ? filename.substring(0, 200) : filename;
+				store.addDocument(recordCase.id(), title, filename, "application/pdf", stored.get(i), author,
+						Map.of("source", DocumentSource.SCAN.stored()));
+				audit.record(author, AuditAction.DOCUMENT_ADDED, "scan " + filename + " v1 in case " + recordCase.reference(), origin);
+			}
+			return scans.size();
+		});
 	}
 
-	@Transactional
+	/** Adds the next version of a document: checks, then the content store, then the rows in one transaction. */
 	public int addVersion(RecordsStore.RecordCase recordCase, DocumentId document, String originalName, byte[] content, String author, String origin) {
 		String filename = check(recordCase, originalName, content);
-		int version = store.addVersion(document, filename, MediaTypes.detect(content, filename), content, author);
-		audit.record(author, AuditAction.VERSION_ADDED, "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
-		return version;
+		String mediaType = MediaTypes.detect(content, filename);
+		StoredContent stored = store.storeContent(content);
+		return inTransaction(() -> {
+			int version = store.addVersion(document, filename, mediaType, stored, author);
+			audit.record(author, AuditAction.VERSION_ADDED, "document " + document + " v" + version + " in case " + recordCase.reference(), origin);
+			return version;
+		});
+	}
+
+	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+		return java.util.Objects.requireNonNull(transactions.execute(status -> work.get()));
 	}
 
 	private String check(RecordsStore.RecordCase recordCase, String originalName, byte[] content) {

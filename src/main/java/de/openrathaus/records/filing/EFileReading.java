@@ -3,6 +3,7 @@ package de.openrathaus.records.filing;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,11 +14,13 @@ import de.openrathaus.records.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clerks and their departments' software read the e-file: each read is scoped to the reader's
  * departments and written to the audit trail in the same transaction, so an entry exists exactly
- * if the data was handed out. Something outside the reader's departments is as absent as
+ * if the data was handed out (a document's content is read from storage after that transaction:
+ * see {@link #content}). Something outside the reader's departments is as absent as
  * something that does not exist (empty, and nothing audited).
  */
 @Service
@@ -25,10 +28,12 @@ public class EFileReading {
 
 	private final RecordsStore store;
 	private final AuditTrail audit;
+	private final TransactionTemplate transactions;
 
-	EFileReading(RecordsStore store, AuditTrail audit) {
+	EFileReading(RecordsStore store, AuditTrail audit, TransactionTemplate transactions) {
 		this.store = store;
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	/** The file plan with the reader's files. */
@@ -84,13 +89,22 @@ public class EFileReading {
 		});
 	}
 
-	@Transactional
+	/**
+	 * One version's content. Access is checked and the read audited in one short transaction, which
+	 * hands back the version (and with it the content's storage key); the content is then read from
+	 * the content store after that transaction, as the store may be object storage over the network.
+	 * If the store fails, the audit trail still shows the attempt: it errs towards recording a read.
+	 */
 	public Optional<Content> content(Reader reader, VersionId id, Channel channel) {
+		Optional<RecordsStore.Version> granted = Objects.requireNonNull(transactions.execute(tx -> grantContent(reader, id, channel)));
+		return granted.map(version -> new Content(version, store.content(version)));
+	}
+
+	private Optional<RecordsStore.Version> grantContent(Reader reader, VersionId id, Channel channel) {
 		return store.version(id).flatMap(version -> visibleCase(reader, store.caseOfDocument(version.document())).map(recordCase -> {
-			byte[] bytes = store.content(version);
 			audit.record(reader.name(), AuditAction.READ, channel.describe("document " + version.documentTitle() + " v" + version.version()
 					+ " in case " + recordCase.reference()), reader.origin());
-			return new Content(version, bytes);
+			return version;
 		}));
 	}
 
@@ -109,7 +123,7 @@ public class EFileReading {
 
 	/** One page of the reader's files, optionally under one plan entry, by reference. */
 	@Transactional
-	public List<RecordsStore.RecordFile> files(Reader reader, @Nullable UUID planEntry, int limit, long offset, Channel channel) {
+	public List<RecordsStore.RecordFile> files(Reader reader, @Nullable PlanEntryId planEntry, int limit, long offset, Channel channel) {
 		List<RecordsStore.RecordFile> rows = store.files(reader.departments(), planEntry, limit, offset);
 		audit.record(reader.name(), AuditAction.READ, channel.describe("files"), reader.origin());
 		return rows;

@@ -4,7 +4,6 @@ package de.openrathaus.records.filing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.records.audit.AuditTrail;
@@ -40,7 +39,7 @@ public class FilePlanEditing {
 
 
 	@Transactional
-	public UUID add(Entry entry, String actor, String origin) {
+	public PlanEntryId add(Entry entry, String actor, String origin) {
 		String number = entry.number() == null ? "" : entry.number().strip();
 		if (!number.matches("[0-9]{1,3}(\\.[0-9]{1,3}){0,5}")) {
 			throw Refusal.of("records.plan.edit.invalid.number");
@@ -48,19 +47,19 @@ public class FilePlanEditing {
 		if (store.planEntryId(number).isPresent()) {
 			throw Refusal.conflict("records.plan.edit.invalid.exists");
 		}
-		UUID parent = null;
+		PlanEntryId parent = null;
 		int dot = number.lastIndexOf('.');
 		if (dot > 0) {
 			parent = store.planEntryId(number.substring(0, dot)).orElseThrow(() -> Refusal.of("records.plan.edit.invalid.noParent"));
 		}
 		Checked checked = check(entry, null);
-		UUID id = store.insertPlanEntry(number, checked.title(), parent, checked.retention(), checked.disposal(), checked.procedureTypes());
+		PlanEntryId id = store.insertPlanEntry(number, checked.title(), parent, checked.retention(), checked.disposal(), checked.procedureTypes());
 		audit.record(actor, AuditAction.PLAN_ENTRY_ADDED, "file plan entry " + number + " " + checked.title() + describe(checked), origin);
 		return id;
 	}
 
 	@Transactional
-	public void change(UUID id, Entry entry, String actor, String origin) {
+	public void change(PlanEntryId id, Entry entry, String actor, String origin) {
 		RecordsStore.PlanEntry existing = store.plan().stream().filter(p -> p.id().equals(id)).findFirst()
 			.orElseThrow(() -> Refusal.of("records.plan.edit.invalid.unknown"));
 		Checked checked = check(entry, id);
@@ -71,7 +70,7 @@ public class FilePlanEditing {
 	private record Checked(String title, @Nullable Integer retention, @Nullable Disposal disposal, List<String> procedureTypes) {
 	}
 
-	private Checked check(Entry entry, @Nullable UUID self) {
+	private Checked check(Entry entry, @Nullable PlanEntryId self) {
 		String title = entry.title() == null ? "" : entry.title().strip();
 		if (title.isEmpty() || title.length() > 200) {
 			throw Refusal.of("records.plan.edit.invalid.title");

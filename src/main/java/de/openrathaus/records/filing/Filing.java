@@ -2,10 +2,12 @@
 package de.openrathaus.records.filing;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-import de.openrathaus.files.Sha256;
+import de.openrathaus.records.content.StoredContent;
 import de.openrathaus.tenancy.MunicipalClock;
 
 import de.openrathaus.records.audit.AuditAction;
@@ -19,8 +21,11 @@ import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.tenancy.Tenants;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files the online procedures' applications: a submission becomes a case in the file of its
@@ -41,70 +46,137 @@ class Filing {
 	private final PdfRenderer pdf;
 	private final AuditTrail audit;
 	private final Tenants tenants;
+	private final TransactionTemplate transactions;
 
-	Filing(RecordsStore store, Applications applications, DecisionDocuments decisions, PdfRenderer pdf, AuditTrail audit, Tenants tenants) {
+	Filing(RecordsStore store, Applications applications, DecisionDocuments decisions, PdfRenderer pdf, AuditTrail audit, Tenants tenants,
+			TransactionTemplate transactions) {
 		this.store = store;
 		this.applications = applications;
 		this.decisions = decisions;
 		this.pdf = pdf;
 		this.audit = audit;
 		this.tenants = tenants;
+		this.transactions = transactions;
 	}
 
-	@ApplicationModuleListener
+	// Each listener runs without a transaction of its own (NOT_SUPPORTED): it first writes the
+	// contents to the content store, which may be object storage over the network, and then adds the
+	// rows in one short transaction. A content written for a transaction that then fails stays as an
+	// orphan object (see StoredContent); the event stays incomplete in the publication registry and
+	// its repetition writes the same content-addressed objects again.
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ApplicationSubmitted event) {
 		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
-		fileSubmission(details);
-		audit.record(SYSTEM, AuditAction.FILED, "case " + details.reference(), "event ApplicationSubmitted");
+		Submission submission = prepare(details);
+		transactions.executeWithoutResult(tx -> {
+			caseOf(submission);
+			audit.record(SYSTEM, AuditAction.FILED, "case " + details.reference(), "event ApplicationSubmitted");
+		});
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(InformationProvided event) {
 		Applications.ApplicationDetails details = applications.details(event.application()).orElseThrow();
-		CaseId caseId = caseOf(details);
-		applications.filed(details.id(), details.answerAttachments().stream().map(a -> fileAttachment(caseId, details, a)).toList());
-		audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
+		Submission submission = prepare(details);
+		List<PreparedAttachment> answers = details.answerAttachments().stream().map(a -> prepare(details, a)).toList();
+		transactions.executeWithoutResult(tx -> {
+			CaseId caseId = caseOf(submission);
+			applications.filed(details.id(), answers.stream().map(a -> fileAttachment(caseId, a)).toList());
+			audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + details.reference(), "event InformationProvided");
+		});
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(DecisionIssued event) {
-		CaseId caseId = caseOf(applications.details(event.application()).orElseThrow());
-		if (!store.hasDocumentFrom(caseId, DocumentSource.DECISION)) {
-			if (event.automatic()) {
-				// in the same transaction as the decision's document, so a repeated event records it once as well
-				audit.record(SYSTEM, AuditAction.DECIDED_AUTOMATICALLY, "case " + event.reference() + " (" + event.outcome() + ")",
-						"event DecisionIssued");
+		Submission submission = prepare(applications.details(event.application()).orElseThrow());
+		boolean filedAlready = submission.existing().map(caseId -> store.hasDocumentFrom(caseId, DocumentSource.DECISION)).orElse(false);
+		Optional<PreparedDocument> decision = filedAlready ? Optional.empty()
+				: Optional.of(decisions.decisionOf(event.application()).orElseThrow())
+					.map(d -> new PreparedDocument(d.filename(), d.mediaType(), store.storeContent(d.content())));
+		transactions.executeWithoutResult(tx -> {
+			CaseId caseId = caseOf(submission);
+			if (decision.isPresent() && !store.hasDocumentFrom(caseId, DocumentSource.DECISION)) {
+				if (event.automatic()) {
+					// in the same transaction as the decision's document, so a repeated event records it once as well
+					audit.record(SYSTEM, AuditAction.DECIDED_AUTOMATICALLY, "case " + event.reference() + " (" + event.outcome() + ")",
+							"event DecisionIssued");
+				}
+				PreparedDocument document = decision.get();
+				store.addDocument(caseId, "Bescheid", document.filename(), document.mediaType(), document.content(), SYSTEM,
+						Map.of("source", DocumentSource.DECISION.stored()));
+				applications.filed(event.application(), List.of(document.content().sha256()));
 			}
-			DecisionDocuments.Document decision = decisions.decisionOf(event.application()).orElseThrow();
-			store.addDocument(caseId, "Bescheid", decision.filename(), decision.mediaType(), decision.content(), SYSTEM,
-					Map.of("source", DocumentSource.DECISION.stored()));
-			applications.filed(event.application(), java.util.List.of(Sha256.hex(decision.content())));
-		}
-		if (store.close(caseId)) {
-			audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
-		}
+			if (store.close(caseId)) {
+				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
+			}
+		});
 	}
 
 	/** A withdrawn application ends its case without a decision, so that its retention period starts. */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ApplicationWithdrawn event) {
-		CaseId caseId = caseOf(applications.details(event.application()).orElseThrow());
-		if (store.close(caseId)) {
-			audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference() + " (withdrawn)", "event ApplicationWithdrawn");
-		}
+		Submission submission = prepare(applications.details(event.application()).orElseThrow());
+		transactions.executeWithoutResult(tx -> {
+			if (store.close(caseOf(submission))) {
+				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference() + " (withdrawn)", "event ApplicationWithdrawn");
+			}
+		});
+	}
+
+	/** A document whose content is in the content store, ready to be added in the transaction. */
+	private record PreparedDocument(String filename, String mediaType, StoredContent content) {
+	}
+
+	/** An attachment of the application, its content in the content store. */
+	private record PreparedAttachment(Applications.Attachment attachment, PreparedDocument document) {
 	}
 
 	/**
-	 * The application's case. The listeners run on their own threads, so an answer, a decision or a
-	 * withdrawal right after the submission can arrive before the submission is filed: then it is filed
-	 * first (filing is idempotent), instead of the later event finding no case and being lost.
+	 * A submission to file: the case that exists already, or the form data and attachments with their
+	 * contents written to the content store, so that filing it is database work only.
 	 */
-	private CaseId caseOf(Applications.ApplicationDetails details) {
-		return store.caseBySource(CaseSource.application(details.id())).orElseGet(() -> fileSubmission(details));
+	private record Submission(Applications.ApplicationDetails details, Optional<CaseId> existing, @Nullable PreparedDocument form,
+			List<PreparedAttachment> attachments) {
 	}
 
-	/** Files the submission (case, form data, attachments) unless it is filed already; returns its case. */
-	private CaseId fileSubmission(Applications.ApplicationDetails details) {
+	/**
+	 * The listeners run on their own threads, so an answer, a decision or a withdrawal right after the
+	 * submission can arrive before the submission is filed: each listener therefore prepares the
+	 * submission too (nothing, if its case exists), and files it first instead of finding no case.
+	 */
+	private Submission prepare(Applications.ApplicationDetails details) {
+		Optional<CaseId> existing = store.caseBySource(CaseSource.application(details.id()));
+		if (existing.isPresent()) {
+			// filed in one transaction with its form data and attachments
+			return new Submission(details, existing, null, List.of());
+		}
+		byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
+				tenants.current().name(), "details", details, "submittedAt",
+				TIME.format(details.submittedAt())), Locale.GERMAN);
+		PreparedDocument form = new PreparedDocument("Antragsdaten-" + details.reference() + ".pdf", "application/pdf",
+				store.storeContent(document));
+		return new Submission(details, existing, form, details.attachments().stream().map(a -> prepare(details, a)).toList());
+	}
+
+	private PreparedAttachment prepare(Applications.ApplicationDetails details, Applications.Attachment attachment) {
+		Applications.AttachmentContent content = applications.attachment(details.id(), attachment.id()).orElseThrow();
+		return new PreparedAttachment(attachment, new PreparedDocument(content.filename(), content.mediaType(),
+				store.storeContent(content.content())));
+	}
+
+	/** The submission's case, filed now (case, form data, attachments) unless it is filed already. */
+	private CaseId caseOf(Submission submission) {
+		return store.caseBySource(CaseSource.application(submission.details().id())).orElseGet(() -> fileSubmission(submission));
+	}
+
+	private CaseId fileSubmission(Submission submission) {
+		Applications.ApplicationDetails details = submission.details();
+		PreparedDocument form = submission.form();
+		if (form == null) {
+			// the case was there when the listener prepared, and is gone now: retried from the registry
+			throw new IllegalStateException("The case of " + details.reference() + " disappeared while filing");
+		}
 		RecordsStore.PlanEntry entry = store.plan().stream().filter(p -> p.procedureTypes().contains(details.procedureType())).findFirst()
 			.or(() -> store.plan().stream().filter(p -> p.number().equals(UNASSIGNED)).findFirst())
 			.orElseThrow(() -> new IllegalStateException("No file plan entry for " + details.procedureType()));
@@ -114,28 +186,21 @@ class Filing {
 				details.department(), CaseSource.application(details.id()));
 		CaseId caseId = recordCase.getKey();
 		if (!store.hasDocumentFrom(caseId, DocumentSource.FORM)) {
-			byte[] document = pdf.render("records/pdf/application-data", Map.of("municipality",
-					tenants.current().name(), "details", details, "submittedAt",
-					TIME.format(details.submittedAt())), Locale.GERMAN);
-			store.addDocument(caseId, "Antragsdaten", "Antragsdaten-" + details.reference() + ".pdf", "application/pdf", document, SYSTEM,
+			store.addDocument(caseId, "Antragsdaten", form.filename(), form.mediaType(), form.content(), SYSTEM,
 					Map.of("source", DocumentSource.FORM.stored()));
 		}
-		java.util.List<String> filed = new java.util.ArrayList<>();
-		for (Applications.Attachment attachment : details.attachments()) {
-			filed.add(fileAttachment(caseId, details, attachment));
-		}
-		applications.filed(details.id(), filed);
+		applications.filed(details.id(), submission.attachments().stream().map(a -> fileAttachment(caseId, a)).toList());
 		return caseId;
 	}
 
 	/** Files the attachment unless it is filed already; returns its SHA-256 either way. */
-	private String fileAttachment(CaseId caseId, Applications.ApplicationDetails details, Applications.Attachment attachment) {
-		DocumentSource source = DocumentSource.attachment(attachment.id());
-		Applications.AttachmentContent content = applications.attachment(details.id(), attachment.id()).orElseThrow();
+	private String fileAttachment(CaseId caseId, PreparedAttachment prepared) {
+		DocumentSource source = DocumentSource.attachment(prepared.attachment().id());
+		PreparedDocument document = prepared.document();
 		if (!store.hasDocumentFrom(caseId, source)) {
-			store.addDocument(caseId, attachment.filename(), content.filename(), content.mediaType(), content.content(), SYSTEM,
-					Map.of("source", source.stored(), "field", attachment.fieldKey()));
+			store.addDocument(caseId, prepared.attachment().filename(), document.filename(), document.mediaType(), document.content(), SYSTEM,
+					Map.of("source", source.stored(), "field", prepared.attachment().fieldKey()));
 		}
-		return Sha256.hex(content.content());
+		return document.content().sha256();
 	}
 }

@@ -29,7 +29,7 @@ public class NewFilesAndCases {
 
 	/** A new file under a plan entry in one of the reader's departments; empty if the reference is taken. */
 	@Transactional
-	public Optional<RecordsStore.RecordFile> openFile(Reader reader, UUID planEntry, String reference, String title, DepartmentCode department,
+	public Optional<RecordsStore.RecordFile> openFile(Reader reader, PlanEntryId planEntry, String reference, String title, DepartmentCode department,
 			Channel channel) {
 		if (!reader.sees(department)) {
 			throw new IllegalArgumentException("not a department of the reader");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.openrathaus.records.content.ContentStore;
+import de.openrathaus.records.content.StoredContent;
 import de.openrathaus.records.search.TextExtraction;
 
 import de.openrathaus.account.DepartmentCode;
@@ -34,11 +35,11 @@ public class RecordsStore {
 		this.events = events;
 	}
 
-	public record PlanEntry(UUID id, String number, String title, @Nullable UUID parent, @Nullable Integer retentionYears,
+	public record PlanEntry(PlanEntryId id, String number, String title, @Nullable PlanEntryId parent, @Nullable Integer retentionYears,
 			@Nullable Disposal disposal, List<String> procedureTypes) {
 	}
 
-	public record RecordFile(FileId id, UUID planEntry, String reference, String title, DepartmentCode department, boolean legalHold,
+	public record RecordFile(FileId id, PlanEntryId planEntry, String reference, String title, DepartmentCode department, boolean legalHold,
 			Instant createdAt) {
 	}
 
@@ -53,51 +54,53 @@ public class RecordsStore {
 	public List<PlanEntry> plan() {
 		return jdbc.sql("select id, number, title, parent_id, retention_years, disposal, procedure_types from records.plan_entry "
 				+ "order by string_to_array(number, '.')::int[]")
-			.query((rs, row) -> new PlanEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+			.query((rs, row) -> new PlanEntry(new PlanEntryId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), planEntryId(rs.getObject(4, UUID.class)),
 					rs.getObject(5, Integer.class), rs.getString(6) == null ? null : Disposal.valueOf(rs.getString(6)), List.of((String[]) rs.getArray(7).getArray())))
 			.list();
 	}
 
-	public void addPlanEntry(String number, String title, @Nullable UUID parent, @Nullable Integer retention, @Nullable Disposal disposal,
+	public void addPlanEntry(String number, String title, @Nullable PlanEntryId parent, @Nullable Integer retention, @Nullable Disposal disposal,
 			List<String> procedureTypes) {
 		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
 				+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, number) do nothing")
-			.params(UUID.randomUUID(), number, title, parent, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new))
+			.params(UUID.randomUUID(), number, title, parent == null ? null : parent.value(), retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new))
 			.update();
 	}
 
 	/** A new entry of the file plan (the caller has checked that its number is free); its id. */
-	UUID insertPlanEntry(String number, String title, @Nullable UUID parent, @Nullable Integer retention, @Nullable Disposal disposal,
+	PlanEntryId insertPlanEntry(String number, String title, @Nullable PlanEntryId parent, @Nullable Integer retention, @Nullable Disposal disposal,
 			List<String> procedureTypes) {
-		UUID id = UUID.randomUUID();
+		PlanEntryId id = PlanEntryId.random();
 		jdbc.sql("insert into records.plan_entry(id, number, title, parent_id, retention_years, disposal, procedure_types) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, number, title, parent, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new))
+			.params(id.value(), number, title, parent == null ? null : parent.value(), retention, disposal == null ? null : disposal.name(),
+					procedureTypes.toArray(String[]::new))
 			.update();
 		return id;
 	}
 
 	/** Changes what an entry says; its number and place in the plan stay. */
-	void changePlanEntry(UUID id, String title, @Nullable Integer retention, @Nullable Disposal disposal, List<String> procedureTypes) {
+	void changePlanEntry(PlanEntryId id, String title, @Nullable Integer retention, @Nullable Disposal disposal, List<String> procedureTypes) {
 		jdbc.sql("update records.plan_entry set title = ?, retention_years = ?, disposal = ?, procedure_types = ? where id = ?")
-			.params(title, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new), id).update();
+			.params(title, retention, disposal == null ? null : disposal.name(), procedureTypes.toArray(String[]::new), id.value()).update();
 	}
 
 	/** The number of the entry (other than {@code self}) whose submissions of this procedure type are filed there. */
-	Optional<String> planEntryTaking(String procedureType, @Nullable UUID self) {
+	Optional<String> planEntryTaking(String procedureType, @Nullable PlanEntryId self) {
+		UUID other = self == null ? null : self.value();
 		return jdbc.sql("select number from records.plan_entry where ? = any(procedure_types) and (?::uuid is null or id <> ?::uuid) limit 1")
-			.params(procedureType, self, self).query(String.class).optional();
+			.params(procedureType, other, other).query(String.class).optional();
 	}
 
-	public Optional<UUID> planEntryId(String number) {
-		return jdbc.sql("select id from records.plan_entry where number = ?").param(number).query(UUID.class).optional();
+	public Optional<PlanEntryId> planEntryId(String number) {
+		return jdbc.sql("select id from records.plan_entry where number = ?").param(number).query(UUID.class).optional().map(PlanEntryId::new);
 	}
 
 	/** The file for this plan entry and reference, created if missing (safe when two filings race). */
-	public FileId file(UUID planEntry, String reference, String title, DepartmentCode department) {
+	public FileId file(PlanEntryId planEntry, String reference, String title, DepartmentCode department) {
 		jdbc.sql("insert into records.file(id, plan_entry_id, reference, title, department) values (?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, reference) do nothing")
-			.params(UUID.randomUUID(), planEntry, reference, title, department.value()).update();
+			.params(UUID.randomUUID(), planEntry.value(), reference, title, department.value()).update();
 		return new FileId(jdbc.sql("select id from records.file where reference = ?").param(reference).query(UUID.class).single());
 	}
 
@@ -120,33 +123,39 @@ public class RecordsStore {
 			.params(recordCase.value(), source.stored()).query(Integer.class).single() > 0;
 	}
 
-	/** Adds a document with its first version; the content goes to the content store first. */
-	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, byte[] content, String author,
+	/**
+	 * Writes a content to the content store (object storage or disk). Call it before, and outside, the
+	 * transaction that adds the document or version naming it: see {@link StoredContent}.
+	 */
+	public StoredContent storeContent(byte[] content) {
+		return new StoredContent(contents.put(content), content.length);
+	}
+
+	/** Adds a document with its first version, whose content is in the content store already. */
+	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, StoredContent content, String author,
 			Map<String, String> metadata) {
-		String sha = contents.put(content);
 		DocumentId document = DocumentId.random();
 		VersionId version = VersionId.random();
 		jdbc.sql("insert into records.document(id, case_id, title) values (?, ?, ?)").params(document.value(), recordCase.value(), title)
 			.update();
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author, metadata) "
 				+ "values (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb)")
-			.params(version.value(), document.value(), filename, mediaType, content.length, sha, author, JSON.writeValueAsString(metadata))
+			.params(version.value(), document.value(), filename, mediaType, content.size(), content.sha256(), author, JSON.writeValueAsString(metadata))
 			.update();
 		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return document;
 	}
 
-	/** Adds the next version of a document; earlier versions stay as they are. */
-	public int addVersion(DocumentId document, String filename, String mediaType, byte[] content, String author) {
-		String sha = contents.put(content);
+	/** Adds the next version of a document, whose content is in the content store already; earlier versions stay as they are. */
+	public int addVersion(DocumentId document, String filename, String mediaType, StoredContent content, String author) {
 		jdbc.sql("select id from records.document where id = ? for update").param(document.value()).query(UUID.class).single();
 		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from records.document_version where document_id = ?")
 			.param(document.value()).query(Integer.class).single();
 		VersionId version = VersionId.random();
 		jdbc.sql("insert into records.document_version(id, document_id, version, filename, media_type, size, sha256, author) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(version.value(), document.value(), next, filename, mediaType, content.length, sha, author).update();
+			.params(version.value(), document.value(), next, filename, mediaType, content.size(), content.sha256(), author).update();
 		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
 		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
 		return next;
@@ -171,13 +180,13 @@ public class RecordsStore {
 	}
 
 	/** One page of the files of these departments, optionally under one plan entry, by reference. */
-	public List<RecordFile> files(java.util.Collection<DepartmentCode> departments, @Nullable UUID planEntry, int limit, long offset) {
+	public List<RecordFile> files(java.util.Collection<DepartmentCode> departments, @Nullable PlanEntryId planEntry, int limit, long offset) {
 		String sql = "select id, plan_entry_id, reference, title, department, legal_hold, created_at from records.file "
 				+ "where department = any(?)" + (planEntry == null ? "" : " and plan_entry_id = ?") + " order by reference limit ? offset ?";
 		List<Object> params = new java.util.ArrayList<>();
 		params.add(codes(departments));
 		if (planEntry != null) {
-			params.add(planEntry);
+			params.add(planEntry.value());
 		}
 		params.add(limit);
 		params.add(offset);
@@ -185,11 +194,11 @@ public class RecordsStore {
 	}
 
 	/** A new file under a plan entry; empty if the reference is taken. */
-	public Optional<FileId> createFile(UUID planEntry, String reference, String title, DepartmentCode department) {
+	public Optional<FileId> createFile(PlanEntryId planEntry, String reference, String title, DepartmentCode department) {
 		FileId id = FileId.random();
 		int created = jdbc.sql("insert into records.file(id, plan_entry_id, reference, title, department) values (?, ?, ?, ?, ?) "
 				+ "on conflict (tenant_id, reference) do nothing")
-			.params(id.value(), planEntry, reference, title, department.value()).update();
+			.params(id.value(), planEntry.value(), reference, title, department.value()).update();
 		return created == 1 ? Optional.of(id) : Optional.empty();
 	}
 
@@ -278,6 +287,7 @@ public class RecordsStore {
 			.orElse(new UUID(0, 0)));
 	}
 
+	/** Reads a version's content from the content store: outside a database transaction, as every storage call. */
 	public byte[] content(Version version) {
 		return contents.get(version.sha256());
 	}
@@ -288,8 +298,12 @@ public class RecordsStore {
 	}
 
 	private static RecordFile recordFile(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new RecordFile(new FileId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+		return new RecordFile(new FileId(rs.getObject(1, UUID.class)), new PlanEntryId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
 				new DepartmentCode(rs.getString(5)), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+	}
+
+	private static @Nullable PlanEntryId planEntryId(@Nullable UUID id) {
+		return id == null ? null : new PlanEntryId(id);
 	}
 
 	private static String[] codes(java.util.Collection<DepartmentCode> departments) {

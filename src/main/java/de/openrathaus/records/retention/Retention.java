@@ -28,7 +28,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +51,7 @@ public class Retention {
 	private final Clock clock;
 
 	/** A case on the due list. */
-	public record Due(CaseId caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, Disposal action, String status,
+	public record Due(CaseId caseId, String reference, String planNumber, String planTitle, LocalDate dueOn, Disposal action, DisposalState status,
 			boolean legalHold) {
 	}
 
@@ -97,19 +96,29 @@ public class Retention {
 		return store.due();
 	}
 
-	/** Destroys a listed case: refuses when it is not listed for destruction or its file is on hold. */
-	@Transactional
+	/**
+	 * Destroys a listed case: refuses when it is not listed for destruction or its file is on hold.
+	 * The rows go in one transaction; the contents are deleted from the content store after it has
+	 * committed (no storage call inside a transaction, and nothing deleted that a rollback would keep).
+	 */
 	public void destroy(CaseId caseId, String manager, String origin) {
-		Due due = due().stream().filter(d -> d.caseId().equals(caseId)).findFirst()
-			.orElseThrow(() -> Refusal.conflict("records.retention.notDestroyable"));
-		if (due.legalHold() || due.action() != Disposal.DESTROY) {
-			throw Refusal.conflict("records.retention.notDestroyable");
-		}
-		remove(caseId, due.reference(), due.planNumber(), AuditAction.DESTROYED, manager, origin);
+		outsideTransactions();
+		List<String> hashes = inTransaction(() -> {
+			Due due = due().stream().filter(d -> d.caseId().equals(caseId)).findFirst()
+				.orElseThrow(() -> Refusal.conflict("records.retention.notDestroyable"));
+			if (due.legalHold() || due.action() != Disposal.DESTROY) {
+				throw Refusal.conflict("records.retention.notDestroyable");
+			}
+			return remove(caseId, due.reference(), due.planNumber(), AuditAction.DESTROYED, manager, origin);
+		});
+		deleteUnused(hashes);
 	}
 
-	/** Removes a case's documents, texts and contents, keeping only a record of what it was and what happened. */
-	private void remove(CaseId caseId, String reference, String planNumber, AuditAction outcome, String manager, String origin) {
+	/**
+	 * Removes a case's documents and texts, keeping only a record of what it was and what happened;
+	 * returns the hashes of its contents, which the caller deletes once the transaction has committed.
+	 */
+	private List<String> remove(CaseId caseId, String reference, String planNumber, AuditAction outcome, String manager, String origin) {
 		List<String> hashes = store.contentHashes(caseId);
 		int documents = store.documentCount(caseId);
 		store.recordRemoval(caseId, planNumber, documents, store.versionCount(caseId), manager, outcome);
@@ -119,13 +128,26 @@ public class Retention {
 		store.blankOut(caseId, outcome == AuditAction.DESTROYED ? "[vernichtet]" : "[an das Archiv abgegeben]");
 		store.markDone(caseId, manager);
 		audit.record(manager, outcome, "case " + reference + " (" + documents + " documents)", origin);
-		var tenant = TenantContext.require();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				TenantContext.runAs(tenant, () -> hashes.stream().filter(h -> !store.contentInUse(h)).forEach(contents::delete));
-			}
-		});
+		return hashes;
+	}
+
+	/**
+	 * Deletes the contents no version names any more, after the removal has committed. A crash in
+	 * between leaves orphan objects: space, not data anyone can reach.
+	 */
+	private void deleteUnused(List<String> hashes) {
+		hashes.stream().distinct().filter(h -> !store.contentInUse(h)).forEach(contents::delete);
+	}
+
+	/** The use cases that call the content store open their own, short transactions around the database work only. */
+	private static void outsideTransactions() {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Retention calls the content store: call it outside a transaction");
+		}
+	}
+
+	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+		return java.util.Objects.requireNonNull(transactions.execute(status -> work.get()));
 	}
 
 	/**
@@ -152,8 +174,8 @@ public class Retention {
 	 *
 	 * @return how many cases the answer concerned
 	 */
-	@Transactional
 	public int applyArchiveAnswer(byte[] message, String manager, String origin) {
+		outsideTransactions();
 		XdomeaMessages.Answer answer;
 		try {
 			answer = XdomeaMessages.read(message);
@@ -162,45 +184,72 @@ public class Retention {
 			throw Refusal.of("records.archive.refused");
 		}
 		if (answer.type().endsWith(".0502")) {
-			List<CaseId> known = store.listedIn(answer.process());
-			List<CaseId> unknown = answer.assessments().keySet().stream().filter(id -> !known.contains(id)).toList();
-			if (answer.assessments().isEmpty() || !unknown.isEmpty()
-					|| answer.assessments().values().stream().anyMatch(code -> !code.equals("A") && !code.equals("V"))) {
-				throw Refusal.of("records.archive.refused");
-			}
-			answer.assessments().forEach(store::assess);
-			audit.record(manager, AuditAction.ASSESSED, "xdomea 0502 " + answer.process() + " for " + answer.assessments().size() + " cases", origin);
-			return answer.assessments().size();
+			return inTransaction(() -> {
+				List<CaseId> known = store.listedIn(answer.process());
+				List<CaseId> unknown = answer.assessments().keySet().stream().filter(id -> !known.contains(id)).toList();
+				java.util.Map<CaseId, ArchiveAssessment> assessments = new java.util.LinkedHashMap<>();
+				answer.assessments().forEach((id, code) -> ArchiveAssessment.of(code).ifPresent(a -> assessments.put(id, a)));
+				if (answer.assessments().isEmpty() || !unknown.isEmpty() || assessments.size() != answer.assessments().size()) {
+					throw Refusal.of("records.archive.refused");
+				}
+				assessments.forEach(store::assess);
+				audit.record(manager, AuditAction.ASSESSED, "xdomea 0502 " + answer.process() + " for " + assessments.size() + " cases", origin);
+				return assessments.size();
+			});
 		}
 		if (answer.type().endsWith(".0504")) {
-			List<Due> handedOver = store.handedOver(answer.process());
-			if (handedOver.isEmpty()) {
-				throw Refusal.conflict("records.archive.refused");
-			}
-			handedOver.forEach(d -> remove(d.caseId(), d.reference(), d.planNumber(), AuditAction.HANDED_OVER, manager, origin));
-			return handedOver.size();
+			List<String> hashes = new java.util.ArrayList<>();
+			int count = inTransaction(() -> {
+				List<Due> handedOver = store.handedOver(answer.process());
+				if (handedOver.isEmpty()) {
+					throw Refusal.conflict("records.archive.refused");
+				}
+				handedOver.forEach(d -> hashes.addAll(remove(d.caseId(), d.reference(), d.planNumber(), AuditAction.HANDED_OVER, manager, origin)));
+				return handedOver.size();
+			});
+			deleteUnused(hashes);
+			return count;
 		}
 		throw Refusal.of("records.archive.refused");
 	}
 
-	/** The hand-over package (0503) of the cases the archive chose, with their primary files. */
-	@Transactional
-	public byte[] handOver(XdomeaOfferList.Parties parties, String manager, String origin) {
-		List<UUID> processes = store.processesAssessedForArchive();
-		if (processes.size() != 1) {
-			throw new IllegalStateException(processes.isEmpty() ? "nothing assessed for the archive" : "several offers open");
-		}
-		UUID process = processes.getFirst();
-		List<XdomeaHandOver.Transferred> cases = store.assessedForArchive(process).stream()
-			.map(offered -> new XdomeaHandOver.Transferred(offered, documents(offered.id()))).toList();
-		store.handingOver(process);
-		audit.record(manager, AuditAction.HANDED_OVER_SENT, "xdomea 0503 " + process + " with " + cases.size() + " cases", origin);
-		return XdomeaHandOver.zip(process, parties, cases, java.time.LocalDateTime.now(clock));
+	/** A case to hand over with the rows of its documents' versions, read before any content. */
+	private record Selected(XdomeaOfferList.Offered offered, List<RetentionStore.VersionRow> versions) {
 	}
 
-	private List<XdomeaHandOver.Doc> documents(CaseId caseId) {
+	/** The process of the open offer and its cases, as read in one transaction. */
+	private record Selection(UUID process, List<Selected> cases) {
+	}
+
+	/**
+	 * The hand-over package (0503) of the cases the archive chose, with their primary files. The rows
+	 * are read in one transaction, the contents from the content store after it, and the hand-over is
+	 * marked and audited in a second transaction once the package is complete.
+	 */
+	public byte[] handOver(XdomeaOfferList.Parties parties, String manager, String origin) {
+		outsideTransactions();
+		Selection selection = inTransaction(() -> {
+			List<UUID> processes = store.processesAssessedForArchive();
+			if (processes.size() != 1) {
+				throw new IllegalStateException(processes.isEmpty() ? "nothing assessed for the archive" : "several offers open");
+			}
+			UUID process = processes.getFirst();
+			return new Selection(process, store.assessedForArchive(process).stream()
+				.map(offered -> new Selected(offered, store.versions(offered.id()))).toList());
+		});
+		List<XdomeaHandOver.Transferred> cases = selection.cases().stream()
+			.map(selected -> new XdomeaHandOver.Transferred(selected.offered(), documents(selected.versions()))).toList();
+		byte[] zip = XdomeaHandOver.zip(selection.process(), parties, cases, java.time.LocalDateTime.now(clock));
+		transactions.executeWithoutResult(status -> {
+			store.handingOver(selection.process());
+			audit.record(manager, AuditAction.HANDED_OVER_SENT, "xdomea 0503 " + selection.process() + " with " + cases.size() + " cases", origin);
+		});
+		return zip;
+	}
+
+	private List<XdomeaHandOver.Doc> documents(List<RetentionStore.VersionRow> versions) {
 		java.util.Map<DocumentId, List<RetentionStore.VersionRow>> byDocument = new java.util.LinkedHashMap<>();
-		store.versions(caseId).forEach(r -> byDocument.computeIfAbsent(r.document(), k -> new java.util.ArrayList<>()).add(r));
+		versions.forEach(r -> byDocument.computeIfAbsent(r.document(), k -> new java.util.ArrayList<>()).add(r));
 		return byDocument.values().stream().map(list -> new XdomeaHandOver.Doc(list.getFirst().document(), list.getFirst().title(),
 				list.stream().map(r -> new XdomeaHandOver.Primary(r.version(), r.number(), r.filename(), r.mediaType(), contents.get(r.sha())))
 					.toList()))

@@ -59,13 +59,14 @@ class RetentionStore {
 
 	/** The listed cases, by due day and reference. */
 	List<Retention.Due> due() {
-		return jdbc.sql(DUE_COLUMNS + " where d.status = 'LISTED' order by d.due_on, c.reference").query(RetentionStore::dueRow).list();
+		return jdbc.sql(DUE_COLUMNS + " where d.status = ? order by d.due_on, c.reference").param(DisposalState.LISTED.name())
+			.query(RetentionStore::dueRow).list();
 	}
 
-	/** The listed cases of an xdomea process that the archive took ("A") and that were handed over. */
+	/** The listed cases of an xdomea process that the archive took and that were handed over. */
 	List<Retention.Due> handedOver(UUID process) {
-		return jdbc.sql(DUE_COLUMNS + " where d.process_id = ? and d.assessment = 'A' and d.handover_at is not null and d.status = 'LISTED'")
-			.param(process).query(RetentionStore::dueRow).list();
+		return jdbc.sql(DUE_COLUMNS + " where d.process_id = ? and d.assessment = ? and d.handover_at is not null and d.status = ?")
+			.params(process, ArchiveAssessment.ARCHIVE.code, DisposalState.LISTED.name()).query(RetentionStore::dueRow).list();
 	}
 
 	/** The contents (by hash) of a case's versions. */
@@ -116,7 +117,8 @@ class RetentionStore {
 	}
 
 	void markDone(CaseId caseId, String manager) {
-		jdbc.sql("update records.disposal set status = 'DONE', done_at = now(), done_by = ? where case_id = ?").params(manager, caseId.value()).update();
+		jdbc.sql("update records.disposal set status = ?, done_at = now(), done_by = ? where case_id = ?")
+			.params(DisposalState.DONE.name(), manager, caseId.value()).update();
 	}
 
 	/** Whether any version (of any case) still has this content. */
@@ -129,8 +131,8 @@ class RetentionStore {
 		return jdbc.sql("""
 				select c.id, c.reference, c.title, c.created_at, c.closed_at from records.disposal d
 				  join records.record_case c on c.id = d.case_id join records.file f on f.id = c.file_id
-				 where d.status = 'LISTED' and d.action = ? and not f.legal_hold order by c.reference""")
-			.param(Disposal.ARCHIVE.name()).query(RetentionStore::offeredRow).list();
+				 where d.status = ? and d.action = ? and not f.legal_hold order by c.reference""")
+			.params(DisposalState.LISTED.name(), Disposal.ARCHIVE.name()).query(RetentionStore::offeredRow).list();
 	}
 
 	void offered(UUID process, List<CaseId> cases) {
@@ -139,31 +141,32 @@ class RetentionStore {
 
 	/** The cases an offer of this process still lists. */
 	List<CaseId> listedIn(UUID process) {
-		return jdbc.sql("select case_id from records.disposal where process_id = ? and status = 'LISTED'").param(process).query(UUID.class)
-			.list().stream().map(CaseId::new).toList();
+		return jdbc.sql("select case_id from records.disposal where process_id = ? and status = ?").params(process, DisposalState.LISTED.name())
+			.query(UUID.class).list().stream().map(CaseId::new).toList();
 	}
 
-	/** The archive's code for a case: "A" takes it, "V" releases it for destruction. */
-	void assess(CaseId caseId, String code) {
-		jdbc.sql("update records.disposal set assessment = ?, action = case when ? = 'V' then ? else action end where case_id = ?")
-			.params(code, code, Disposal.DESTROY.name(), caseId.value()).update();
+	/** The archive's assessment of a case; one that releases it for destruction turns its action into {@link Disposal#DESTROY}. */
+	void assess(CaseId caseId, ArchiveAssessment assessment) {
+		jdbc.sql("update records.disposal set assessment = ?, action = coalesce(?::text, action) where case_id = ?")
+			.params(assessment.code, assessment == ArchiveAssessment.DESTROY ? Disposal.DESTROY.name() : null, caseId.value()).update();
 	}
 
 	/** The processes with cases the archive chose that are still listed. */
 	List<UUID> processesAssessedForArchive() {
-		return jdbc.sql("select distinct process_id from records.disposal where assessment = 'A' and status = 'LISTED'").query(UUID.class)
-			.list();
+		return jdbc.sql("select distinct process_id from records.disposal where assessment = ? and status = ?")
+			.params(ArchiveAssessment.ARCHIVE.code, DisposalState.LISTED.name()).query(UUID.class).list();
 	}
 
 	List<XdomeaOfferList.Offered> assessedForArchive(UUID process) {
 		return jdbc.sql("""
 				select c.id, c.reference, c.title, c.created_at, c.closed_at from records.disposal d join records.record_case c on c.id = d.case_id
-				 where d.process_id = ? and d.assessment = 'A' and d.status = 'LISTED' order by c.reference""")
-			.param(process).query(RetentionStore::offeredRow).list();
+				 where d.process_id = ? and d.assessment = ? and d.status = ? order by c.reference""")
+			.params(process, ArchiveAssessment.ARCHIVE.code, DisposalState.LISTED.name()).query(RetentionStore::offeredRow).list();
 	}
 
 	void handingOver(UUID process) {
-		jdbc.sql("update records.disposal set handover_at = now() where process_id = ? and assessment = 'A'").param(process).update();
+		jdbc.sql("update records.disposal set handover_at = now() where process_id = ? and assessment = ?")
+			.params(process, ArchiveAssessment.ARCHIVE.code).update();
 	}
 
 	/** Every version of every document of a case, documents in filing order, versions ascending. */
@@ -181,14 +184,14 @@ class RetentionStore {
 	void setLegalHold(FileId file, boolean hold) {
 		jdbc.sql("update records.file set legal_hold = ? where id = ?").params(hold, file.value()).update();
 		if (hold) {
-			jdbc.sql("delete from records.disposal d using records.record_case c where d.case_id = c.id and c.file_id = ? and d.status = 'LISTED'")
-				.param(file.value()).update();
+			jdbc.sql("delete from records.disposal d using records.record_case c where d.case_id = c.id and c.file_id = ? and d.status = ?")
+				.params(file.value(), DisposalState.LISTED.name()).update();
 		}
 	}
 
 	private static Retention.Due dueRow(ResultSet rs, int row) throws SQLException {
 		return new Retention.Due(new CaseId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
-				Disposal.valueOf(rs.getString(6)), rs.getString(7), rs.getBoolean(8));
+				Disposal.valueOf(rs.getString(6)), DisposalState.valueOf(rs.getString(7)), rs.getBoolean(8));
 	}
 
 	private static XdomeaOfferList.Offered offeredRow(ResultSet rs, int row) throws SQLException {

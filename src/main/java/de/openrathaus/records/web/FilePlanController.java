@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.records.filing.FilePlanEditing;
+import de.openrathaus.records.filing.PlanEntryId;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
@@ -56,7 +57,7 @@ class FilePlanController {
 
 	@PostMapping("/backoffice/aktenplan/{id}")
 	@OnRefusal("/backoffice/aktenplan#e-{id}")
-	String change(@PathVariable UUID id, @RequestParam(required = false) @Nullable String title,
+	String change(@PathVariable PlanEntryId id, @RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String retentionYears, @RequestParam(required = false) @Nullable String disposal,
 			@RequestParam(required = false) @Nullable String procedureTypes, SignedInUser user, HttpServletRequest request,
 			RedirectAttributes redirect) {

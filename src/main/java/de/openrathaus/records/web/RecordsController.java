@@ -23,6 +23,7 @@ import de.openrathaus.records.filing.Reader;
 import de.openrathaus.records.filing.DocumentId;
 import de.openrathaus.records.filing.DocumentUploads;
 import de.openrathaus.records.filing.FileId;
+import de.openrathaus.records.filing.PlanEntryId;
 import de.openrathaus.records.filing.RecordsStore;
 import de.openrathaus.records.filing.VersionId;
 import de.openrathaus.records.search.EFileSearch;
@@ -206,7 +207,7 @@ public class RecordsController {
 	@GetMapping("/backoffice/akten")
 	public String plan(SignedInUser user, Model model, HttpServletRequest request) {
 		EFileReading.PlanView view = reading.plan(reader(user, request));
-		Map<UUID, List<RecordsStore.RecordFile>> byEntry = view.files().stream()
+		Map<PlanEntryId, List<RecordsStore.RecordFile>> byEntry = view.files().stream()
 			.collect(Collectors.groupingBy(RecordsStore.RecordFile::planEntry));
 		model.addAttribute("plan", view.plan());
 		model.addAttribute("files", byEntry);

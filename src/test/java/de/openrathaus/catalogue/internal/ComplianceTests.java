@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import de.openrathaus.catalogue.internal.Compliance.Duty;
@@ -16,6 +17,7 @@ import de.openrathaus.procedure.OnlineServices.OnlineService;
 import de.openrathaus.records.EFileOverview;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Each row of the EGovG NRW view follows the state of the running platform it measures. */
@@ -25,11 +27,18 @@ class ComplianceTests {
 	List<OnlineService> online = new ArrayList<>(List.of(new OnlineService("hund-anmelden", "Hund anmelden", 0, "LOW")));
 	EFileOverview.Figures efile = new EFileOverview.Figures(3, 2, Set.of("hund-anmelden"), 4, 9);
 	ProcessStore processes = mock(ProcessStore.class);
+	ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+	{
+		messages.setBasename("i18n/catalogue");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+	}
 
 	private Duty row(String paragraph) {
 		when(processes.all()).thenReturn(List.of());
 		OnlineServices services = () -> online;
-		return new Compliance(environment, services, processes, () -> efile).duties().stream()
+		return new Compliance(environment, services, processes, () -> efile, messages).duties(Locale.GERMAN).stream()
 			.filter(d -> d.paragraph().equals(paragraph)).findFirst().orElseThrow();
 	}
 
@@ -90,6 +99,17 @@ class ComplianceTests {
 		online.add(new OnlineService("parken", "Bewohnerparken", 0, "LOW"));
 		assertThat(row("§ 9").state()).isEqualTo(State.PARTLY);
 		assertThat(row("§ 9").evidence()).contains("1 von 2 Online-Verfahren haben keinen Aktenplaneintrag").contains("parken");
+	}
+
+	@Test
+	void dutiesAndEvidenceComeInTheReadersLanguage() {
+		OnlineServices services = () -> online;
+		when(processes.all()).thenReturn(List.of());
+		Duty efileInEnglish = new Compliance(environment, services, processes, () -> efile, messages).duties(Locale.ENGLISH).stream()
+			.filter(d -> d.paragraph().equals("§ 9")).findFirst().orElseThrow();
+		assertThat(efileInEnglish.duty()).isEqualTo("Electronic records management");
+		assertThat(efileInEnglish.evidence()).startsWith("E-file with file plan (3 entries, 2 with retention period and disposal), 4 files and 9 cases.");
+		assertThat(row("§ 9").duty()).isEqualTo("Elektronische Aktenführung");
 	}
 
 	@Test

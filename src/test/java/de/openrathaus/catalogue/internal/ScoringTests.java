@@ -32,7 +32,7 @@ class ScoringTests {
 		v.put(ProcessField.FEASIBILITY, feasibility);
 		v.put(ProcessField.LAW_DEMANDS_DIGITAL, law);
 		v.put(ProcessField.DIGITAL_DEADLINE, deadline == null ? ProcessValues.NONE : deadline);
-		return new ProcessRecord(UUID.randomUUID(), v, ProcessRecord.Status.REVIEWED, 1, Instant.EPOCH, false);
+		return new ProcessRecord(ProcessId.random(), v, ProcessRecord.Status.REVIEWED, 1, Instant.EPOCH, false);
 	}
 
 	static Map<Criterion, Integer> weights(int each) {

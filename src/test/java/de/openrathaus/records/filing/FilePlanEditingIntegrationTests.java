@@ -63,7 +63,7 @@ class FilePlanEditingIntegrationTests {
 			.andExpect(flash().attribute("refused", "records.plan.edit.invalid.procedureTaken"));
 		assertThat(count()).isEqualTo(before);
 
-		java.util.UUID id = TenantContext.callAs(accounts.tenant(), () -> store.planEntryId(number).orElseThrow());
+		PlanEntryId id = TenantContext.callAs(accounts.tenant(), () -> store.planEntryId(number).orElseThrow());
 		mvc.perform(post("/backoffice/aktenplan/" + id).param("title", "Zweitwohnungsteuer (Satzung 2027)").param("retentionYears", "30")
 				.param("disposal", "ARCHIVE").param("procedureTypes", "zweitwohnung-anmelden, zweitwohnung-abmelden").session(manager).with(csrf()))
 			.andExpect(flash().attribute("notice", "records.plan.edit.changed"));
@@ -77,7 +77,7 @@ class FilePlanEditingIntegrationTests {
 		mvc.perform(post("/backoffice/aktenplan/" + id).param("title", "").param("retentionYears", "30").param("disposal", "ARCHIVE")
 				.session(manager).with(csrf()))
 			.andExpect(flash().attribute("refused", "records.plan.edit.invalid.title"));
-		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select title from records.plan_entry where id = ?").param(id)
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select title from records.plan_entry where id = ?").param(id.value())
 			.query(String.class).single())).isEqualTo("Zweitwohnungsteuer (Satzung 2027)");
 		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
 				"select count(*) from records.audit_entry where action in ('PLAN_ENTRY_ADDED', 'PLAN_ENTRY_CHANGED') and object like ?")

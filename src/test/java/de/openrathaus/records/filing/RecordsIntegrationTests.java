@@ -219,18 +219,18 @@ class RecordsIntegrationTests {
 		String marker = "Seitenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "y");
 		String deep = "Tiefenwort" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "z");
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s -> {
-			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
+			PlanEntryId plan = store.planEntryId("32.40").orElseThrow();
 			FileId file = store.file(plan, "32.40/SEITEN", "Hundesteuer Seiten", new DepartmentCode("steuern"));
 			CaseId c = store.caseFor(file, "SEITEN-" + marker, "Seiten " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			for (int i = 1; i <= 25; i++) {
 				store.addDocument(c, "Vermerk " + i, "vermerk-" + i + ".txt", "text/plain",
-						("Vermerk Nummer " + i + " zum " + marker + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
+						store.storeContent(("Vermerk Nummer " + i + " zum " + marker + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8)), "Test", Map.of());
 			}
 			// a long document that names the word only near its end, far beyond the first part searched for a snippet
 			String text = "Allgemeine Ausführungen ohne Bezug. ".repeat(1_500) + "Am Ende steht das " + deep + " im Text.";
 			String lang = "LANG-" + System.nanoTime();
 			CaseId other = store.caseFor(file, lang, "Gutachten", new DepartmentCode("steuern"), CaseSource.api("test:" + lang)).getKey();
-			store.addDocument(other, "Langes Gutachten", "gutachten.txt", "text/plain", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+			store.addDocument(other, "Langes Gutachten", "gutachten.txt", "text/plain", store.storeContent(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
 					"Test", Map.of());
 		}));
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Seiten", "steuern"));
@@ -260,12 +260,12 @@ class RecordsIntegrationTests {
 		String marker = "Zuchtverband" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
 		byte[] statement = pdfWithText("Die Hunde des " + marker + " wurden gemeldet.");
 		CaseId caseId = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
-			java.util.UUID plan = store.planEntryId("32.40").orElseThrow();
+			PlanEntryId plan = store.planEntryId("32.40").orElseThrow();
 			FileId file = store.file(plan, "32.40/SUCHE", "Hundesteuer Suche", new DepartmentCode("steuern"));
 			CaseId c = store.caseFor(file, "SUCHE-" + marker, "Suche " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
 			store.addDocument(c, "Stellungnahme", "stellungnahme.pdf", "application/pdf",
-					statement, "Test", Map.of());
-			store.addDocument(c, "Kaputt", "kaputt.pdf", "application/pdf", "%PDF-1.7 kaputt".getBytes(), "Test", Map.of());
+					store.storeContent(statement), "Test", Map.of());
+			store.addDocument(c, "Kaputt", "kaputt.pdf", "application/pdf", store.storeContent("%PDF-1.7 kaputt".getBytes()), "Test", Map.of());
 			return c;
 		}));
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Suche", "steuern"));
@@ -348,13 +348,13 @@ class RecordsIntegrationTests {
 		java.util.UUID[] ids = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> {
 			store.addPlanEntry("77", "Test", null, null, null, List.of());
 			store.addPlanEntry("77." + (System.nanoTime() % 900 + 100), "Kurze Frist " + marker, store.planEntryId("77").orElseThrow(), 1, Disposal.DESTROY, List.of());
-			java.util.UUID plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
+			PlanEntryId plan = store.plan().stream().filter(p -> p.title().equals("Kurze Frist " + marker)).findFirst().orElseThrow().id();
 			FileId file = store.file(plan, "77/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
 			FileId held = store.file(plan, "77/H-" + marker, "Gesperrt " + marker, new DepartmentCode("steuern"));
 			CaseId c1 = store.caseFor(file, marker + "-1", "Frau Muster " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "1")).getKey();
 			CaseId c2 = store.caseFor(held, marker + "-2", "Herr Muster " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "2")).getKey();
-			store.addDocument(c1, "Vermerk", "vermerk.txt", "text/plain", content, "Test", Map.of());
-			store.addDocument(c2, "Vermerk", "vermerk2.txt", "text/plain", ("anders " + marker).getBytes(), "Test", Map.of());
+			store.addDocument(c1, "Vermerk", "vermerk.txt", "text/plain", store.storeContent(content), "Test", Map.of());
+			store.addDocument(c2, "Vermerk", "vermerk2.txt", "text/plain", store.storeContent(("anders " + marker).getBytes()), "Test", Map.of());
 			store.close(c1);
 			store.close(c2);
 			jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id in (?, ?)").params(c1.value(), c2.value()).update();
@@ -496,7 +496,7 @@ class RecordsIntegrationTests {
 			if (refusals.containsKey(upload.getKey())) {
 				answer.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("refused", refusals.get(upload.getKey())));
 				TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(tx -> store.addDocument(caseId,
-						upload.getKey() + " " + marker, upload.getKey(), "application/pdf", upload.getValue(), "Test", Map.of())));
+						upload.getKey() + " " + marker, upload.getKey(), "application/pdf", store.storeContent(upload.getValue()), "Test", Map.of())));
 			}
 			else {
 				answer.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "records.upload.added"));
@@ -588,7 +588,7 @@ class RecordsIntegrationTests {
 		byte[] bomb = de.openrathaus.files.PdfSamples.bomb(1024);
 		long start = System.nanoTime();
 		TenantContext.runAs(accounts.tenant(), () -> transactions.executeWithoutResult(s ->
-				store.addDocument(caseId, "Bombe " + marker, "bombe.pdf", "application/pdf", bomb, "Test", Map.of())));
+				store.addDocument(caseId, "Bombe " + marker, "bombe.pdf", "application/pdf", store.storeContent(bomb), "Test", Map.of())));
 		String mail = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(s -> jdbc.sql(
 				"insert into correspondence.outgoing_mail(id, recipient, subject, body) values (gen_random_uuid(), 'eva@example.org', 'Test', 'Hallo') returning id::text")
 			.query(String.class).single()));

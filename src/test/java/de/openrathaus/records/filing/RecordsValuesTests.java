@@ -55,4 +55,15 @@ class RecordsValuesTests {
 		assertThat(json).contains("\"id\":\"" + id + "\"").contains("\"file\":\"" + id + "\"").contains("\"department\":\"steuern\"")
 			.contains("\"status\":\"OPEN\"");
 	}
+
+	@Test
+	void aPlanEntryIdIsThePlainUuidInJsonAndText() {
+		UUID id = UUID.randomUUID();
+		UUID parent = UUID.randomUUID();
+		assertThat(PlanEntryId.of(id.toString())).isEqualTo(new PlanEntryId(id)).hasToString(id.toString());
+		RecordsStore.PlanEntry entry = new RecordsStore.PlanEntry(new PlanEntryId(id), "32.40", "Hundesteuer", new PlanEntryId(parent), 10,
+				Disposal.DESTROY, java.util.List.of("hund-anmelden"));
+		String json = JsonMapper.builder().build().writeValueAsString(entry);
+		assertThat(json).contains("\"id\":\"" + id + "\"").contains("\"parent\":\"" + parent + "\"");
+	}
 }

@@ -106,7 +106,7 @@ public class XdomeaIntegrationTests {
 			store.addPlanEntry(number, "Archivwürdig " + marker, store.planEntryId("78").orElseThrow(), 1, Disposal.ARCHIVE, List.of());
 			FileId file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
 			CaseId c = store.caseFor(file, marker + "-1", "Ratsbeschluss <Hundesteuer> & Satzung " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker)).getKey();
-			store.addDocument(c, "Beschluss", "beschluss.txt", "text/plain", ("Beschluss " + marker).getBytes(), "Test", Map.of());
+			store.addDocument(c, "Beschluss", "beschluss.txt", "text/plain", store.storeContent(("Beschluss " + marker).getBytes()), "Test", Map.of());
 			store.close(c);
 			jdbc.sql("update records.record_case set created_at = now() - interval '4 years', closed_at = now() - interval '3 years' where id = ?")
 				.param(c.value()).update();
@@ -174,8 +174,8 @@ public class XdomeaIntegrationTests {
 			FileId file = store.file(store.planEntryId(number).orElseThrow(), number + "/" + marker, "Akte " + marker, new DepartmentCode("steuern"));
 			CaseId keep = store.caseFor(file, marker + "-A", "Archivwürdig " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "A")).getKey();
 			CaseId drop = store.caseFor(file, marker + "-V", "Unwichtig " + marker, new DepartmentCode("steuern"), CaseSource.api("test:" + marker + "V")).getKey();
-			store.addDocument(keep, "Beschluss", "beschluss.txt", "text/plain", ("Beschluss " + marker).getBytes(), "Test", Map.of());
-			store.addDocument(drop, "Notiz", "notiz.txt", "text/plain", ("Notiz " + marker).getBytes(), "Test", Map.of());
+			store.addDocument(keep, "Beschluss", "beschluss.txt", "text/plain", store.storeContent(("Beschluss " + marker).getBytes()), "Test", Map.of());
+			store.addDocument(drop, "Notiz", "notiz.txt", "text/plain", store.storeContent(("Notiz " + marker).getBytes()), "Test", Map.of());
 			for (CaseId c : new CaseId[] {keep, drop}) {
 				store.close(c);
 				jdbc.sql("update records.record_case set closed_at = now() - interval '3 years' where id = ?").param(c.value()).update();

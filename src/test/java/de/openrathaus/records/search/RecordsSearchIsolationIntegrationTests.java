@@ -73,7 +73,7 @@ class RecordsSearchIsolationIntegrationTests {
 				FileId file = store.file(store.planEntryId("32").orElseThrow(), "32/1", "Steuerakte", new DepartmentCode("steuern"));
 				CaseId recordCase = store.caseFor(file, "S-1", "Vorgang", new DepartmentCode("steuern"), CaseSource.api("test:" + UUID.randomUUID())).getKey();
 				DocumentId document = store.addDocument(recordCase, "Vermerk", "vermerk.txt", "text/plain",
-						text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Test", Map.of());
+						store.storeContent(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "Test", Map.of());
 				return store.documentVersions(document).getFirst().id();
 			});
 			extraction.extract(version);
