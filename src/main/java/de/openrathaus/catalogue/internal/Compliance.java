@@ -4,9 +4,11 @@ package de.openrathaus.catalogue.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import de.openrathaus.payment.PaymentReadiness;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.records.EFileOverview;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +32,17 @@ class Compliance {
 	private final OnlineServices services;
 	private final ProcessStore processes;
 	private final EFileOverview efile;
+	private final PaymentReadiness payments;
+	private final MessageSource messages;
 
-	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile) {
+	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile,
+			PaymentReadiness payments, MessageSource messages) {
 		this.environment = environment;
 		this.services = services;
 		this.processes = processes;
 		this.efile = efile;
+		this.payments = payments;
+		this.messages = messages;
 	}
 
 	List<Duty> duties() {
@@ -77,14 +84,24 @@ class Compliance {
 						+ " Eine Wahl des Kanals (z. B. verschlüsselte E-Mail, Papier) je Vorgang gibt es noch nicht.");
 	}
 
+	/** Met only when measured: a provider is configured and a payment has gone through, not merely a fee shown. */
 	private Duty payment(List<OnlineServices.OnlineService> online) {
 		long withFee = online.stream().filter(s -> s.feeCents() > 0).count();
+		String duty = text("compliance.payment.duty");
 		if (withFee == 0) {
-			return duty("§ 7", "Elektronische Bezahlung in elektronischen Verfahren", "2019-01-01", State.FULFILLED,
-					"Kein Online-Verfahren erhebt eine Gebühr.");
+			return duty("§ 7", duty, "2019-01-01", State.FULFILLED, text("compliance.payment.noFee"));
 		}
-		return duty("§ 7", "Elektronische Bezahlung in elektronischen Verfahren", "2019-01-01", State.OPEN,
-				withFee + " von " + online.size() + " Online-Verfahren erheben eine Gebühr; für keines ist ein Zahlungsanbieter angebunden.");
+		if (!payments.providerConfigured()) {
+			return duty("§ 7", duty, "2019-01-01", State.OPEN, text("compliance.payment.noProvider", withFee, online.size()));
+		}
+		if (!payments.anySettled()) {
+			return duty("§ 7", duty, "2019-01-01", State.PARTLY, text("compliance.payment.noneSettled", withFee, online.size()));
+		}
+		return duty("§ 7", duty, "2019-01-01", State.FULFILLED, text("compliance.payment.fulfilled", withFee, online.size()));
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, java.util.Locale.GERMAN);
 	}
 
 	private Duty procedures(List<OnlineServices.OnlineService> online, List<ProcessRecord> catalogue) {

@@ -11,11 +11,13 @@ import java.util.Set;
 
 import de.openrathaus.catalogue.internal.Compliance.Duty;
 import de.openrathaus.catalogue.internal.Compliance.State;
+import de.openrathaus.payment.PaymentReadiness;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.procedure.OnlineServices.OnlineService;
 import de.openrathaus.records.EFileOverview;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Each row of the EGovG NRW view follows the state of the running platform it measures. */
@@ -25,11 +27,32 @@ class ComplianceTests {
 	List<OnlineService> online = new ArrayList<>(List.of(new OnlineService("hund-anmelden", "Hund anmelden", 0, "LOW")));
 	EFileOverview.Figures efile = new EFileOverview.Figures(3, 2, Set.of("hund-anmelden"), 4, 9);
 	ProcessStore processes = mock(ProcessStore.class);
+	boolean providerConfigured;
+	boolean anySettled;
+	PaymentReadiness payments = new PaymentReadiness() {
+		@Override
+		public boolean providerConfigured() {
+			return providerConfigured;
+		}
+
+		@Override
+		public boolean anySettled() {
+			return anySettled;
+		}
+	};
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("i18n/catalogue");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
 
 	private Duty row(String paragraph) {
 		when(processes.all()).thenReturn(List.of());
 		OnlineServices services = () -> online;
-		return new Compliance(environment, services, processes, () -> efile).duties().stream()
+		return new Compliance(environment, services, processes, () -> efile, payments, messages()).duties().stream()
 			.filter(d -> d.paragraph().equals(paragraph)).findFirst().orElseThrow();
 	}
 
@@ -64,11 +87,18 @@ class ComplianceTests {
 	}
 
 	@Test
-	void paymentIsOpenOnceAProcedureChargesAFee() {
+	void paymentIsMetOnlyWithAConfiguredProviderAndAPaymentThatWentThrough() {
 		assertThat(row("§ 7").state()).isEqualTo(State.FULFILLED);
 		online.add(new OnlineService("parken", "Bewohnerparken", 3000, "LOW"));
 		assertThat(row("§ 7").state()).isEqualTo(State.OPEN);
-		assertThat(row("§ 7").evidence()).contains("1 von 2 Online-Verfahren");
+		assertThat(row("§ 7").evidence()).contains("1 von 2 Online-Verfahren").contains("kein Zahlungsanbieter");
+		providerConfigured = true;
+		assertThat(row("§ 7").state()).as("configured, but nothing paid yet").isEqualTo(State.PARTLY);
+		assertThat(row("§ 7").evidence()).contains("noch keine Zahlung");
+		anySettled = true;
+		assertThat(row("§ 7").state()).isEqualTo(State.FULFILLED);
+		providerConfigured = false;
+		assertThat(row("§ 7").state()).as("payments in the past, no provider now").isEqualTo(State.OPEN);
 	}
 
 	@Test
