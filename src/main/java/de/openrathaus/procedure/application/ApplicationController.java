@@ -56,10 +56,12 @@ class ApplicationController {
 	private final ReceiptDocument receipts;
 	private final ProcedureErrors errors;
 	private final FeeCheckout fees;
+	private final FeeOnDecision feesOnDecision;
 
 	ApplicationController(ApplicationService applications, ApplicationStore store, ProcedureTypes types, FormView forms,
-			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees) {
+			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees, FeeOnDecision feesOnDecision) {
 		this.fees = fees;
+		this.feesOnDecision = feesOnDecision;
 		this.applications = applications;
 		this.store = store;
 		this.types = types;
@@ -129,6 +131,7 @@ class ApplicationController {
 		model.addAttribute("answerAttachment", FormView.attachment(ApplicationService.ANSWER_FILES, List.of(), null, locale));
 		model.addAttribute("maxAnswer", ApplicationService.ANSWER_MAX_LENGTH);
 		model.addAttribute("withdrawable", application.status().canMoveTo(ApplicationStatus.WITHDRAWN));
+		model.addAttribute("feeDue", feesOnDecision.requestOf(id).orElse(null));
 		return "procedure/application";
 	}
 

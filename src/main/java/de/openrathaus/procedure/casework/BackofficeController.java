@@ -45,8 +45,11 @@ class BackofficeController {
 	private final ApplicationStore store;
 	private final DecisionStore decisions;
 	private final AccountDirectory accounts;
+	private final de.openrathaus.procedure.application.FeeOnDecision feesOnDecision;
 
-	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts) {
+	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts,
+			de.openrathaus.procedure.application.FeeOnDecision feesOnDecision) {
+		this.feesOnDecision = feesOnDecision;
 		this.casework = casework;
 		this.store = store;
 		this.decisions = decisions;
@@ -100,6 +103,7 @@ class BackofficeController {
 		model.addAttribute("assignee", application.assignee() == null ? null
 				: accounts.find(application.assignee()).map(AccountDirectory.AccountSummary::displayName).orElse("?"));
 		model.addAttribute("decision", decisions.find(id).orElse(null));
+		model.addAttribute("feeDue", feesOnDecision.requestOf(id).orElse(null));
 		model.addAttribute("textMax", CaseworkService.TEXT_MAX);
 		if (application.status() == ApplicationStatus.IN_PROGRESS && application.isAssignedTo(clerk.id())) {
 			model.addAttribute("preview", casework.preview(application).model());
