@@ -16,11 +16,11 @@ record Booked(PaymentId id, String provider, @Nullable String providerRef, Money
 		Instant createdAt, @Nullable Instant settledAt, List<Item> items) {
 
 	/** The cost centre the payment is reconciled under: its first item's (the procedures book one item per payment). */
-	String costCentre() {
+	public String costCentre() {
 		return items.isEmpty() ? "" : items.getFirst().costCentre();
 	}
 
-	String account() {
+	public String account() {
 		return items.isEmpty() ? "" : items.getFirst().account();
 	}
 }

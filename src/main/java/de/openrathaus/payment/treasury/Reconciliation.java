@@ -55,48 +55,48 @@ class Reconciliation {
 		/** The provider could not be asked (unreachable, timed out, or the payment went through another provider). */
 		NOT_ASKED;
 
-		boolean flagged() {
+		public boolean flagged() {
 			return this != NONE;
 		}
 	}
 
 	record Line(Booked payment, PaymentProvider.@Nullable State reported, @Nullable Money reportedAmount, Difference difference) {
 
-		boolean booked() {
+		public boolean booked() {
 			return payment.status() == PaymentStatus.SETTLED;
 		}
 
-		boolean reportedPaid() {
+		public boolean reportedPaid() {
 			return reported == PaymentProvider.State.PAID && reportedAmount != null;
 		}
 	}
 
 	record Group(String provider, String costCentre, List<Line> lines) {
 
-		Money booked() {
+		public Money booked() {
 			return lines.stream().filter(Line::booked).map(l -> l.payment().amount()).reduce(Money.ZERO, Money::plus);
 		}
 
-		Money reported() {
+		public Money reported() {
 			return lines.stream().filter(Line::reportedPaid).map(Line::reportedAmount).reduce(Money.ZERO, Money::plus);
 		}
 
-		long differences() {
+		public long differences() {
 			return lines.stream().filter(l -> l.difference().flagged()).count();
 		}
 	}
 
 	record Report(LocalDate day, List<Group> groups) {
 
-		Money booked() {
+		public Money booked() {
 			return groups.stream().map(Group::booked).reduce(Money.ZERO, Money::plus);
 		}
 
-		Money reported() {
+		public Money reported() {
 			return groups.stream().map(Group::reported).reduce(Money.ZERO, Money::plus);
 		}
 
-		long differences() {
+		public long differences() {
 			return groups.stream().mapToLong(Group::differences).sum();
 		}
 	}
