@@ -43,7 +43,7 @@ class TreasuryIntegrationTests extends PaymentFlows {
 	@Test
 	void anApprovedDecisionAsksForTheFeeWhichIsRemindedOncePerStageAndPaidAtTheSimulator() throws Exception {
 		String id = halteverbotApplication("2");
-		String clerkEmail = accounts.clerk("Sven", "strassenverkehr");
+		String clerkEmail = accounts.clerk("Sven", "ordnung");
 		MockHttpSession clerk = TestAccounts.signIn(mvc, clerkEmail);
 		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
 		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));
