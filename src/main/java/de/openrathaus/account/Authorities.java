@@ -18,6 +18,8 @@ public final class Authorities {
 	public static final String BACKOFFICE = "backoffice:use";
 	/** Maintain the file plan, disposal at the end of retention, legal holds (Registratur). */
 	public static final String RECORDS_MANAGE = "records:manage";
+	/** Reconciliation, refunds and the accounting export of payments (Stadtkasse). */
+	public static final String TREASURY = "payment:treasury";
 	/** The records API for departments' specialist software. */
 	public static final String RECORDS_API = "records:api";
 	/** Set the prioritisation weights and the measure plan (Verwaltungsvorstand). */
@@ -34,7 +36,7 @@ public final class Authorities {
 
 	/** Every named authority. */
 	public static Set<String> all() {
-		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
+		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
 				OPERATIONS_MONITOR);
 	}
 
@@ -53,6 +55,7 @@ public final class Authorities {
 			case ADMIN -> Set.of(ACCOUNTS_ADMINISTER, OPERATIONS_MONITOR);
 			case BOARD -> Set.of(CATALOGUE_PRIORITISE);
 			case RECORDS_MANAGER -> Set.of(RECORDS_MANAGE);
+			case TREASURY -> Set.of(TREASURY);
 		};
 	}
 }

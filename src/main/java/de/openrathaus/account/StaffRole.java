@@ -12,5 +12,7 @@ public enum StaffRole {
 	/** Member of the board (Verwaltungsvorstand): sets the prioritisation weights and the measure plan. */
 	BOARD,
 	/** Records manager (Registratur): maintains the file plan and confirms disposal at the end of retention. */
-	RECORDS_MANAGER
+	RECORDS_MANAGER,
+	/** Stadtkasse (treasury): reconciles payments with the providers, approves refunds, exports bookings. */
+	TREASURY
 }

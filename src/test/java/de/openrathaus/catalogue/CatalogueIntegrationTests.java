@@ -167,7 +167,9 @@ class CatalogueIntegrationTests {
 	void theComplianceViewMeasuresTheRunningPlatform() throws Exception {
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sven", "steuern"));
 		mvc.perform(get("/backoffice/egovg").session(clerk)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("2 von 3 Online-Verfahren erheben eine Gebühr")))
+			.andExpect(content().string(containsString("3 von 4 Online-Verfahren erheben eine Gebühr")))
+			// the simulator is configured, but nothing has been paid in this installation yet
+			.andExpect(content().string(containsString("noch keine Zahlung ist eingegangen")))
 			.andExpect(content().string(containsString("Kein De-Mail-Gateway")))
 			// the e-file of this installation, with the default file plan taking the dog registration
 			.andExpect(content().string(containsString("E-Akte mit Aktenplan")))

@@ -53,9 +53,12 @@ abstract class PaymentFlows {
 
 	MockHttpSession citizen;
 
+	String citizenEmail;
+
 	@BeforeEach
 	void signIn() throws Exception {
-		citizen = TestAccounts.signIn(mvc, accounts.citizen("Erika"));
+		citizenEmail = accounts.citizen("Erika");
+		citizen = TestAccounts.signIn(mvc, citizenEmail);
 	}
 
 	@AfterEach

@@ -37,7 +37,8 @@ class DemoData {
 			new String[] {"jugend", "Kinder und Jugend"}, new String[] {"soziales", "Soziales"},
 			new String[] {"umwelt", "Umwelt"}, new String[] {"schule", "Schule und Sport"},
 			new String[] {"wirtschaft", "Wirtschaftsförderung und Gewerbe"}, new String[] {"feuerwehr", "Feuerwehr"},
-			new String[] {"kultur", "Kultur"}, new String[] {"personal", "Personal"});
+			new String[] {"kultur", "Kultur"}, new String[] {"personal", "Personal"},
+			new String[] {"kasse", "Stadtkasse"});
 
 	/** email, name, kind, department, role */
 	private static final List<String[]> ACCOUNTS = List.of(
@@ -47,7 +48,10 @@ class DemoData {
 			new String[] {"verwaltung@musterstadt.example", "Anna Admin", "STAFF", "organisation", "ADMIN"},
 			new String[] {"organisation@musterstadt.example", "Otto Organisation", "STAFF", "organisation", "REVIEWER"},
 			new String[] {"vorstand@musterstadt.example", "Vera Vorstand", "STAFF", "organisation", "BOARD"},
-			new String[] {"registratur@musterstadt.example", "Rita Registratur", "STAFF", "organisation", "RECORDS_MANAGER"});
+			new String[] {"registratur@musterstadt.example", "Rita Registratur", "STAFF", "organisation", "RECORDS_MANAGER"},
+			// two people at the treasury: a refund one of them requests needs the other's approval
+			new String[] {"kasse@musterstadt.example", "Karl Kasse", "STAFF", "kasse", "TREASURY"},
+			new String[] {"kassenleitung@musterstadt.example", "Klara Kassenleitung", "STAFF", "kasse", "TREASURY"});
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;

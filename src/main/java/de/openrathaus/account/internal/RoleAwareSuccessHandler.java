@@ -27,6 +27,9 @@ class RoleAwareSuccessHandler extends SavedRequestAwareAuthenticationSuccessHand
 		if (user.hasRole(StaffRole.CLERK)) {
 			return "/backoffice";
 		}
+		if (user.hasRole(StaffRole.TREASURY)) {
+			return "/kasse";
+		}
 		if (user.hasRole(StaffRole.RECORDS_MANAGER)) {
 			return "/backoffice/aussonderung";
 		}

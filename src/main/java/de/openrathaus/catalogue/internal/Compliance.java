@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import de.openrathaus.payment.PaymentReadiness;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.records.EFileOverview;
 
@@ -32,14 +33,17 @@ class Compliance {
 	private final OnlineServices services;
 	private final ProcessStore processes;
 	private final EFileOverview efile;
+	private final PaymentReadiness payments;
 	private final MessageSource messages;
 
-	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile, MessageSource messages) {
-		this.messages = messages;
+	Compliance(Environment environment, OnlineServices services, ProcessStore processes, EFileOverview efile,
+			PaymentReadiness payments, MessageSource messages) {
 		this.environment = environment;
 		this.services = services;
 		this.processes = processes;
 		this.efile = efile;
+		this.payments = payments;
+		this.messages = messages;
 	}
 
 	/** The duties, their titles and evidence in the reader's language. */
@@ -74,12 +78,19 @@ class Compliance {
 				text.of(smtp ? "compliance.evidence.channel.smtp" : "compliance.evidence.channel.pickup"));
 	}
 
+	/** Met only when measured: a provider is configured and a payment has gone through, not merely a fee shown. */
 	private Duty payment(Text text, List<OnlineServices.OnlineService> online) {
 		long withFee = online.stream().filter(s -> s.feeCents() > 0).count();
 		if (withFee == 0) {
 			return text.duty("§ 7", "payment", "2019-01-01", State.FULFILLED, text.of("compliance.evidence.payment.noFee"));
 		}
-		return text.duty("§ 7", "payment", "2019-01-01", State.OPEN, text.of("compliance.evidence.payment.fees", withFee, online.size()));
+		if (!payments.providerConfigured()) {
+			return text.duty("§ 7", "payment", "2019-01-01", State.OPEN, text.of("compliance.evidence.payment.noProvider", withFee, online.size()));
+		}
+		if (!payments.anySettled()) {
+			return text.duty("§ 7", "payment", "2019-01-01", State.PARTLY, text.of("compliance.evidence.payment.noneSettled", withFee, online.size()));
+		}
+		return text.duty("§ 7", "payment", "2019-01-01", State.FULFILLED, text.of("compliance.evidence.payment.fulfilled", withFee, online.size()));
 	}
 
 	private Duty procedures(Text text, List<OnlineServices.OnlineService> online, List<ProcessRecord> catalogue) {

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * Plain text split into lines and parts, links marked, so that a template can render the links as
  * anchors and print everything else escaped ({@code th:text}); no markup from the text ever reaches
  * the page. Links are web addresses ({@code http}, {@code https}) and paths into the portal
- * ({@code /portal/...}), which stay on the origin the citizen is signed in on.
+ * ({@code /portal/...}, {@code /zahlung/...}), which stay on the origin the citizen is signed in on.
  */
 final class LinkedText {
 
-	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+|(?<![^\\s(„\"])/portal/[^\\s<>\"]*");
+	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+|(?<![^\\s(„\"])/(?:portal|zahlung)/[^\\s<>\"]*");
 	private static final String TRAILING = ".,;:!?)“\"'";
 
 	/** A piece of a line: a link or text. */

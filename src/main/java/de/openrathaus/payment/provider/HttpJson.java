@@ -50,7 +50,7 @@ final class HttpJson {
 			throw new PaymentProvider.ProviderException("interrupted", e);
 		}
 		if (response.statusCode() / 100 != 2) {
-			throw new PaymentProvider.ProviderException("provider answered HTTP " + response.statusCode());
+			throw new PaymentProvider.ProviderException("provider answered HTTP " + response.statusCode(), response.statusCode());
 		}
 		return response.body();
 	}

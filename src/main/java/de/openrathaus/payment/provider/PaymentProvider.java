@@ -47,12 +47,26 @@ public interface PaymentProvider {
 	/** The provider cannot be reached, timed out or answered something we do not accept. Nothing is changed. */
 	final class ProviderException extends RuntimeException {
 
+		/** The HTTP status the provider answered, 0 when it answered none (unreachable, timed out, nonsense). */
+		private final int httpStatus;
+
 		public ProviderException(String message) {
+			this(message, 0);
+		}
+
+		public ProviderException(String message, int httpStatus) {
 			super(message);
+			this.httpStatus = httpStatus;
 		}
 
 		public ProviderException(String message, Throwable cause) {
 			super(message, cause);
+			this.httpStatus = 0;
+		}
+
+		/** The provider answered that it does not know the transaction (HTTP 404), as opposed to not answering. */
+		public boolean notFound() {
+			return httpStatus == 404;
 		}
 	}
 }

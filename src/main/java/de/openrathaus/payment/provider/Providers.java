@@ -42,10 +42,13 @@ public class Providers {
 	private volatile int localPort = -1;
 
 	private final String simulatorSecret;
+	private final boolean simulatorOn;
 
 	Providers(PaymentSettings settings, Tenants tenants, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${openrathaus.paymentsim.pmpayment-secret:}") String simulatorSecret) {
+			@org.springframework.beans.factory.annotation.Value("${openrathaus.paymentsim.pmpayment-secret:}") String simulatorSecret,
+			@org.springframework.beans.factory.annotation.Value("${openrathaus.paymentsim.enabled:false}") boolean simulatorOn) {
 		this.simulatorSecret = simulatorSecret;
+		this.simulatorOn = simulatorOn;
 		this.settings = settings;
 		this.tenants = tenants;
 		this.clock = clock;
@@ -80,6 +83,15 @@ public class Providers {
 			return Optional.empty();
 		}
 		return Optional.of(built.computeIfAbsent(slug, s -> build(config)));
+	}
+
+	/**
+	 * Whether the current municipality has a provider it can pay through: one named and given an
+	 * address, or the simulator where it runs (demo mode and tests).
+	 */
+	public boolean configured() {
+		PaymentSettings.Provider config = settings.forMunicipality(tenants.current().slug());
+		return !"none".equals(config.provider()) && (!config.usesSimulator() || simulatorOn);
 	}
 
 	/** The current municipality's provider if it is pmPayment (notifications are only accepted then). */

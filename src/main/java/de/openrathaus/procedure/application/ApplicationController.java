@@ -57,11 +57,13 @@ class ApplicationController {
 	private final ProcedureErrors errors;
 	private final FeeCheckout fees;
 	private final PermitZone zones;
+	private final FeeOnDecision feesOnDecision;
 
 	ApplicationController(ApplicationService applications, ApplicationStore store, ProcedureTypes types, FormView forms,
-			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees, PermitZone zones) {
+			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees, PermitZone zones, FeeOnDecision feesOnDecision) {
 		this.fees = fees;
 		this.zones = zones;
+		this.feesOnDecision = feesOnDecision;
 		this.applications = applications;
 		this.store = store;
 		this.types = types;
@@ -131,6 +133,7 @@ class ApplicationController {
 		model.addAttribute("answerAttachment", FormView.attachment(ApplicationService.ANSWER_FILES, List.of(), null, locale));
 		model.addAttribute("maxAnswer", ApplicationService.ANSWER_MAX_LENGTH);
 		model.addAttribute("withdrawable", application.status().canMoveTo(ApplicationStatus.WITHDRAWN));
+		model.addAttribute("feeDue", feesOnDecision.requestOf(id).orElse(null));
 		return "procedure/application";
 	}
 

@@ -46,10 +46,12 @@ class BackofficeController {
 	private final DecisionStore decisions;
 	private final AccountDirectory accounts;
 	private final AutomaticChecks checks;
+	private final de.openrathaus.procedure.application.FeeOnDecision feesOnDecision;
 
 	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts,
-			AutomaticChecks checks) {
+			AutomaticChecks checks, de.openrathaus.procedure.application.FeeOnDecision feesOnDecision) {
 		this.checks = checks;
+		this.feesOnDecision = feesOnDecision;
 		this.casework = casework;
 		this.store = store;
 		this.decisions = decisions;
@@ -105,6 +107,7 @@ class BackofficeController {
 				: accounts.find(application.assignee()).map(AccountDirectory.AccountSummary::displayName).orElse("?"));
 		model.addAttribute("decision", decisions.find(id).orElse(null));
 		model.addAttribute("automaticCheck", checks.of(id).orElse(null));
+		model.addAttribute("feeDue", feesOnDecision.requestOf(id).orElse(null));
 		model.addAttribute("textMax", CaseworkService.TEXT_MAX);
 		if (application.status() == ApplicationStatus.IN_PROGRESS && application.isAssignedTo(clerk.id())) {
 			model.addAttribute("preview", casework.preview(application).model());

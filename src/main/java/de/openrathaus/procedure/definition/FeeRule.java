@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * number (e.g. years of validity), with reductions that apply when their condition holds (e.g. a
  * social pass, whose proof the form asks for with the same condition). {@code payment} says when it
  * is paid online: {@code before-submission} (the application is submitted only once the payment is
- * confirmed) or none (shown only, as before this rule could be paid).
+ * confirmed), {@code on-decision} (an approving decision sends a payment request with a due date to
+ * the applicant's mailbox) or none (shown only, as before this rule could be paid).
  *
  * @param purpose the start of the purpose on the payer's statement, at most 14 characters (the reference follows)
  * @param costCentre the municipality's booking data for the treasury (cost centre, account)
@@ -24,19 +25,20 @@ public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @N
 		@Nullable String payment, @Nullable String purpose, @Nullable String costCentre, @Nullable String account) {
 
 	public static final String BEFORE_SUBMISSION = "before-submission";
+	public static final String ON_DECISION = "on-decision";
 
 	public FeeRule {
 		if (amountCents < 0) {
 			throw new IllegalArgumentException("a fee cannot be negative");
 		}
 		reductions = reductions == null ? List.of() : List.copyOf(reductions);
-		if (payment != null && !BEFORE_SUBMISSION.equals(payment)) {
-			throw new IllegalArgumentException("fee payment must be " + BEFORE_SUBMISSION);
+		if (payment != null && !BEFORE_SUBMISSION.equals(payment) && !ON_DECISION.equals(payment)) {
+			throw new IllegalArgumentException("fee payment must be " + BEFORE_SUBMISSION + " or " + ON_DECISION);
 		}
 		if (purpose != null && (purpose.isBlank() || purpose.length() > 14)) {
 			throw new IllegalArgumentException("fee purpose must have 1-14 characters");
 		}
-		if (BEFORE_SUBMISSION.equals(payment) && (costCentre == null || account == null)) {
+		if (payment != null && (costCentre == null || account == null)) {
 			throw new IllegalArgumentException("a fee paid online needs costCentre and account for the treasury");
 		}
 	}
@@ -59,6 +61,11 @@ public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @N
 	/** Whether the citizen pays online before the application is submitted. */
 	public boolean paidBeforeSubmission() {
 		return BEFORE_SUBMISSION.equals(payment);
+	}
+
+	/** Whether an approving decision asks the applicant to pay (a payment request with a due date). */
+	public boolean paidOnDecision() {
+		return ON_DECISION.equals(payment);
 	}
 
 	/** The amount in German notation, e.g. {@code 30,60 €} (the unit price where it is per unit). */

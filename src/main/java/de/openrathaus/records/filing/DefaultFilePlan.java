@@ -31,6 +31,7 @@ class DefaultFilePlan {
 			new Object[] {"32.40", "Hundesteuer", "32", 10, Disposal.DESTROY, List.of("hund-anmelden", "hundemarke-ersatz")},
 			new Object[] {"33", "Öffentliche Ordnung", null, null, null, List.of()},
 			new Object[] {"33.20", "Bewohnerparken", "33", 5, Disposal.DESTROY, List.of("bewohnerparkausweis")},
+			new Object[] {"33.30", "Verkehrsrechtliche Anordnungen (Halteverbote)", "33", 5, Disposal.DESTROY, List.of("halteverbot-umzug")},
 			new Object[] {"34", "Personenstandswesen", null, null, null, List.of()},
 			new Object[] {"34.10", "Geburten", "34", 110, Disposal.ARCHIVE, List.of()},
 			new Object[] {"99", "Sonstiges", null, null, null, List.of()},

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import de.openrathaus.catalogue.internal.Compliance.Duty;
 import de.openrathaus.catalogue.internal.Compliance.State;
+import de.openrathaus.payment.PaymentReadiness;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.procedure.OnlineServices.OnlineService;
 import de.openrathaus.records.EFileOverview;
@@ -27,6 +28,19 @@ class ComplianceTests {
 	List<OnlineService> online = new ArrayList<>(List.of(new OnlineService("hund-anmelden", "Hund anmelden", 0, "LOW")));
 	EFileOverview.Figures efile = new EFileOverview.Figures(3, 2, Set.of("hund-anmelden"), 4, 9);
 	ProcessStore processes = mock(ProcessStore.class);
+	boolean providerConfigured;
+	boolean anySettled;
+	PaymentReadiness payments = new PaymentReadiness() {
+		@Override
+		public boolean providerConfigured() {
+			return providerConfigured;
+		}
+
+		@Override
+		public boolean anySettled() {
+			return anySettled;
+		}
+	};
 	ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
 	{
@@ -38,7 +52,7 @@ class ComplianceTests {
 	private Duty row(String paragraph) {
 		when(processes.all()).thenReturn(List.of());
 		OnlineServices services = () -> online;
-		return new Compliance(environment, services, processes, () -> efile, messages).duties(Locale.GERMAN).stream()
+		return new Compliance(environment, services, processes, () -> efile, payments, messages).duties(Locale.GERMAN).stream()
 			.filter(d -> d.paragraph().equals(paragraph)).findFirst().orElseThrow();
 	}
 
@@ -73,11 +87,18 @@ class ComplianceTests {
 	}
 
 	@Test
-	void paymentIsOpenOnceAProcedureChargesAFee() {
+	void paymentIsMetOnlyWithAConfiguredProviderAndAPaymentThatWentThrough() {
 		assertThat(row("§ 7").state()).isEqualTo(State.FULFILLED);
 		online.add(new OnlineService("parken", "Bewohnerparken", 3000, "LOW"));
 		assertThat(row("§ 7").state()).isEqualTo(State.OPEN);
-		assertThat(row("§ 7").evidence()).contains("1 von 2 Online-Verfahren");
+		assertThat(row("§ 7").evidence()).contains("1 von 2 Online-Verfahren").contains("kein Zahlungsanbieter");
+		providerConfigured = true;
+		assertThat(row("§ 7").state()).as("configured, but nothing paid yet").isEqualTo(State.PARTLY);
+		assertThat(row("§ 7").evidence()).contains("noch keine Zahlung");
+		anySettled = true;
+		assertThat(row("§ 7").state()).isEqualTo(State.FULFILLED);
+		providerConfigured = false;
+		assertThat(row("§ 7").state()).as("payments in the past, no provider now").isEqualTo(State.OPEN);
 	}
 
 	@Test
@@ -105,7 +126,7 @@ class ComplianceTests {
 	void dutiesAndEvidenceComeInTheReadersLanguage() {
 		OnlineServices services = () -> online;
 		when(processes.all()).thenReturn(List.of());
-		Duty efileInEnglish = new Compliance(environment, services, processes, () -> efile, messages).duties(Locale.ENGLISH).stream()
+		Duty efileInEnglish = new Compliance(environment, services, processes, () -> efile, payments, messages).duties(Locale.ENGLISH).stream()
 			.filter(d -> d.paragraph().equals("§ 9")).findFirst().orElseThrow();
 		assertThat(efileInEnglish.duty()).isEqualTo("Electronic records management");
 		assertThat(efileInEnglish.evidence()).startsWith("E-file with file plan (3 entries, 2 with retention period and disposal), 4 files and 9 cases.");

@@ -64,5 +64,17 @@ class FeeRuleTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new FeeRule(100, T, null, null, "before-submission",
 				"ein viel zu langer Zweck", "1", "2"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new FeeRule(100, T, null, null, "on-a-whim", null, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new FeeRule(100, T, null, null, "on-decision", "Zweck", null, null));
+	}
+
+	@Test
+	void aFeeIsPaidEitherBeforeSubmissionOrOnDecision() {
+		FeeRule onDecision = new FeeRule(100, T, null, null, "on-decision", "Zweck", "1.02", "4311000");
+		assertThat(onDecision.paidOnDecision()).isTrue();
+		assertThat(onDecision.paidBeforeSubmission()).isFalse();
+		FeeRule before = new FeeRule(100, T, null, null, "before-submission", "Zweck", "1.02", "4311000");
+		assertThat(before.paidOnDecision()).isFalse();
+		assertThat(before.paidBeforeSubmission()).isTrue();
+		assertThat(new FeeRule(100, T).paidOnDecision()).isFalse();
 	}
 }
