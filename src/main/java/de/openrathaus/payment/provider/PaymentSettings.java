@@ -43,10 +43,14 @@ public record PaymentSettings(@DefaultValue Provider defaults, Map<String, Provi
 	/**
 	 * @param auth {@code oauth2} (client credentials, e.g. GovConnect), {@code mtls} (client certificate, e.g.
 	 *        ePayBL) or {@code none} (the simulator)
+	 * @param keyStore with {@code mtls}: the PKCS#12 file with the client certificate and its key
+	 * @param trustStore optional PKCS#12 file with the certificates the provider's server certificate must chain
+	 *        to, for a provider whose server certificate is not from a public CA; without it the JDK's own
 	 */
 	public record XBezahldienste(@DefaultValue("musterstadt") String originatorId, @DefaultValue("gebuehren") String endPointId,
 			@DefaultValue("none") String auth, @Nullable String tokenUrl, @Nullable String clientId, @Nullable String clientSecret,
-			@Nullable String keyStore, @Nullable String keyStorePassword) {
+			@Nullable String keyStore, @Nullable String keyStorePassword, @Nullable String trustStore,
+			@Nullable String trustStorePassword) {
 	}
 
 	/**

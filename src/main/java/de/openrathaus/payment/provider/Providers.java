@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import de.openrathaus.tenancy.Tenants;
 
@@ -128,26 +129,44 @@ public class Providers {
 		return URI.create("http://127.0.0.1:" + localPort + "/api/paymentsim/" + protocol);
 	}
 
-	/** Mutual TLS with the client certificate of the key store (PKCS#12), as ePayBL asks for. */
-	private static @Nullable SSLContext tls(PaymentSettings.XBezahldienste config) {
+	/**
+	 * Mutual TLS with the client certificate of the key store (PKCS#12), as ePayBL asks for; the
+	 * provider's server certificate is checked against the configured trust store, or the JDK's.
+	 */
+	static @Nullable SSLContext tls(PaymentSettings.XBezahldienste config) {
 		if (!"mtls".equals(config.auth())) {
 			return null;
 		}
 		if (config.keyStore() == null) {
 			throw new IllegalStateException("mtls needs openrathaus.payment...xbezahldienste.key-store");
 		}
-		char[] password = config.keyStorePassword() == null ? new char[0] : config.keyStorePassword().toCharArray();
-		try (InputStream in = Files.newInputStream(Path.of(config.keyStore()))) {
-			KeyStore store = KeyStore.getInstance("PKCS12");
-			store.load(in, password);
+		try {
+			char[] password = password(config.keyStorePassword());
 			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keys.init(store, password);
+			keys.init(pkcs12(config.keyStore(), password), password);
+			TrustManagerFactory trust = null;
+			if (config.trustStore() != null) {
+				trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+				trust.init(pkcs12(config.trustStore(), password(config.trustStorePassword())));
+			}
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keys.getKeyManagers(), null, null);
+			context.init(keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
 			return context;
 		}
 		catch (IOException | GeneralSecurityException e) {
-			throw new IllegalStateException("cannot read the payment client certificate", e);
+			throw new IllegalStateException("cannot read the payment client certificate or trust store", e);
+		}
+	}
+
+	private static char[] password(@Nullable String password) {
+		return password == null ? new char[0] : password.toCharArray();
+	}
+
+	private static KeyStore pkcs12(String file, char[] password) throws IOException, GeneralSecurityException {
+		try (InputStream in = Files.newInputStream(Path.of(file))) {
+			KeyStore store = KeyStore.getInstance("PKCS12");
+			store.load(in, password);
+			return store;
 		}
 	}
 }
