@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Client of the XBezahldienste 1.0 payment transaction API (FITKO/KoSIT): {@code POST
  * /paymenttransaction/{originatorId}/{endPointId}} creates the transaction and answers the page to
  * send the payer to; {@code GET .../{transactionId}} reads its status. The standard has no callback,
- * so the status is only ever learnt by asking. Amounts are decimal euros in the protocol and cents here.
+ * so the status is only ever learnt by asking. Both answer a payment transaction: the request as sent
+ * ({@code paymentRequest}) and what the provider made of it ({@code paymentInformation}: transaction id,
+ * page, status). Items carry net and tax amounts per unit and in total; municipal fees are VAT-free.
+ * Amounts are decimal euros in the protocol and cents here.
  */
 final class XBezahldienstesClient implements PaymentProvider {
 
@@ -68,9 +71,13 @@ final class XBezahldienstesClient implements PaymentProvider {
 			entry.put("id", String.valueOf(position++));
 			entry.put("reference", item.reference());
 			entry.put("description", item.description());
+			// municipal fees carry no VAT: net equals gross, tax nil
+			entry.put("taxRate", BigDecimal.ZERO);
 			entry.put("quantity", item.quantity());
-			entry.put("grosAmount", euros(item.unitPrice()));
-			entry.put("total", euros(item.total()));
+			entry.put("singleNetAmount", euros(item.unitPrice()));
+			entry.put("singleTaxAmount", BigDecimal.ZERO.setScale(2));
+			entry.put("totalNetAmount", euros(item.total()));
+			entry.put("totalTaxAmount", BigDecimal.ZERO.setScale(2));
 			entry.put("bookingData", Map.of("costCentre", item.costCentre(), "account", item.account()));
 			items.add(entry);
 		}
@@ -79,9 +86,9 @@ final class XBezahldienstesClient implements PaymentProvider {
 		HttpRequest post = authorised(http.request(path(settings.originatorId(), settings.endPointId())))
 			.header("Content-Type", "application/json").header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-		JsonNode answer = parse(http.send(post));
-		String transactionId = text(answer, "transactionId");
-		String page = text(answer, "transactionUrl");
+		JsonNode information = parse(http.send(post)).path("paymentInformation");
+		String transactionId = text(information, "transactionId");
+		String page = text(information, "transactionUrl");
 		URI pageUri = URI.create(page);
 		if (!"https".equals(pageUri.getScheme()) && !"http".equals(pageUri.getScheme())) {
 			throw new ProviderException("payment page is not a web address");
@@ -95,7 +102,7 @@ final class XBezahldienstesClient implements PaymentProvider {
 			.header("Accept", "application/json").GET().build();
 		JsonNode answer = parse(http.send(get));
 		JsonNode information = answer.path("paymentInformation");
-		String status = information.path("paymentStatus").asString("");
+		String status = information.path("status").asString("");
 		State state = switch (status) {
 			case "INITIAL" -> State.OPEN;
 			case "PAYED" -> State.PAID;

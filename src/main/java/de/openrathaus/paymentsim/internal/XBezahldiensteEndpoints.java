@@ -66,11 +66,13 @@ class XBezahldiensteEndpoints {
 	}
 
 	private static Map<String, Object> answer(SimulatedTransaction t, URI page) {
+		Map<String, Object> information = new LinkedHashMap<>();
+		information.put("transactionId", t.id());
+		information.put("transactionUrl", page.toString());
+		information.put("status", t.status());
 		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("transactionId", t.id());
-		answer.put("transactionUrl", page.toString());
 		answer.put("paymentRequest", t.request());
-		answer.put("paymentInformation", Map.of("transactionId", t.id(), "paymentStatus", t.status()));
+		answer.put("paymentInformation", information);
 		return answer;
 	}
 
@@ -94,7 +96,8 @@ class XBezahldiensteEndpoints {
 				if (!(item instanceof Map<?, ?> entry) || !(entry.get("bookingData") instanceof Map<?, ?>)) {
 					return "item";
 				}
-				sum = sum.add(new BigDecimal(String.valueOf(entry.get("total"))));
+				sum = sum.add(new BigDecimal(String.valueOf(entry.get("totalNetAmount"))))
+					.add(new BigDecimal(String.valueOf(entry.get("totalTaxAmount"))));
 			}
 			BigDecimal total = new BigDecimal(String.valueOf(request.get("grosAmount")));
 			if (total.signum() <= 0 || sum.compareTo(total) != 0) {

@@ -67,7 +67,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class XBezahldiensteTransportTests {
 
-	private static final String OK_CREATE = "{\"transactionId\":\"T-1\",\"transactionUrl\":\"https://pay.example/T-1\"}";
+	private static final String OK_CREATE = "{\"paymentInformation\":{\"transactionId\":\"T-1\",\"transactionUrl\":\"https://pay.example/T-1\",\"status\":\"INITIAL\"}}";
 
 	@TempDir
 	Path dir;
