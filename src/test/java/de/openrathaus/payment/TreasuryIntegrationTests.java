@@ -190,7 +190,7 @@ class TreasuryIntegrationTests extends PaymentFlows {
 		String started = mvc.perform(post("/portal/antraege").param("leistung", "halteverbot-umzug").session(citizen).with(csrf())
 				.with(browser())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		String id = started.split("/")[3];
-		mvc.perform(post("/portal/antraege/" + id + "/schritt/halteverbot").param("halteverbot.strasse", "Musterstraße 1")
+		mvc.perform(post("/portal/antraege/" + id + "/schritt/halteverbot").param("halteverbot.strasse", "Musterstraße 1").param("halteverbot.seiten", "eine")
 				.param("halteverbot.datum", "15.01.2027").param("halteverbot.tage", days).param("aktion", "weiter").session(citizen)
 				.with(csrf()).with(browser())).andExpect(status().is3xxRedirection());
 		assertThat(submit(id)).as("no payment before submission").isEqualTo("/portal/antraege/" + id + "/eingangsbestaetigung");

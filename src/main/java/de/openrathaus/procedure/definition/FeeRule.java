@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The administrative fee of a procedure type, in euro cents, with the legal basis the citizen is shown.
  * Fixed ({@code amountCents}), or per unit when {@code perUnit} names a form field holding a whole
  * number (e.g. years of validity), with reductions that apply when their condition holds (e.g. a
- * social pass, whose proof the form asks for with the same condition). {@code payment} says when it
+ * social pass, whose proof the form asks for with the same condition). {@code rates} set the unit price
+ * by a rule over form values: the first rate whose condition holds replaces {@code amountCents} (e.g. a
+ * no-parking zone on both sides of the street). {@code payment} says when it
  * is paid online: {@code before-submission} (the application is submitted only once the payment is
  * confirmed), {@code on-decision} (an approving decision sends a payment request with a due date to
  * the applicant's mailbox) or none (shown only, as before this rule could be paid).
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param costCentre the municipality's booking data for the treasury (cost centre, account)
  */
 public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @Nullable List<Reduction> reductions,
-		@Nullable String payment, @Nullable String purpose, @Nullable String costCentre, @Nullable String account) {
+		@Nullable String payment, @Nullable String purpose, @Nullable String costCentre, @Nullable String account,
+		@Nullable List<Rate> rates) {
 
 	public static final String BEFORE_SUBMISSION = "before-submission";
 	public static final String ON_DECISION = "on-decision";
@@ -32,6 +35,7 @@ public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @N
 			throw new IllegalArgumentException("a fee cannot be negative");
 		}
 		reductions = reductions == null ? List.of() : List.copyOf(reductions);
+		rates = rates == null ? List.of() : List.copyOf(rates);
 		if (payment != null && !BEFORE_SUBMISSION.equals(payment) && !ON_DECISION.equals(payment)) {
 			throw new IllegalArgumentException("fee payment must be " + BEFORE_SUBMISSION + " or " + ON_DECISION);
 		}
@@ -45,7 +49,23 @@ public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @N
 
 	/** The fixed fee as it was: {@code new FeeRule(3060, basis)}. */
 	public FeeRule(long amountCents, Text basis) {
-		this(amountCents, basis, null, null, null, null, null, null);
+		this(amountCents, basis, null, null, null, null, null, null, null);
+	}
+
+	/** Without rates: one unit price. */
+	public FeeRule(long amountCents, Text basis, @Nullable String perUnit, @Nullable List<Reduction> reductions,
+			@Nullable String payment, @Nullable String purpose, @Nullable String costCentre, @Nullable String account) {
+		this(amountCents, basis, perUnit, reductions, payment, purpose, costCentre, account, null);
+	}
+
+	/** A unit price of {@code amountCents} while {@code when} holds, named for the citizen by {@code label}. */
+	public record Rate(Condition when, long amountCents, Text label) {
+
+		public Rate {
+			if (amountCents < 0) {
+				throw new IllegalArgumentException("a rate cannot be negative");
+			}
+		}
 	}
 
 	/** A reduction by {@code percent} while {@code when} holds, e.g. 50 % with a social pass. */
@@ -89,7 +109,9 @@ public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @N
 			}
 			units = Math.max(1, Math.min(99, units));
 		}
-		Money gross = new Money(Math.multiplyExact(amountCents, (long) units));
+		Rate rate = rates.stream().filter(r -> r.when().holds(data)).findFirst().orElse(null);
+		long unitCents = rate == null ? amountCents : rate.amountCents();
+		Money gross = new Money(Math.multiplyExact(unitCents, (long) units));
 		Money total = gross;
 		List<Reduction> applied = new ArrayList<>();
 		for (Reduction reduction : reductions) {
@@ -98,10 +120,11 @@ public record FeeRule(long amountCents, Text basis, @Nullable String perUnit, @N
 				applied.add(reduction);
 			}
 		}
-		return new Calculation(units, new Money(amountCents), gross, applied, total);
+		return new Calculation(units, new Money(unitCents), gross, applied, total, rate);
 	}
 
-	/** What the fee comes to for one application. */
-	public record Calculation(int units, Money unitPrice, Money gross, List<Reduction> reductions, Money total) {
+	/** What the fee comes to for one application; {@code rate} is the rate that set the unit price, if any. */
+	public record Calculation(int units, Money unitPrice, Money gross, List<Reduction> reductions, Money total,
+			@Nullable Rate rate) {
 	}
 }

@@ -51,6 +51,22 @@ class FeeRuleTests {
 	}
 
 	@Test
+	void aRateOverFormValuesSetsTheUnitPriceBeforeUnitsAndReductions() {
+		FeeRule fee = ProcedureTypes.read(new ClassPathResource("procedures/halteverbot-umzug-v1.yaml")).fee();
+		FeeRule.Calculation oneSide = fee.calculate(Map.of("halteverbot.seiten", "eine", "halteverbot.tage", "2"));
+		assertThat(oneSide.rate()).isNull();
+		assertThat(oneSide.total()).isEqualTo(new Money(3000));
+		FeeRule.Calculation bothSides = fee.calculate(Map.of("halteverbot.seiten", "beide", "halteverbot.tage", "2"));
+		assertThat(bothSides.unitPrice()).isEqualTo(new Money(2500));
+		assertThat(bothSides.total()).isEqualTo(new Money(5000));
+		assertThat(bothSides.rate().label().de()).contains("beide");
+
+		FeeRule firstMatchWins = new FeeRule(100, T, null, List.of(new FeeRule.Reduction(new Condition("s", "true"), 50, T)), null, null,
+				null, null, List.of(new FeeRule.Rate(new Condition("k", "a"), 400, T), new FeeRule.Rate(new Condition("k", "a"), 900, T)));
+		assertThat(firstMatchWins.calculate(Map.of("k", "a", "s", "true")).total()).isEqualTo(new Money(200));
+	}
+
+	@Test
 	void aUnitFieldOutOfRangeCountsWithinOneTo99() {
 		FeeRule fee = new FeeRule(100, T, "n", null, null, null, null, null);
 		assertThat(fee.calculate(Map.of("n", "-5")).units()).isEqualTo(1);
