@@ -51,6 +51,7 @@ class AssertionConsumerBenchmark {
 	static void identityProvider(DynamicPropertyRegistry registry) throws Exception {
 		Path metadata = IDP.metadataFile(Path.of("target", "identity-bench"));
 		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-file", metadata::toString);
+		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-signing-certificate", () -> "");
 	}
 
 	@Autowired

@@ -65,10 +65,14 @@ class SamlServiceProviderIntegrationTests {
 	@DynamicPropertySource
 	static void identityProviders(DynamicPropertyRegistry registry) throws Exception {
 		Path directory = Path.of("target", "identity-test");
-		Path bundId = BUNDID.metadataFile(directory);
+		// BundID's metadata signed and checked against its certificate; the organisation provider's unsigned, without trust anchor
+		Path bundId = BUNDID.signedMetadataFile(directory, BUNDID.keys.getPrivate());
+		Path bundIdCertificate = BUNDID.certificateFile(directory);
 		Path companies = COMPANIES.metadataFile(directory);
 		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-file", bundId::toString);
+		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-signing-certificate", bundIdCertificate::toString);
 		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.unternehmenskonto.metadata-file", companies::toString);
+		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.unternehmenskonto.metadata-signing-certificate", () -> "");
 	}
 
 	/** What account was asked to do: the test's stand-in for the federated sign-in account implements. */

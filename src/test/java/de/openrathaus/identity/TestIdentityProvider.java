@@ -87,6 +87,38 @@ final class TestIdentityProvider {
 		return file;
 	}
 
+	/**
+	 * Writes the metadata signed with this provider's key (enveloped, first child, by the descriptor's ID), as
+	 * an operator publishes it, and returns its path; {@code signer} signs instead when a test wants a forgery.
+	 */
+	Path signedMetadataFile(Path directory, PrivateKey signer) throws Exception {
+		return signedMetadataFile(directory, signer, null);
+	}
+
+	Path signedMetadataFile(Path directory, PrivateKey signer, @org.jspecify.annotations.Nullable Instant validUntil) throws Exception {
+		Document metadata = parse(Files.readString(metadataFile(directory)));
+		Element root = metadata.getDocumentElement();
+		String id = "_m" + UUID.randomUUID().toString().replace("-", "");
+		root.setAttribute("ID", id);
+		root.setIdAttribute("ID", true);
+		if (validUntil != null) {
+			root.setAttribute("validUntil", validUntil.truncatedTo(ChronoUnit.SECONDS).toString());
+		}
+		sign(root, id, signer, root.getFirstChild());
+		Path file = directory.resolve(UUID.randomUUID() + "-idp-metadata-signed.xml");
+		Files.write(file, xml(metadata));
+		return file;
+	}
+
+	/** Writes this provider's certificate as PEM (the trust anchor of its metadata) and returns its path. */
+	Path certificateFile(Path directory) throws Exception {
+		Files.createDirectories(directory);
+		Path file = directory.resolve(UUID.randomUUID() + "-idp.crt");
+		Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+				+ "\n-----END CERTIFICATE-----\n");
+		return file;
+	}
+
 	/** One response, with every field a test may spoil. */
 	static final class Response {
 

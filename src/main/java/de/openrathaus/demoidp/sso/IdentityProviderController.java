@@ -53,9 +53,11 @@ class IdentityProviderController {
 	private final TestPersons persons;
 	private final SigningKeys keys;
 	private final DemoIdpSettings settings;
+	private final java.time.Clock clock;
 
 	IdentityProviderController(AuthnRequests requests, Responses responses, LogoutResponses logouts, TestPersons persons, SigningKeys keys,
-			DemoIdpSettings settings) {
+			DemoIdpSettings settings, java.time.Clock clock) {
+		this.clock = clock;
 		this.requests = requests;
 		this.responses = responses;
 		this.logouts = logouts;
@@ -69,7 +71,7 @@ class IdentityProviderController {
 		Provider provider = provider(name);
 		Endpoints endpoints = Endpoints.of(provider, settings);
 		byte[] metadata = IdentityProviderMetadata.write(endpoints.entityId(), endpoints.singleSignOn(), endpoints.singleLogout(),
-				keys.of(provider.path()).certificate());
+				keys.of(provider.path()), clock.instant());
 		return ResponseEntity.ok().contentType(METADATA).body(metadata);
 	}
 
