@@ -492,12 +492,27 @@ class SamlServiceProviderIntegrationTests {
 		return query + "&Signature=" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(signer.sign()), StandardCharsets.UTF_8);
 	}
 
+	/** A federated session signed in through the assertion consumer service, with this NameID and session index "s-1". */
+	MockHttpSession federatedSession(String nameId) throws Exception {
+		TestIdentityProvider.Response spec = response(startBundId(TrustLevel.LOW));
+		spec.nameId = nameId;
+		var result = mvc.perform(post("/saml/acs").param("SAMLResponse", BUNDID.post(spec, sp()))).andReturn();
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+		assertThat(session).isNotNull();
+		return session;
+	}
+
+	static String logoutRequest(String id, String nameId, @Nullable String sessionIndex) {
+		return """
+				<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="%s" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo"><saml:Issuer>%s</saml:Issuer><saml:NameID>%s</saml:NameID>%s</samlp:LogoutRequest>"""
+			.formatted(id, Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId, nameId,
+					sessionIndex == null ? "" : "<samlp:SessionIndex>" + sessionIndex + "</samlp:SessionIndex>");
+	}
+
 	@Test
 	void theIdentityProviderEndsTheSessionWithASignedLogoutRequestOnly() throws Exception {
-		MockHttpSession session = TestAccounts.signIn(mvc, accounts.citizen("Abmeldung"));
-		String logout = """
-				<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_logout1" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo"><saml:Issuer>%s</saml:Issuer><saml:NameID>t-123</saml:NameID></samlp:LogoutRequest>"""
-			.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId);
+		MockHttpSession session = federatedSession("t-123");
+		String logout = logoutRequest("_logout1", "t-123", "s-1");
 		java.net.URI forged = java.net.URI.create("/saml/slo?" + signedQuery(logout, new TestIdentityProvider("https://attacker.test").keys.getPrivate()));
 		MockHttpServletResponse refused = mvc.perform(get(forged).session(session)).andReturn().getResponse();
 		assertThat(refused.getContentAsString()).contains(">bad-signature<");
@@ -516,6 +531,61 @@ class SamlServiceProviderIntegrationTests {
 		String logoutResponse = inflate(query(raw).get("SAMLResponse"));
 		validProtocolMessage(logoutResponse);
 		assertThat(logoutResponse).contains("InResponseTo=\"_logout1\"").contains("urn:oasis:names:tc:SAML:2.0:status:Success");
+	}
+
+	@Test
+	void aLogoutRequestForAnotherNameIdOrSessionEndsNothing() throws Exception {
+		MockHttpSession erika = federatedSession("t-erika");
+		MockHttpSession local = TestAccounts.signIn(mvc, accounts.citizen("Lokal-SLO"));
+		for (String logout : List.of(logoutRequest("_other1", "t-someone-else", null), logoutRequest("_other2", "t-erika", "s-other"))) {
+			java.net.URI uri = java.net.URI.create("/saml/slo?" + signedQuery(logout, BUNDID.keys.getPrivate()));
+			for (MockHttpSession session : List.of(erika, local)) {
+				MockHttpServletResponse answer = mvc.perform(get(uri).session(session)).andReturn().getResponse();
+				assertThat(session.isInvalid()).as("a logout for someone else ends nothing").isFalse();
+				String raw = answer.getRedirectedUrl().substring(answer.getRedirectedUrl().indexOf('?') + 1);
+				String logoutResponse = inflate(query(raw).get("SAMLResponse"));
+				validProtocolMessage(logoutResponse);
+				assertThat(logoutResponse).contains("urn:oasis:names:tc:SAML:2.0:status:Requester")
+					.contains("urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal");
+			}
+		}
+		assertThat(erika.getAttribute(de.openrathaus.identity.saml.SamlSession.ATTRIBUTE)).as("still the federated session").isNotNull();
+
+		// without a session index the NameID alone decides
+		java.net.URI byName = java.net.URI.create("/saml/slo?" + signedQuery(logoutRequest("_erika", "t-erika", null), BUNDID.keys.getPrivate()));
+		mvc.perform(get(byName).session(erika));
+		assertThat(erika.isInvalid()).isTrue();
+		assertThat(local.isInvalid()).isFalse();
+	}
+
+	@Test
+	void theIdentityProvidersLogoutResponseIsCheckedBeforeTheCitizenLandsOnTheStartPage() throws Exception {
+		String answer = """
+				<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_lr1" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo" InResponseTo="_ours"><saml:Issuer>%s</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>"""
+			.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId);
+		String genuine = signedQuery(answer, BUNDID.keys.getPrivate()).replaceFirst("^SAMLRequest=", "SAMLResponse=");
+		// signedQuery signs "SAMLRequest=…": sign again over the SAMLResponse form
+		genuine = resign(genuine, BUNDID.keys.getPrivate());
+		assertThat(mvc.perform(get(java.net.URI.create("/saml/slo?" + genuine))).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/?abgemeldet");
+
+		String forged = resign(genuine, new TestIdentityProvider("https://attacker.test").keys.getPrivate());
+		MockHttpServletResponse refused = mvc.perform(get(java.net.URI.create("/saml/slo?" + forged))).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains(">bad-signature<");
+		String unsigned = genuine.substring(0, genuine.indexOf("&SigAlg="));
+		assertThat(mvc.perform(get(java.net.URI.create("/saml/slo?" + unsigned))).andReturn().getResponse().getContentAsString())
+			.contains(">unsigned<");
+		assertThat(mvc.perform(get("/saml/slo?SAMLResponse=x")).andReturn().getResponse().getStatus()).isEqualTo(400);
+	}
+
+	/** The query signed anew (everything before {@code &Signature=}) with this key. */
+	static String resign(String query, java.security.PrivateKey key) throws Exception {
+		String signed = query.substring(0, query.indexOf("&Signature="));
+		Signature signer = Signature.getInstance("SHA256withRSA");
+		signer.initSign(key);
+		signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+		return signed + "&Signature=" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(signer.sign()), StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -541,8 +611,7 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(logoutRequest).contains(">t-123</saml:NameID>").contains(">s-1</samlp:SessionIndex>")
 			.contains("Destination=\"" + BUNDID.entityId + "/slo\"");
 
-		// the identity provider's answer lands on the start page; a password session signs out as before
-		assertThat(mvc.perform(get("/saml/slo?SAMLResponse=x")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/?abgemeldet");
+		// a password session signs out as before
 		MockHttpSession local = TestAccounts.signIn(mvc, accounts.citizen("Lokal"));
 		assertThat(mvc.perform(post("/abmelden").session(local)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse()

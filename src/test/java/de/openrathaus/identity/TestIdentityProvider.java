@@ -137,6 +137,7 @@ final class TestIdentityProvider {
 		boolean signAssertion = true;
 		boolean signResponse = false;
 		boolean encrypt = true;
+		String nameId = "t-123";
 		PrivateKey signingKey;
 
 		Response(String requestId, TestIdentityProvider idp) {
@@ -162,12 +163,12 @@ final class TestIdentityProvider {
 			return """
 					<saml:Assertion xmlns:saml="%s" ID="%s" Version="2.0" IssueInstant="%s">
 					<saml:Issuer>%s</saml:Issuer>
-					<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">t-123</saml:NameID>
+					<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">%s</saml:NameID>
 					<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="%s" Recipient="%s" InResponseTo="%s"/></saml:SubjectConfirmation></saml:Subject>
 					<saml:Conditions NotBefore="%s" NotOnOrAfter="%s"><saml:AudienceRestriction><saml:Audience>%s</saml:Audience></saml:AudienceRestriction></saml:Conditions>
 					<saml:AuthnStatement AuthnInstant="%s" SessionIndex="s-1"><saml:AuthnContext><saml:AuthnContextClassRef>%s</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>
 					<saml:AttributeStatement>%s</saml:AttributeStatement>
-					</saml:Assertion>""".formatted(SAML, assertionId, notBefore, issuer, notOnOrAfter, recipient, requestId, notBefore, notOnOrAfter,
+					</saml:Assertion>""".formatted(SAML, assertionId, notBefore, issuer, nameId, notOnOrAfter, recipient, requestId, notBefore, notOnOrAfter,
 					audience, notBefore, classRef, attributeXml);
 		}
 	}

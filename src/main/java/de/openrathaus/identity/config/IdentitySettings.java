@@ -101,13 +101,6 @@ public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration
 					: normalisedFingerprint(metadataSigningFingerprint);
 		}
 
-		/** Convenience for registrations without a trust anchor for their metadata. */
-		public Registration(@Nullable String metadataUrl, @Nullable String metadataFile, @Nullable Boolean wantAssertionsEncrypted,
-				@Nullable String subjectAttribute, @Nullable String organisationNameAttribute, @Nullable String organisationIdAttribute) {
-			this(metadataUrl, metadataFile, wantAssertionsEncrypted, subjectAttribute, organisationNameAttribute, organisationIdAttribute, null,
-					null);
-		}
-
 		/** Whether the metadata must carry a signature of the configured certificate (or of one with the configured fingerprint). */
 		public boolean metadataSignatureRequired() {
 			return metadataSigningCertificate != null || metadataSigningFingerprint != null;

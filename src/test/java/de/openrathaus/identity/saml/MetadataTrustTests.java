@@ -89,7 +89,7 @@ class MetadataTrustTests {
 	@Test
 	void withoutAnAnchorMetadataIsReadAsBefore() throws Exception {
 		Document unsigned = parse(idp.metadata());
-		MetadataTrust.verify(unsigned, new IdentitySettings.Registration(null, "x", null, null, null, null), now);
+		MetadataTrust.verify(unsigned, new IdentitySettings.Registration(null, "x", null, null, null, null, null, null), now);
 		assertThat(IdentityProvider.fromMetadata(unsigned).entityId()).isEqualTo("https://bundid.test/idp");
 	}
 }
