@@ -55,9 +55,12 @@ import org.w3c.dom.Element;
  * assertion consumer service is refused with a clear page, while account's federated sign-in is never
  * called.
  */
-@SpringBootTest
+@SpringBootTest(properties = "openrathaus.identity.max-pending-per-client=" + SamlServiceProviderIntegrationTests.PER_CLIENT)
 @AutoConfigureMockMvc
 class SamlServiceProviderIntegrationTests {
+
+	/** Above the sign-ins the other tests start from MockMvc's one address, low enough for a quick flood. */
+	static final int PER_CLIENT = 60;
 
 	static final TestIdentityProvider BUNDID = new TestIdentityProvider("https://bundid.test/idp");
 	static final TestIdentityProvider COMPANIES = new TestIdentityProvider("https://unternehmenskonto.test/idp");
@@ -616,6 +619,34 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(mvc.perform(post("/abmelden").session(local)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse()
 			.getRedirectedUrl()).isEqualTo("/?abgemeldet");
+	}
+
+	// started sign-ins per client
+
+	@Test
+	void aFloodOfStartedSignInsFromOneClientIsRefusedWhileAnotherClientStillGetsIn() throws Exception {
+		java.util.function.Function<String, org.springframework.test.web.servlet.request.RequestPostProcessor> from = address -> request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+		for (int i = 0; i < PER_CLIENT; i++) {
+			assertThat(mvc.perform(get("/anmelden/bundid").with(from.apply("203.0.113.7"))).andReturn().getResponse().getStatus()).isEqualTo(302);
+		}
+		MockHttpServletResponse refused = mvc.perform(get("/anmelden/bundid").with(from.apply("203.0.113.7"))).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+		assertThat(refused.getContentAsString()).contains("zu viele Anmeldungen begonnen").contains(">too-many-started<");
+		assertThat(mvc.perform(get("/anmelden/unternehmenskonto").with(from.apply("203.0.113.7"))).andReturn().getResponse().getStatus())
+			.as("the limit is the client's, whichever provider").isEqualTo(429);
+
+		// another client is not affected, and signs in
+		MockHttpServletResponse other = mvc.perform(get("/anmelden/bundid").with(from.apply("198.51.100.23"))).andReturn().getResponse();
+		assertThat(other.getStatus()).isEqualTo(302);
+		String location = other.getRedirectedUrl();
+		String id = TestIdentityProvider.parse(inflate(query(location.substring(location.indexOf('?') + 1)).get("SAMLRequest")))
+			.getDocumentElement().getAttribute("ID");
+		assertThat(consume(BUNDID.post(response(id), sp())).getStatus()).isEqualTo(302);
+		assertThat(account.calls).hasSize(1);
 	}
 
 	// the exemption from CSRF

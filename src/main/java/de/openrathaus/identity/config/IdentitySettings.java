@@ -20,11 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout    connect timeout of a metadata fetch
  * @param readTimeout       time the whole metadata fetch may take
  * @param tenants           the municipalities' service provider settings by slug
+ * @param maxPendingPerClient     how many started, unanswered and unexpired sign-ins one client address may have
+ *                                (default 30; a town hall's NAT shares one address)
+ * @param maxPendingPerMunicipality how many a municipality may have from all clients together (default 20000)
  */
 @ConfigurationProperties("openrathaus.identity")
 public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration requestLifetime, @Nullable Duration clockSkew,
 		@Nullable Duration metadataRefresh, @Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-		@Nullable Map<String, TenantSettings> tenants) {
+		@Nullable Map<String, TenantSettings> tenants, @Nullable Integer maxPendingPerClient, @Nullable Integer maxPendingPerMunicipality) {
 
 	/** The largest tolerance accepted, whatever is configured. */
 	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
@@ -37,6 +40,8 @@ public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
 		readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
 		tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+		maxPendingPerClient = maxPendingPerClient == null || maxPendingPerClient < 1 ? 30 : maxPendingPerClient;
+		maxPendingPerMunicipality = maxPendingPerMunicipality == null || maxPendingPerMunicipality < 1 ? 20000 : maxPendingPerMunicipality;
 	}
 
 	public Optional<TenantSettings> tenant(String slug) {

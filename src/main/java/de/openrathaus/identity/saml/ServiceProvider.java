@@ -63,16 +63,19 @@ public class ServiceProvider {
 
 	/**
 	 * Stores the sign-in's state and returns the identity provider's URL with the signed AuthnRequest.
-	 * The metadata may be fetched here: this runs outside any transaction.
+	 * The metadata may be fetched here: this runs outside any transaction. A client (address) with too many
+	 * sign-ins pending, or a municipality with too many, is refused before anything is stored.
 	 */
-	public String start(String registration, TrustLevel minimum, String target, @Nullable AccountId requestedBy) throws SamlRefusal {
+	public String start(String registration, TrustLevel minimum, String target, @Nullable AccountId requestedBy, String client)
+			throws SamlRefusal {
 		Tenant tenant = tenants.current();
 		IdentitySettings.Registration configured = settings.registration(tenant.slug(), registration)
 			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, registration + " not configured"));
 		IdentityProvider provider = providers.of(tenant.slug(), registration);
 		Instant now = clock.instant();
 		String id = SamlMessages.newId();
-		requests.save(new PendingSignIn(id, registration, minimum, target, requestedBy, now.plus(settings.requestLifetime()), false));
+		requests.save(new PendingSignIn(id, registration, minimum, target, requestedBy, now.plus(settings.requestLifetime()), false), client,
+				settings.maxPendingPerClient(), settings.maxPendingPerMunicipality());
 		byte[] request = SamlMessages.authnRequest(id, now, provider.singleSignOnUrl(), base() + "/saml/acs", entityId(), minimum,
 				IdentityAttributes.requested(configured, ORGANISATION.equals(registration)), tenant.name());
 		return RedirectBinding.signedUrl(provider.singleSignOnUrl(), "SAMLRequest", request, null, keys.of(tenant.slug()).privateKey());
