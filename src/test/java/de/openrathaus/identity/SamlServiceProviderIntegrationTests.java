@@ -258,8 +258,23 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(identity.subject()).isEqualTo("bPK2-Erika-4711");
 		assertThat(identity.trustLevel()).isEqualTo(TrustLevel.SUBSTANTIAL);
 		assertThat(identity.organisation()).isNull();
+		// each attribute with the level BundID marked it with (akdb:TrustLevel): the e-mail address was entered, not proven
 		assertThat(identity.person()).isEqualTo(new FederatedIdentity.Person("Erika", "Mustermann", LocalDate.of(1964, 8, 12), "Heidestraße 17",
-				"51147", "Köln", "DE", "erika@example.org"));
+				"51147", "Köln", "DE", "erika@example.org", Map.of("givenName", TrustLevel.SUBSTANTIAL, "familyName", TrustLevel.SUBSTANTIAL,
+						"birthDate", TrustLevel.SUBSTANTIAL, "street", TrustLevel.SUBSTANTIAL, "postalCode", TrustLevel.SUBSTANTIAL, "locality",
+						TrustLevel.SUBSTANTIAL, "country", TrustLevel.SUBSTANTIAL, "email", TrustLevel.LOW)));
+	}
+
+	@Test
+	void anAttributeIsNeverProvenAboveTheSignInAndAnUnknownAttributeLevelProvesNothing() throws Exception {
+		TestIdentityProvider.Response spec = response(startBundId(TrustLevel.LOW));
+		spec.classRef = "STORK-QAA-Level-3";
+		spec.trustLevels.put("urn:oid:2.5.4.42", "HOCH");
+		spec.trustLevels.put("urn:oid:2.5.4.4", "IRGENDWAS");
+		assertThat(consume(BUNDID.post(spec, sp())).getStatus()).isEqualTo(302);
+		FederatedIdentity.Person person = account.calls.get(0).identity().person();
+		assertThat(person.levelOf("givenName")).contains(TrustLevel.SUBSTANTIAL);
+		assertThat(person.levelOf("familyName")).contains(TrustLevel.LOW);
 	}
 
 	@Test

@@ -134,6 +134,8 @@ final class TestIdentityProvider {
 		String status = "urn:oasis:names:tc:SAML:2.0:status:Success";
 		String classRef = "STORK-QAA-Level-3";
 		Map<String, String> attributes = new LinkedHashMap<>();
+		/** BundID's akdb:TrustLevel per attribute; SUBSTANTIELL where not named */
+		Map<String, String> trustLevels = new LinkedHashMap<>(Map.of("urn:oid:0.9.2342.19200300.100.1.3", "NORMAL"));
 		boolean signAssertion = true;
 		boolean signResponse = false;
 		boolean encrypt = true;
@@ -158,8 +160,8 @@ final class TestIdentityProvider {
 		String assertionXml() {
 			StringBuilder attributeXml = new StringBuilder();
 			attributes.forEach((name, value) -> attributeXml.append("""
-					<saml:Attribute Name="%s" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri" xmlns:akdb="https://www.akdb.de/request/2018/09" akdb:TrustLevel="SUBSTANTIELL"><saml:AttributeValue>%s</saml:AttributeValue></saml:Attribute>"""
-				.formatted(name, value)));
+					<saml:Attribute Name="%s" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri" xmlns:akdb="https://www.akdb.de/request/2018/09" akdb:TrustLevel="%s"><saml:AttributeValue>%s</saml:AttributeValue></saml:Attribute>"""
+				.formatted(name, trustLevels.getOrDefault(name, "SUBSTANTIELL"), value)));
 			return """
 					<saml:Assertion xmlns:saml="%s" ID="%s" Version="2.0" IssueInstant="%s">
 					<saml:Issuer>%s</saml:Issuer>
