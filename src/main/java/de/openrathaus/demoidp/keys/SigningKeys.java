@@ -145,12 +145,6 @@ public final class SigningKeys {
 		}
 	}
 
-	/** The public certificate file of the provider with this name (written with its key). */
-	public Path certificateFile(String name) {
-		of(name);
-		return directory.resolve(name + ".crt");
-	}
-
 	private static SigningKey read(Path file) throws IOException, GeneralSecurityException {
 		String text = Files.readString(file, StandardCharsets.US_ASCII);
 		byte[] key = null;

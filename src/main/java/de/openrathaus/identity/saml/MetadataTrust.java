@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -17,11 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.identity.config.IdentitySettings;
 
 import org.w3c.dom.Document;
@@ -126,9 +124,9 @@ final class MetadataTrust {
 	/** Lower-case hex SHA-256 of the certificate's DER encoding, as {@code openssl x509 -fingerprint -sha256} shows it (without colons). */
 	static String fingerprint(X509Certificate certificate) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+			return Sha256.hex(certificate.getEncoded());
 		}
-		catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+		catch (CertificateEncodingException e) {
 			throw new IllegalStateException(e);
 		}
 	}
