@@ -84,7 +84,9 @@ class IdentityProviders {
 			else {
 				log.warn("Metadata of identity provider {} of {} is not available: {}", registration, slug, e.getMessage());
 			}
-			throw e instanceof SamlRefusal refusal ? refusal : new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, e);
+			// whatever is wrong with the metadata (unreadable, a DOCTYPE, duplicate IDs, a bad signature), the citizen's answer is "not available"
+			throw e instanceof SamlRefusal refusal && refusal.reason() == SamlRefusal.Reason.NOT_CONFIGURED ? refusal
+					: new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, e);
 		}
 	}
 
