@@ -5,25 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,30 +54,7 @@ class SignInRoundTripBenchmark {
 
 	/** One sign-in as a new browser would make it; returns where the citizen lands. */
 	String roundTrip() throws Exception {
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10)).build();
-		URI start = URI.create("http://localhost:" + port + "/anmelden/bundid?niveau=SUBSTANTIAL");
-		HttpResponse<String> toIdp = http.send(HttpRequest.newBuilder(start).GET().build(), HttpResponse.BodyHandlers.ofString());
-		URI sso = start.resolve(toIdp.headers().firstValue("Location").orElseThrow());
-		HttpResponse<String> choice = http.send(HttpRequest.newBuilder(sso).GET().build(), HttpResponse.BodyHandlers.ofString());
-		org.jsoup.nodes.Element form = Jsoup.parse(choice.body()).select("form").first();
-		Map<String, String> fields = new LinkedHashMap<>();
-		form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
-		fields.put("person", "max");
-		HttpResponse<String> answer = post(http, sso.resolve(form.attr("action")), fields);
-		org.jsoup.nodes.Element toSp = Jsoup.parse(answer.body()).getElementById("saml-post");
-		Map<String, String> response = new LinkedHashMap<>();
-		toSp.select("input[type=hidden]").forEach(input -> response.put(input.attr("name"), input.val()));
-		HttpResponse<String> signedIn = post(http, URI.create(toSp.attr("action")), response);
-		return signedIn.headers().firstValue("Location").orElse("status " + signedIn.statusCode());
-	}
-
-	static HttpResponse<String> post(HttpClient http, URI uri, Map<String, String> form) throws Exception {
-		StringBuilder body = new StringBuilder();
-		form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-		return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+		return DemoBundIdSignIn.roundTrip("http://localhost:" + port, "bundid", "max");
 	}
 
 	@Test
