@@ -121,6 +121,9 @@ class SamlServiceProviderIntegrationTests {
 	@Autowired
 	List<WebAccess> access;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void forget() {
 		account.calls.clear();
@@ -662,6 +665,11 @@ class SamlServiceProviderIntegrationTests {
 			.getDocumentElement().getAttribute("ID");
 		assertThat(consume(BUNDID.post(response(id), sp())).getStatus()).isEqualTo(302);
 		assertThat(account.calls).hasSize(1);
+
+		// once the flood's sign-ins have expired (15 minutes later) they no longer count
+		de.openrathaus.tenancy.TenantContext.runAs(accounts.tenant(), () -> jdbc.sql(
+				"update identity.authn_request set expires_at = now() - interval '1 second' where client = '203.0.113.7'").update());
+		assertThat(mvc.perform(get("/anmelden/bundid").with(from.apply("203.0.113.7"))).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
 	// the exemption from CSRF
