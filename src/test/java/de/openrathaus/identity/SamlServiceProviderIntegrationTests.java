@@ -552,6 +552,15 @@ class SamlServiceProviderIntegrationTests {
 		String logoutResponse = inflate(query(raw).get("SAMLResponse"));
 		validProtocolMessage(logoutResponse);
 		assertThat(logoutResponse).contains("InResponseTo=\"_logout1\"").contains("urn:oasis:names:tc:SAML:2.0:status:Success");
+
+		// the RelayState the identity provider sent comes back with the answer (redirect binding 3.4.3)
+		MockHttpSession another = federatedSession("t-123");
+		String plain = signedQuery(logoutRequest("_logout2", "t-123", "s-1"), BUNDID.keys.getPrivate());
+		String withRelayState = resign(plain.replace("&SigAlg=", "&RelayState=idp-state-42&SigAlg="), BUNDID.keys.getPrivate());
+		String relayed = mvc.perform(get(java.net.URI.create("/saml/slo?" + withRelayState)).session(another)).andReturn().getResponse()
+			.getRedirectedUrl();
+		assertThat(another.isInvalid()).isTrue();
+		assertThat(query(relayed.substring(relayed.indexOf('?') + 1))).containsEntry("RelayState", "idp-state-42");
 	}
 
 	@Test

@@ -150,7 +150,7 @@ public class ServiceProvider {
 		}
 		byte[] answer = SamlMessages.logoutResponse(logout.getAttribute("ID"), clock.instant(), provider.singleLogoutUrl(), entityId(),
 				matches ? null : SamlMessages.UNKNOWN_PRINCIPAL);
-		return new LogoutAnswer(RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLResponse", answer, null,
+		return new LogoutAnswer(RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLResponse", answer, relayState(rawQuery),
 				keys.of(tenant.slug()).privateKey()), matches);
 	}
 
@@ -266,6 +266,25 @@ public class ServiceProvider {
 		String base = tenants.current().configuredPublicUrl().or(RequestOrigin::current)
 			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, "no address for this municipality"));
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	/**
+	 * The RelayState the request carried (it was covered by the verified signature), returned with the answer as the
+	 * redirect binding demands; at most 80 bytes, as the binding allows, anything longer is not echoed.
+	 */
+	private static @Nullable String relayState(String rawQuery) {
+		for (String pair : rawQuery.split("&")) {
+			if (pair.startsWith("RelayState=")) {
+				try {
+					String value = java.net.URLDecoder.decode(pair.substring("RelayState=".length()), StandardCharsets.UTF_8);
+					return value.getBytes(StandardCharsets.UTF_8).length <= 80 ? value : null;
+				}
+				catch (IllegalArgumentException e) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String parameter(String rawQuery, String name) throws SamlRefusal {
