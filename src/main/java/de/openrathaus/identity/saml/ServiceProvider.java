@@ -17,7 +17,6 @@ import de.openrathaus.tenancy.Tenants;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -146,7 +145,7 @@ public class ServiceProvider {
 		boolean matches = current != null && current.registration().equals(verified.registration()) && names(logout, current);
 		IdentityProvider provider = verified.provider();
 		if (provider.singleLogoutUrl() == null) {
-			return new LogoutAnswer("/?abgemeldet", matches);
+			return new LogoutAnswer(matches ? "/?abgemeldet" : "/", matches);
 		}
 		byte[] answer = SamlMessages.logoutResponse(logout.getAttribute("ID"), clock.instant(), provider.singleLogoutUrl(), entityId(),
 				matches ? null : SamlMessages.UNKNOWN_PRINCIPAL);
