@@ -2,7 +2,9 @@
 package de.openrathaus.account;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +32,33 @@ public record FederatedIdentity(String issuer, String subject, TrustLevel trustL
 		}
 	}
 
-	/** The attributes of the person; any may be missing (null) when the provider did not send it. */
+	/**
+	 * The attributes of the person; any may be missing (null) when the provider did not send it.
+	 *
+	 * @param levels the level each attribute is proven at, by its name ({@code givenName}, {@code familyName},
+	 *               {@code birthDate}, {@code street}, {@code postalCode}, {@code locality}, {@code country},
+	 *               {@code email}), where the provider says so per attribute: BundID marks attributes read from
+	 *               the eID (HOCH) apart from ones the citizen entered (e.g. an e-mail at NORMAL). An attribute
+	 *               without an entry is proven at the sign-in's level.
+	 */
 	public record Person(@Nullable String givenName, @Nullable String familyName, @Nullable LocalDate birthDate,
 			@Nullable String street, @Nullable String postalCode, @Nullable String locality, @Nullable String country,
-			@Nullable String email) {
+			@Nullable String email, Map<String, TrustLevel> levels) {
+
+		public Person {
+			levels = levels == null ? Map.of() : Map.copyOf(levels);
+		}
+
+		/** A person whose attributes are all proven at the sign-in's level. */
+		public Person(@Nullable String givenName, @Nullable String familyName, @Nullable LocalDate birthDate, @Nullable String street,
+				@Nullable String postalCode, @Nullable String locality, @Nullable String country, @Nullable String email) {
+			this(givenName, familyName, birthDate, street, postalCode, locality, country, email, Map.of());
+		}
+
+		/** The level this attribute is proven at, if the provider said so for it. */
+		public Optional<TrustLevel> levelOf(String attribute) {
+			return Optional.ofNullable(levels.get(attribute));
+		}
 	}
 
 	/**

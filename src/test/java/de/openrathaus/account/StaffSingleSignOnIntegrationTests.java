@@ -83,6 +83,9 @@ class StaffSingleSignOnIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	de.openrathaus.TestAccounts accounts;
+
 	@BeforeEach
 	void departments() {
 		TenantContext.runAs(tenants.byHost("localhost").orElseThrow().id(), () -> {
@@ -110,6 +113,24 @@ class StaffSingleSignOnIntegrationTests {
 				uri = uri.resolve(response.headers().firstValue("Location").orElseThrow());
 			}
 			throw new AssertionError("too many redirects: " + hops);
+		}
+
+		/** Posts a form (with its CSRF token) and follows the redirect like a browser. */
+		HttpResponse<String> post(String path, String form) throws Exception {
+			URI uri = URI.create("http://localhost:" + port + path);
+			hops.add(uri);
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 3) {
+				return response;
+			}
+			return open(uri.resolve(response.headers().firstValue("Location").orElseThrow()).toString());
+		}
+
+		HttpResponse<String> signInWithPassword(String email) throws Exception {
+			String csrf = csrfOf(open("/anmelden").body());
+			return post("/anmelden", "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+					+ de.openrathaus.TestAccounts.PASSWORD + "&_csrf=" + csrf);
 		}
 
 		String landedOn() {
@@ -183,6 +204,53 @@ class StaffSingleSignOnIntegrationTests {
 		browser.open("/anmelden/sso");
 		assertThat(browser.landedOn()).isEqualTo("/anmelden?sso=emailTaken");
 		assertThat(count("select count(*) from account.staff_sso_identity where subject = ?", subject)).isZero();
+	}
+
+	@Test
+	void aStaffMemberSignedInWithTheirPasswordLinksTheirAccountToTheProviderIdentityAndSignsInThroughItFromThenOn() throws Exception {
+		String email = accounts.clerk("Lina", "steuern");
+		UUID account = accounts.idOf(email);
+		String subject = "kc-" + UUID.randomUUID();
+
+		// refused by address alone, as before
+		providerSays(subject, Map.of("email", email, "name", "Lina Link", "groups", List.of("/Rathaus/Steuern")));
+		Browser stranger = new Browser();
+		stranger.open("/anmelden/sso");
+		assertThat(stranger.landedOn()).isEqualTo("/anmelden?sso=emailTaken");
+		assertThat(stranger.open(stranger.landedOn()).body()).contains("/konto/dienst-sso");
+
+		// signed in with the password, the clerk asks for the link and signs in at the provider
+		Browser browser = new Browser();
+		browser.signInWithPassword(email);
+		assertThat(browser.landedOn()).isEqualTo("/backoffice");
+		HttpResponse<String> page = browser.open("/konto/dienst-sso");
+		assertThat(page.body()).contains("Konto mit der Dienstanmeldung verknüpfen", "Ihr Passwort für OpenRathaus wird nicht mehr verwendet");
+		providerSays(subject, Map.of("email", email, "name", "Lina Link", "groups", List.of("/Rathaus/Steuern")));
+		HttpResponse<String> linked = browser.post("/konto/dienst-sso", "_csrf=" + csrfOf(page.body()));
+		assertThat(browser.landedOn()).isEqualTo("/backoffice");
+		assertThat(linked.body()).contains("Lina Link");
+		assertThat(accountOf(subject)).as("the identity belongs to the password account now").isEqualTo(account);
+		assertThat(roles(account)).containsExactly("steuern/CLERK");
+		assertThat(browser.open("/konto/dienst-sso").body()).contains("Ihr Konto ist mit der Dienstanmeldung verknüpft");
+
+		// from now on the provider signs the account in, and the password no longer does
+		Browser next = new Browser();
+		providerSays(subject, Map.of("email", email, "groups", List.of("/Rathaus/Steuern")));
+		next.open("/anmelden/sso");
+		assertThat(next.landedOn()).isEqualTo("/backoffice");
+		Browser password = new Browser();
+		password.signInWithPassword(email);
+		assertThat(password.landedOn()).startsWith("/anmelden?");
+
+		// another clerk cannot take this identity over by asking for a link
+		String other = accounts.clerk("Otto", "steuern");
+		Browser otto = new Browser();
+		otto.signInWithPassword(other);
+		providerSays(subject, Map.of("email", email, "groups", List.of("/Rathaus/Steuern")));
+		otto.post("/konto/dienst-sso", "_csrf=" + csrfOf(otto.open("/konto/dienst-sso").body()));
+		assertThat(otto.landedOn()).isEqualTo("/anmelden?sso=linkedElsewhere");
+		assertThat(accountOf(subject)).isEqualTo(account);
+		assertThat(count("select count(*) from account.staff_sso_identity where account_id = ?", accounts.idOf(other))).isZero();
 	}
 
 	@Test

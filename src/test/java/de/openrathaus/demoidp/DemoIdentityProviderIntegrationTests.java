@@ -340,6 +340,13 @@ class DemoIdentityProviderIntegrationTests {
 		assertThat(Files.readString(key)).contains(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(idpCertificate("bundid").getEncoded())
 			.lines().findFirst().orElseThrow());
 		assertThat(new Browser().get(base() + "/demo-idp/keiner/metadata").statusCode()).isEqualTo(404);
+
+		// signed with the key whose certificate is published beside it: the trust anchor a service provider configures
+		X509Certificate published = TestServiceProvider.certificate(Files.readString(Path.of("target/demo-idp/bundid.crt"))
+			.replaceAll("-----[A-Z ]+-----", ""));
+		assertThat(published).isEqualTo(idpCertificate("bundid"));
+		assertThat(TestServiceProvider.signedBy(root, published)).as("the metadata is signed by the provider").isTrue();
+		assertThat(Instant.parse(root.getAttribute("validUntil"))).isAfter(Instant.now().plus(Duration.ofDays(6)));
 	}
 
 	// helpers

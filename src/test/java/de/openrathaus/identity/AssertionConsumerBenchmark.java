@@ -51,6 +51,9 @@ class AssertionConsumerBenchmark {
 	static void identityProvider(DynamicPropertyRegistry registry) throws Exception {
 		Path metadata = IDP.metadataFile(Path.of("target", "identity-bench"));
 		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-file", metadata::toString);
+		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-signing-certificate", () -> "");
+		// all sign-ins of the benchmark start from MockMvc's one address, before any is answered
+		registry.add("openrathaus.identity.max-pending-per-client", () -> RESPONSES + 1000);
 	}
 
 	@Autowired

@@ -55,9 +55,12 @@ import org.w3c.dom.Element;
  * assertion consumer service is refused with a clear page, while account's federated sign-in is never
  * called.
  */
-@SpringBootTest
+@SpringBootTest(properties = "openrathaus.identity.max-pending-per-client=" + SamlServiceProviderIntegrationTests.PER_CLIENT)
 @AutoConfigureMockMvc
 class SamlServiceProviderIntegrationTests {
+
+	/** Above the sign-ins the other tests start from MockMvc's one address, low enough for a quick flood. */
+	static final int PER_CLIENT = 60;
 
 	static final TestIdentityProvider BUNDID = new TestIdentityProvider("https://bundid.test/idp");
 	static final TestIdentityProvider COMPANIES = new TestIdentityProvider("https://unternehmenskonto.test/idp");
@@ -65,10 +68,14 @@ class SamlServiceProviderIntegrationTests {
 	@DynamicPropertySource
 	static void identityProviders(DynamicPropertyRegistry registry) throws Exception {
 		Path directory = Path.of("target", "identity-test");
-		Path bundId = BUNDID.metadataFile(directory);
+		// BundID's metadata signed and checked against its certificate; the organisation provider's unsigned, without trust anchor
+		Path bundId = BUNDID.signedMetadataFile(directory, BUNDID.keys.getPrivate());
+		Path bundIdCertificate = BUNDID.certificateFile(directory);
 		Path companies = COMPANIES.metadataFile(directory);
 		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-file", bundId::toString);
+		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.bundid.metadata-signing-certificate", bundIdCertificate::toString);
 		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.unternehmenskonto.metadata-file", companies::toString);
+		registry.add("openrathaus.identity.tenants.musterstadt.identity-providers.unternehmenskonto.metadata-signing-certificate", () -> "");
 	}
 
 	/** What account was asked to do: the test's stand-in for the federated sign-in account implements. */
@@ -113,6 +120,9 @@ class SamlServiceProviderIntegrationTests {
 
 	@Autowired
 	List<WebAccess> access;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@BeforeEach
 	void forget() {
@@ -251,8 +261,23 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(identity.subject()).isEqualTo("bPK2-Erika-4711");
 		assertThat(identity.trustLevel()).isEqualTo(TrustLevel.SUBSTANTIAL);
 		assertThat(identity.organisation()).isNull();
+		// each attribute with the level BundID marked it with (akdb:TrustLevel): the e-mail address was entered, not proven
 		assertThat(identity.person()).isEqualTo(new FederatedIdentity.Person("Erika", "Mustermann", LocalDate.of(1964, 8, 12), "Heidestraße 17",
-				"51147", "Köln", "DE", "erika@example.org"));
+				"51147", "Köln", "DE", "erika@example.org", Map.of("givenName", TrustLevel.SUBSTANTIAL, "familyName", TrustLevel.SUBSTANTIAL,
+						"birthDate", TrustLevel.SUBSTANTIAL, "street", TrustLevel.SUBSTANTIAL, "postalCode", TrustLevel.SUBSTANTIAL, "locality",
+						TrustLevel.SUBSTANTIAL, "country", TrustLevel.SUBSTANTIAL, "email", TrustLevel.LOW)));
+	}
+
+	@Test
+	void anAttributeIsNeverProvenAboveTheSignInAndAnUnknownAttributeLevelProvesNothing() throws Exception {
+		TestIdentityProvider.Response spec = response(startBundId(TrustLevel.LOW));
+		spec.classRef = "STORK-QAA-Level-3";
+		spec.trustLevels.put("urn:oid:2.5.4.42", "HOCH");
+		spec.trustLevels.put("urn:oid:2.5.4.4", "IRGENDWAS");
+		assertThat(consume(BUNDID.post(spec, sp())).getStatus()).isEqualTo(302);
+		FederatedIdentity.Person person = account.calls.get(0).identity().person();
+		assertThat(person.levelOf("givenName")).contains(TrustLevel.SUBSTANTIAL);
+		assertThat(person.levelOf("familyName")).contains(TrustLevel.LOW);
 	}
 
 	@Test
@@ -488,12 +513,27 @@ class SamlServiceProviderIntegrationTests {
 		return query + "&Signature=" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(signer.sign()), StandardCharsets.UTF_8);
 	}
 
+	/** A federated session signed in through the assertion consumer service, with this NameID and session index "s-1". */
+	MockHttpSession federatedSession(String nameId) throws Exception {
+		TestIdentityProvider.Response spec = response(startBundId(TrustLevel.LOW));
+		spec.nameId = nameId;
+		var result = mvc.perform(post("/saml/acs").param("SAMLResponse", BUNDID.post(spec, sp()))).andReturn();
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+		assertThat(session).isNotNull();
+		return session;
+	}
+
+	static String logoutRequest(String id, String nameId, @Nullable String sessionIndex) {
+		return """
+				<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="%s" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo"><saml:Issuer>%s</saml:Issuer><saml:NameID>%s</saml:NameID>%s</samlp:LogoutRequest>"""
+			.formatted(id, Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId, nameId,
+					sessionIndex == null ? "" : "<samlp:SessionIndex>" + sessionIndex + "</samlp:SessionIndex>");
+	}
+
 	@Test
 	void theIdentityProviderEndsTheSessionWithASignedLogoutRequestOnly() throws Exception {
-		MockHttpSession session = TestAccounts.signIn(mvc, accounts.citizen("Abmeldung"));
-		String logout = """
-				<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_logout1" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo"><saml:Issuer>%s</saml:Issuer><saml:NameID>t-123</saml:NameID></samlp:LogoutRequest>"""
-			.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId);
+		MockHttpSession session = federatedSession("t-123");
+		String logout = logoutRequest("_logout1", "t-123", "s-1");
 		java.net.URI forged = java.net.URI.create("/saml/slo?" + signedQuery(logout, new TestIdentityProvider("https://attacker.test").keys.getPrivate()));
 		MockHttpServletResponse refused = mvc.perform(get(forged).session(session)).andReturn().getResponse();
 		assertThat(refused.getContentAsString()).contains(">bad-signature<");
@@ -512,6 +552,70 @@ class SamlServiceProviderIntegrationTests {
 		String logoutResponse = inflate(query(raw).get("SAMLResponse"));
 		validProtocolMessage(logoutResponse);
 		assertThat(logoutResponse).contains("InResponseTo=\"_logout1\"").contains("urn:oasis:names:tc:SAML:2.0:status:Success");
+
+		// the RelayState the identity provider sent comes back with the answer (redirect binding 3.4.3)
+		MockHttpSession another = federatedSession("t-123");
+		String plain = signedQuery(logoutRequest("_logout2", "t-123", "s-1"), BUNDID.keys.getPrivate());
+		String withRelayState = resign(plain.replace("&SigAlg=", "&RelayState=idp-state-42&SigAlg="), BUNDID.keys.getPrivate());
+		String relayed = mvc.perform(get(java.net.URI.create("/saml/slo?" + withRelayState)).session(another)).andReturn().getResponse()
+			.getRedirectedUrl();
+		assertThat(another.isInvalid()).isTrue();
+		assertThat(query(relayed.substring(relayed.indexOf('?') + 1))).containsEntry("RelayState", "idp-state-42");
+	}
+
+	@Test
+	void aLogoutRequestForAnotherNameIdOrSessionEndsNothing() throws Exception {
+		MockHttpSession erika = federatedSession("t-erika");
+		MockHttpSession local = TestAccounts.signIn(mvc, accounts.citizen("Lokal-SLO"));
+		for (String logout : List.of(logoutRequest("_other1", "t-someone-else", null), logoutRequest("_other2", "t-erika", "s-other"))) {
+			java.net.URI uri = java.net.URI.create("/saml/slo?" + signedQuery(logout, BUNDID.keys.getPrivate()));
+			for (MockHttpSession session : List.of(erika, local)) {
+				MockHttpServletResponse answer = mvc.perform(get(uri).session(session)).andReturn().getResponse();
+				assertThat(session.isInvalid()).as("a logout for someone else ends nothing").isFalse();
+				String raw = answer.getRedirectedUrl().substring(answer.getRedirectedUrl().indexOf('?') + 1);
+				String logoutResponse = inflate(query(raw).get("SAMLResponse"));
+				validProtocolMessage(logoutResponse);
+				assertThat(logoutResponse).contains("urn:oasis:names:tc:SAML:2.0:status:Requester")
+					.contains("urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal");
+			}
+		}
+		assertThat(erika.getAttribute(de.openrathaus.identity.saml.SamlSession.ATTRIBUTE)).as("still the federated session").isNotNull();
+
+		// without a session index the NameID alone decides
+		java.net.URI byName = java.net.URI.create("/saml/slo?" + signedQuery(logoutRequest("_erika", "t-erika", null), BUNDID.keys.getPrivate()));
+		mvc.perform(get(byName).session(erika));
+		assertThat(erika.isInvalid()).isTrue();
+		assertThat(local.isInvalid()).isFalse();
+	}
+
+	@Test
+	void theIdentityProvidersLogoutResponseIsCheckedBeforeTheCitizenLandsOnTheStartPage() throws Exception {
+		String answer = """
+				<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_lr1" Version="2.0" IssueInstant="%s" Destination="http://localhost/saml/slo" InResponseTo="_ours"><saml:Issuer>%s</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>"""
+			.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), BUNDID.entityId);
+		String genuine = signedQuery(answer, BUNDID.keys.getPrivate()).replaceFirst("^SAMLRequest=", "SAMLResponse=");
+		// signedQuery signs "SAMLRequest=…": sign again over the SAMLResponse form
+		genuine = resign(genuine, BUNDID.keys.getPrivate());
+		assertThat(mvc.perform(get(java.net.URI.create("/saml/slo?" + genuine))).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/?abgemeldet");
+
+		String forged = resign(genuine, new TestIdentityProvider("https://attacker.test").keys.getPrivate());
+		MockHttpServletResponse refused = mvc.perform(get(java.net.URI.create("/saml/slo?" + forged))).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains(">bad-signature<");
+		String unsigned = genuine.substring(0, genuine.indexOf("&SigAlg="));
+		assertThat(mvc.perform(get(java.net.URI.create("/saml/slo?" + unsigned))).andReturn().getResponse().getContentAsString())
+			.contains(">unsigned<");
+		assertThat(mvc.perform(get("/saml/slo?SAMLResponse=x")).andReturn().getResponse().getStatus()).isEqualTo(400);
+	}
+
+	/** The query signed anew (everything before {@code &Signature=}) with this key. */
+	static String resign(String query, java.security.PrivateKey key) throws Exception {
+		String signed = query.substring(0, query.indexOf("&Signature="));
+		Signature signer = Signature.getInstance("SHA256withRSA");
+		signer.initSign(key);
+		signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+		return signed + "&Signature=" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(signer.sign()), StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -537,12 +641,44 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(logoutRequest).contains(">t-123</saml:NameID>").contains(">s-1</samlp:SessionIndex>")
 			.contains("Destination=\"" + BUNDID.entityId + "/slo\"");
 
-		// the identity provider's answer lands on the start page; a password session signs out as before
-		assertThat(mvc.perform(get("/saml/slo?SAMLResponse=x")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/?abgemeldet");
+		// a password session signs out as before
 		MockHttpSession local = TestAccounts.signIn(mvc, accounts.citizen("Lokal"));
 		assertThat(mvc.perform(post("/abmelden").session(local)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse()
 			.getRedirectedUrl()).isEqualTo("/?abgemeldet");
+	}
+
+	// started sign-ins per client
+
+	@Test
+	void aFloodOfStartedSignInsFromOneClientIsRefusedWhileAnotherClientStillGetsIn() throws Exception {
+		java.util.function.Function<String, org.springframework.test.web.servlet.request.RequestPostProcessor> from = address -> request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+		for (int i = 0; i < PER_CLIENT; i++) {
+			assertThat(mvc.perform(get("/anmelden/bundid").with(from.apply("203.0.113.7"))).andReturn().getResponse().getStatus()).isEqualTo(302);
+		}
+		MockHttpServletResponse refused = mvc.perform(get("/anmelden/bundid").with(from.apply("203.0.113.7"))).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+		assertThat(refused.getContentAsString()).contains("zu viele Anmeldungen begonnen").contains(">too-many-started<");
+		assertThat(mvc.perform(get("/anmelden/unternehmenskonto").with(from.apply("203.0.113.7"))).andReturn().getResponse().getStatus())
+			.as("the limit is the client's, whichever provider").isEqualTo(429);
+
+		// another client is not affected, and signs in
+		MockHttpServletResponse other = mvc.perform(get("/anmelden/bundid").with(from.apply("198.51.100.23"))).andReturn().getResponse();
+		assertThat(other.getStatus()).isEqualTo(302);
+		String location = other.getRedirectedUrl();
+		String id = TestIdentityProvider.parse(inflate(query(location.substring(location.indexOf('?') + 1)).get("SAMLRequest")))
+			.getDocumentElement().getAttribute("ID");
+		assertThat(consume(BUNDID.post(response(id), sp())).getStatus()).isEqualTo(302);
+		assertThat(account.calls).hasSize(1);
+
+		// once the flood's sign-ins have expired (15 minutes later) they no longer count
+		de.openrathaus.tenancy.TenantContext.runAs(accounts.tenant(), () -> jdbc.sql(
+				"update identity.authn_request set expires_at = now() - interval '1 second' where client = '203.0.113.7'").update());
+		assertThat(mvc.perform(get("/anmelden/bundid").with(from.apply("203.0.113.7"))).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
 	// the exemption from CSRF

@@ -109,7 +109,7 @@ class ServiceProviderMetadataIntegrationTests {
 		Path key = Path.of("target/identity/musterstadt-sp-key.pem");
 		assertThat(Files.getPosixFilePermissions(key)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 		ServiceProviderKeys again = new ServiceProviderKeys(new de.openrathaus.identity.config.IdentitySettings("target/identity", null, null, null,
-				null, null, null), java.time.Clock.systemUTC());
+				null, null, null, null, null), java.time.Clock.systemUTC());
 		assertThat(again.of("musterstadt").certificate()).isEqualTo(keys.of("musterstadt").certificate());
 	}
 }

@@ -87,6 +87,38 @@ final class TestIdentityProvider {
 		return file;
 	}
 
+	/**
+	 * Writes the metadata signed with this provider's key (enveloped, first child, by the descriptor's ID), as
+	 * an operator publishes it, and returns its path; {@code signer} signs instead when a test wants a forgery.
+	 */
+	Path signedMetadataFile(Path directory, PrivateKey signer) throws Exception {
+		return signedMetadataFile(directory, signer, null);
+	}
+
+	Path signedMetadataFile(Path directory, PrivateKey signer, @org.jspecify.annotations.Nullable Instant validUntil) throws Exception {
+		Document metadata = parse(Files.readString(metadataFile(directory)));
+		Element root = metadata.getDocumentElement();
+		String id = "_m" + UUID.randomUUID().toString().replace("-", "");
+		root.setAttribute("ID", id);
+		root.setIdAttribute("ID", true);
+		if (validUntil != null) {
+			root.setAttribute("validUntil", validUntil.truncatedTo(ChronoUnit.SECONDS).toString());
+		}
+		sign(root, id, signer, root.getFirstChild());
+		Path file = directory.resolve(UUID.randomUUID() + "-idp-metadata-signed.xml");
+		Files.write(file, xml(metadata));
+		return file;
+	}
+
+	/** Writes this provider's certificate as PEM (the trust anchor of its metadata) and returns its path. */
+	Path certificateFile(Path directory) throws Exception {
+		Files.createDirectories(directory);
+		Path file = directory.resolve(UUID.randomUUID() + "-idp.crt");
+		Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+				+ "\n-----END CERTIFICATE-----\n");
+		return file;
+	}
+
 	/** One response, with every field a test may spoil. */
 	static final class Response {
 
@@ -102,9 +134,12 @@ final class TestIdentityProvider {
 		String status = "urn:oasis:names:tc:SAML:2.0:status:Success";
 		String classRef = "STORK-QAA-Level-3";
 		Map<String, String> attributes = new LinkedHashMap<>();
+		/** BundID's akdb:TrustLevel per attribute; SUBSTANTIELL where not named */
+		Map<String, String> trustLevels = new LinkedHashMap<>(Map.of("urn:oid:0.9.2342.19200300.100.1.3", "NORMAL"));
 		boolean signAssertion = true;
 		boolean signResponse = false;
 		boolean encrypt = true;
+		String nameId = "t-123";
 		PrivateKey signingKey;
 
 		Response(String requestId, TestIdentityProvider idp) {
@@ -125,17 +160,17 @@ final class TestIdentityProvider {
 		String assertionXml() {
 			StringBuilder attributeXml = new StringBuilder();
 			attributes.forEach((name, value) -> attributeXml.append("""
-					<saml:Attribute Name="%s" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri" xmlns:akdb="https://www.akdb.de/request/2018/09" akdb:TrustLevel="SUBSTANTIELL"><saml:AttributeValue>%s</saml:AttributeValue></saml:Attribute>"""
-				.formatted(name, value)));
+					<saml:Attribute Name="%s" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri" xmlns:akdb="https://www.akdb.de/request/2018/09" akdb:TrustLevel="%s"><saml:AttributeValue>%s</saml:AttributeValue></saml:Attribute>"""
+				.formatted(name, trustLevels.getOrDefault(name, "SUBSTANTIELL"), value)));
 			return """
 					<saml:Assertion xmlns:saml="%s" ID="%s" Version="2.0" IssueInstant="%s">
 					<saml:Issuer>%s</saml:Issuer>
-					<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">t-123</saml:NameID>
+					<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">%s</saml:NameID>
 					<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="%s" Recipient="%s" InResponseTo="%s"/></saml:SubjectConfirmation></saml:Subject>
 					<saml:Conditions NotBefore="%s" NotOnOrAfter="%s"><saml:AudienceRestriction><saml:Audience>%s</saml:Audience></saml:AudienceRestriction></saml:Conditions>
 					<saml:AuthnStatement AuthnInstant="%s" SessionIndex="s-1"><saml:AuthnContext><saml:AuthnContextClassRef>%s</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>
 					<saml:AttributeStatement>%s</saml:AttributeStatement>
-					</saml:Assertion>""".formatted(SAML, assertionId, notBefore, issuer, notOnOrAfter, recipient, requestId, notBefore, notOnOrAfter,
+					</saml:Assertion>""".formatted(SAML, assertionId, notBefore, issuer, nameId, notOnOrAfter, recipient, requestId, notBefore, notOnOrAfter,
 					audience, notBefore, classRef, attributeXml);
 		}
 	}

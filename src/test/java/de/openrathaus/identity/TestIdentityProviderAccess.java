@@ -14,6 +14,27 @@ public final class TestIdentityProviderAccess {
 		return Files.readAllBytes(idp.metadataFile(Path.of("target", "identity-test")));
 	}
 
+	/** The metadata signed by the provider's own key, or by {@code signer} (a forgery). */
+	public byte[] signedMetadata(java.security.@org.jspecify.annotations.Nullable PrivateKey signer) throws Exception {
+		return signedMetadata(signer, null);
+	}
+
+	/** The metadata signed by the provider's own key (or {@code signer}), valid until the given instant. */
+	public byte[] signedMetadata(java.security.@org.jspecify.annotations.Nullable PrivateKey signer,
+			java.time.@org.jspecify.annotations.Nullable Instant validUntil) throws Exception {
+		return Files.readAllBytes(
+				idp.signedMetadataFile(Path.of("target", "identity-test"), signer == null ? idp.keys.getPrivate() : signer, validUntil));
+	}
+
+	/** A PEM file with the provider's certificate, the trust anchor of its metadata. */
+	public Path certificateFile() throws Exception {
+		return idp.certificateFile(Path.of("target", "identity-test"));
+	}
+
+	public X509Certificate certificate() {
+		return idp.certificate;
+	}
+
 	public String response(String requestId, X509Certificate sp) throws Exception {
 		return idp.post(new TestIdentityProvider.Response(requestId, idp), sp);
 	}

@@ -72,6 +72,10 @@ class BundIdJourneyTests extends Journey {
 			assertThat(citizen.getByLabel("Vorname")).hasValue("Max");
 			assertThat(citizen.getByLabel("Nachname")).not().isEditable();
 			assertThat(citizen.locator("main")).containsText("Aus BundID übernommen");
+			// the e-mail address was entered at BundID, not proven: taken over, but editable and marked as such
+			assertThat(citizen.getByLabel("E-Mail-Adresse für Rückfragen (freiwillig)")).hasValue("max.mustermann@example.org");
+			assertThat(citizen.getByLabel("E-Mail-Adresse für Rückfragen (freiwillig)")).isEditable();
+			assertThat(citizen.locator("main")).containsText("dort nicht nachgewiesen");
 			BrowserSupport.assertAccessible(citizen);
 			button(citizen, "Weiter").click();
 

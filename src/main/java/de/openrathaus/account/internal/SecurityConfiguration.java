@@ -137,7 +137,8 @@ class SecurityConfiguration {
 				// the question after a federated sign-in whether to link it: nobody is signed in while it is open
 				"/konto/verknuepfen")
 			.restrict(Authorities.ACCOUNTS_ADMINISTER, "/admin", "/admin/**")
-			.restrict(Authorities.PORTAL, "/portal");
+			.restrict(Authorities.PORTAL, "/portal")
+			.restrict(Authorities.BACKOFFICE, StaffSsoLinkController.PAGE);
 	}
 
 	/**

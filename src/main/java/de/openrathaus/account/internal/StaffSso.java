@@ -52,11 +52,13 @@ class StaffSso {
 	private final StaffSsoProviders providers;
 	private final StaffSsoSettings settings;
 	private final StaffSsoAccounts accounts;
+	private final java.time.Clock clock;
 
-	StaffSso(StaffSsoProviders providers, StaffSsoSettings settings, StaffSsoAccounts accounts) {
+	StaffSso(StaffSsoProviders providers, StaffSsoSettings settings, StaffSsoAccounts accounts, java.time.Clock clock) {
 		this.providers = providers;
 		this.settings = settings;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	/** The paths of the sign-in round trip are open: whoever uses them is not signed in yet. */
@@ -91,7 +93,7 @@ class StaffSso {
 				.clientRegistrationRepository(providers)
 				.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
 				.tokenEndpoint(token -> token.accessTokenResponseClient(tokens))
-				.userInfoEndpoint(user -> user.oidcUserService(new StaffSsoSignIn(oidcUsers, providers, accounts)))
+				.userInfoEndpoint(user -> user.oidcUserService(new StaffSsoSignIn(oidcUsers, providers, accounts, clock)))
 				.successHandler(new RoleAwareSuccessHandler())
 				.failureHandler(StaffSso::refused))
 			.logout(out -> out.logoutSuccessHandler(logout));

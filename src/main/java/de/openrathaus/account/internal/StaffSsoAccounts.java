@@ -46,8 +46,20 @@ class StaffSsoAccounts {
 	record Person(@Nullable String email, @Nullable String displayName) {
 	}
 
+	/** Whether this account signs in through a provider already. */
+	boolean linked(AccountId account) {
+		return jdbc.sql("select exists (select 1 from account.staff_sso_identity where account_id = ?)").param(account.value())
+			.query(Boolean.class).single();
+	}
+
+	/**
+	 * Signs in the account of this provider identity, after linking it to {@code linkTo} if the staff member
+	 * asked for that while signed in with their password ({@link StaffSsoLink}); otherwise the account is found
+	 * by the identity or created, never by the address alone.
+	 */
 	@Transactional
-	SignedInUser signIn(String issuer, String subject, Person person, Map<DepartmentCode, Set<StaffRole>> mapped) {
+	SignedInUser signIn(String issuer, String subject, Person person, Map<DepartmentCode, Set<StaffRole>> mapped,
+			@Nullable AccountId linkTo) {
 		Set<String> departments = new HashSet<>(jdbc.sql("select code from account.department").query(String.class).list());
 		Map<DepartmentCode, Set<StaffRole>> roles = new HashMap<>();
 		mapped.forEach((department, set) -> {
@@ -61,7 +73,12 @@ class StaffSsoAccounts {
 		if (roles.isEmpty()) {
 			throw StaffSsoSignIn.refused("noRole");
 		}
-		AccountId id = find(issuer, subject).orElseGet(() -> create(issuer, subject, person));
+		Optional<AccountId> known = find(issuer, subject);
+		if (linkTo != null && known.isPresent() && !known.get().equals(linkTo)) {
+			// the identity belongs to another account: it is never moved
+			throw StaffSsoSignIn.refused("linkedElsewhere");
+		}
+		AccountId id = known.orElseGet(() -> linkTo != null ? link(issuer, subject, linkTo) : create(issuer, subject, person));
 		Account account = jdbc.sql("select email, display_name, enabled from account.account where id = ?").param(id.value())
 			.query((rs, row) -> new Account(rs.getString(1), rs.getString(2), rs.getBoolean(3))).single();
 		if (!account.enabled()) {
@@ -105,6 +122,26 @@ class StaffSsoAccounts {
 			.update();
 		log.info("Staff single sign-on: account {} created for a new identity of the municipality's provider", id);
 		return id;
+	}
+
+	/**
+	 * Links the identity to the password account that asked for it: a staff account, enabled, with a password and
+	 * no provider identity yet (the guarded insert and update make a second, concurrent link fail). Its password is
+	 * given up, so that from now on the provider alone decides who signs in (a leaver is locked out there).
+	 */
+	private AccountId link(String issuer, String subject, AccountId account) {
+		int eligible = jdbc.sql("""
+				update account.account set password_hash = ? where id = ? and kind = 'STAFF' and enabled and password_hash is not null
+				and password_hash <> ? and not exists (select 1 from account.staff_sso_identity i where i.account_id = account.id)""")
+			.params(NO_PASSWORD, account.value(), NO_PASSWORD).update();
+		if (eligible == 0) {
+			throw StaffSsoSignIn.refused("linkRefused");
+		}
+		jdbc.sql("insert into account.staff_sso_identity(issuer, subject, account_id) values (?, ?, ?)").params(issuer, subject, account.value())
+			.update();
+		log.info("Staff single sign-on: account {} linked to its identity at the municipality's provider at its own request; password given up",
+				account);
+		return account;
 	}
 
 	/** Sets the account's roles to exactly these. */

@@ -28,18 +28,21 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 final class StaffSsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	/** Why a sign-in was refused: the sign-in page explains each (message keys {@code login.sso.<reason>}). */
-	static final Set<String> REASONS = Set.of("noRole", "noEmail", "emailTaken", "disabled", "failed", "unavailable");
+	static final Set<String> REASONS = Set.of("noRole", "noEmail", "emailTaken", "disabled", "failed", "unavailable", "linkedElsewhere",
+			"linkRefused");
 
 	private static final Logger log = LoggerFactory.getLogger(StaffSsoSignIn.class);
 
 	private final OidcUserService provider;
 	private final StaffSsoProviders providers;
 	private final StaffSsoAccounts accounts;
+	private final java.time.Clock clock;
 
-	StaffSsoSignIn(OidcUserService provider, StaffSsoProviders providers, StaffSsoAccounts accounts) {
+	StaffSsoSignIn(OidcUserService provider, StaffSsoProviders providers, StaffSsoAccounts accounts, java.time.Clock clock) {
 		this.provider = provider;
 		this.providers = providers;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	static OAuth2AuthenticationException refused(String reason) {
@@ -48,6 +51,8 @@ final class StaffSsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUse
 
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
+		// a link asked for before going to the provider is used up now, whatever the outcome
+		StaffSsoLink link = StaffSsoLink.take(clock.instant());
 		OidcUser vouched = provider.loadUser(request);
 		StaffSsoSettings.Provider settings = providers.current().orElseThrow(() -> refused("failed"));
 		Map<String, Object> claims = vouched.getClaims();
@@ -59,7 +64,9 @@ final class StaffSsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUse
 		}
 		String issuer = vouched.getIdToken().getIssuer().toString();
 		StaffSsoAccounts.Person person = new StaffSsoAccounts.Person(email(claims), displayName(claims));
-		return new StaffOidcUser(accounts.signIn(issuer, vouched.getSubject(), person, roles), vouched.getIdToken(),
+		de.openrathaus.account.AccountId linkTo = link != null && link.tenant().equals(de.openrathaus.tenancy.TenantContext.require())
+				? link.account() : null;
+		return new StaffOidcUser(accounts.signIn(issuer, vouched.getSubject(), person, roles, linkTo), vouched.getIdToken(),
 				vouched.getUserInfo());
 	}
 

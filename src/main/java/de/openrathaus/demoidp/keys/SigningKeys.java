@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The signing keys of the demo identity providers, one per provider name, kept as
  * {@code <name>.pem} (private key and self-signed certificate) in the key directory, readable only
- * by the owner of the process. Generated on first use and reused after every restart, so that a
- * service provider that read the metadata once keeps trusting it.
+ * by the owner of the process, and the certificate alone as {@code <name>.crt}. Generated on first
+ * use and reused after every restart, so that a service provider that read the metadata once (or names
+ * the certificate as the trust anchor of the metadata) keeps trusting it.
  */
 public final class SigningKeys {
 
@@ -77,7 +78,9 @@ public final class SigningKeys {
 			if (!Files.exists(file)) {
 				create(name, file);
 			}
-			return read(file);
+			SigningKey key = read(file);
+			publishCertificate(name, key.certificate());
+			return key;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read or write the demo identity provider's key " + file, e);
@@ -126,6 +129,20 @@ public final class SigningKeys {
 			}
 		}
 		Files.deleteIfExists(partial);
+	}
+
+	/**
+	 * Writes the certificate alone to {@code <name>.crt} (readable by all: it is public), the trust anchor a
+	 * service provider's configuration names to check this provider's signed metadata.
+	 */
+	private void publishCertificate(String name, X509Certificate certificate) throws IOException, GeneralSecurityException {
+		Path file = directory.resolve(name + ".crt");
+		String pem = pem("CERTIFICATE", certificate.getEncoded());
+		if (!Files.exists(file) || !Files.readString(file, StandardCharsets.US_ASCII).equals(pem)) {
+			Path partial = directory.resolve(name + ".crt.new");
+			Files.writeString(partial, pem, StandardCharsets.US_ASCII);
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
 	}
 
 	private static SigningKey read(Path file) throws IOException, GeneralSecurityException {

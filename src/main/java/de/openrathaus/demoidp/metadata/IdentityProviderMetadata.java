@@ -2,8 +2,13 @@
 package de.openrathaus.demoidp.metadata;
 
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.UUID;
+
+import de.openrathaus.demoidp.keys.SigningKey;
+import de.openrathaus.demoidp.xml.Signatures;
 
 import de.openrathaus.demoidp.xml.SamlNames;
 import de.openrathaus.demoidp.xml.SecureXml;
@@ -21,11 +26,13 @@ public final class IdentityProviderMetadata {
 	private IdentityProviderMetadata() {
 	}
 
-	public static byte[] write(String entityId, String singleSignOnService, String singleLogoutService, X509Certificate certificate) {
+	public static byte[] write(String entityId, String singleSignOnService, String singleLogoutService, SigningKey signingKey, Instant now) {
 		Document document = SecureXml.newDocument();
 		Element entity = document.createElementNS(SamlNames.METADATA, "md:EntityDescriptor");
 		entity.setAttributeNS(SamlNames.XMLNS, "xmlns:md", SamlNames.METADATA);
 		entity.setAttributeNS(SamlNames.XMLNS, "xmlns:ds", SamlNames.DSIG);
+		entity.setAttribute("ID", "_" + UUID.randomUUID().toString().replace("-", ""));
+		entity.setAttribute("validUntil", now.plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
 		entity.setAttribute("entityID", entityId);
 		document.appendChild(entity);
 
@@ -37,7 +44,7 @@ public final class IdentityProviderMetadata {
 		key.setAttribute("use", "signing");
 		Element value = add(add(add(key, SamlNames.DSIG, "ds:KeyInfo"), SamlNames.DSIG, "ds:X509Data"), SamlNames.DSIG, "ds:X509Certificate");
 		try {
-			value.setTextContent(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+			value.setTextContent(Base64.getEncoder().encodeToString(signingKey.certificate().getEncoded()));
 		}
 		catch (CertificateEncodingException e) {
 			throw new IllegalStateException(e);
@@ -51,6 +58,7 @@ public final class IdentityProviderMetadata {
 		Element signOn = add(idp, SamlNames.METADATA, "md:SingleSignOnService");
 		signOn.setAttribute("Binding", SamlNames.REDIRECT_BINDING);
 		signOn.setAttribute("Location", singleSignOnService);
+		Signatures.signEnveloped(entity, null, signingKey.privateKey(), signingKey.certificate());
 		return SecureXml.serialize(document);
 	}
 

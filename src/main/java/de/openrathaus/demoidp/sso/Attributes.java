@@ -61,7 +61,8 @@ record Attributes(List<Attribute> values) {
 		add(values, POSTAL_CODE, "postalCode", organisation == null ? person.postalCode() : organisation.postalCode(), level);
 		add(values, LOCALITY, "localityName", organisation == null ? person.locality() : organisation.locality(), level);
 		add(values, COUNTRY, "country", organisation == null ? person.country() : organisation.country(), level);
-		add(values, MAIL, "mail", person.email(), level);
+		// the e-mail address is what the person typed in at BundID, not read from an ID document: BundID marks it lower
+		add(values, MAIL, "mail", person.email(), Level.LOW);
 		add(values, LEVEL, "EID-CITIZEN-QAA-LEVEL", level.storkClassRef(), level);
 		add(values, PROVED_BY, "AssertionProvedBy", person.method().provedBy(), level);
 		return new Attributes(values);

@@ -16,9 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty("openrathaus.demo.enabled")
 class DemoIdpConfiguration {
 
+	/**
+	 * Made at start, not at the first request: the service provider's configuration names the published
+	 * certificates ({@code <key-directory>/<name>.crt}) as the trust anchors of this provider's metadata,
+	 * and checks them when the application is ready.
+	 */
 	@Bean
 	SigningKeys demoIdpSigningKeys(DemoIdpSettings settings, Clock clock) {
-		return new SigningKeys(settings.keyDirectory(), settings.keySize(), clock);
+		SigningKeys keys = new SigningKeys(settings.keyDirectory(), settings.keySize(), clock);
+		for (de.openrathaus.demoidp.persons.Provider provider : de.openrathaus.demoidp.persons.Provider.values()) {
+			keys.of(provider.path());
+		}
+		return keys;
 	}
 
 	@Bean

@@ -53,9 +53,15 @@ class IdentityProviderController {
 	private final TestPersons persons;
 	private final SigningKeys keys;
 	private final DemoIdpSettings settings;
+	private final java.time.Clock clock;
+	private final java.util.Map<String, SignedMetadata> signedMetadata = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record SignedMetadata(byte[] xml, java.time.Instant signedAt) {
+	}
 
 	IdentityProviderController(AuthnRequests requests, Responses responses, LogoutResponses logouts, TestPersons persons, SigningKeys keys,
-			DemoIdpSettings settings) {
+			DemoIdpSettings settings, java.time.Clock clock) {
+		this.clock = clock;
 		this.requests = requests;
 		this.responses = responses;
 		this.logouts = logouts;
@@ -68,9 +74,15 @@ class IdentityProviderController {
 	ResponseEntity<byte[]> metadata(@PathVariable String name) {
 		Provider provider = provider(name);
 		Endpoints endpoints = Endpoints.of(provider, settings);
-		byte[] metadata = IdentityProviderMetadata.write(endpoints.entityId(), endpoints.singleSignOn(), endpoints.singleLogout(),
-				keys.of(provider.path()).certificate());
-		return ResponseEntity.ok().contentType(METADATA).body(metadata);
+		// signed once an hour per entity id, not per request: the path is public and an RSA signature is not free
+		java.time.Instant now = clock.instant();
+		SignedMetadata cached = signedMetadata.get(endpoints.entityId());
+		if (cached == null || !cached.signedAt().plus(java.time.Duration.ofHours(1)).isAfter(now)) {
+			cached = new SignedMetadata(IdentityProviderMetadata.write(endpoints.entityId(), endpoints.singleSignOn(), endpoints.singleLogout(),
+					keys.of(provider.path()), now), now);
+			signedMetadata.put(endpoints.entityId(), cached);
+		}
+		return ResponseEntity.ok().contentType(METADATA).body(cached.xml());
 	}
 
 	@GetMapping("/demo-idp/{name}/sso")

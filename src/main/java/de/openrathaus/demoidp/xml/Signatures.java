@@ -49,9 +49,10 @@ public final class Signatures {
 
 	/**
 	 * Signs {@code element} (which carries an {@code ID} attribute) with an enveloped signature
-	 * placed right after {@code after} (the element's Issuer, as the SAML schema orders it).
+	 * placed right after {@code after} (the element's Issuer, as the SAML schema orders it), or as the
+	 * first child when {@code after} is null (an EntityDescriptor).
 	 */
-	public static void signEnveloped(Element element, Node after, PrivateKey key, X509Certificate certificate) {
+	public static void signEnveloped(Element element, @Nullable Node after, PrivateKey key, X509Certificate certificate) {
 		String id = element.getAttributeNS(null, "ID");
 		if (id.isEmpty()) {
 			throw new IllegalArgumentException("the signed element needs an ID");
@@ -60,7 +61,8 @@ public final class Signatures {
 		try {
 			XMLSignature signature = new XMLSignature(element.getOwnerDocument(), "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
 					Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-			element.insertBefore(signature.getElement(), after.getNextSibling());
+			// after the Issuer in messages; as the first child where nothing precedes it (metadata)
+			element.insertBefore(signature.getElement(), after == null ? element.getFirstChild() : after.getNextSibling());
 			Transforms transforms = new Transforms(element.getOwnerDocument());
 			transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
 			transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);

@@ -20,11 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout    connect timeout of a metadata fetch
  * @param readTimeout       time the whole metadata fetch may take
  * @param tenants           the municipalities' service provider settings by slug
+ * @param maxPendingPerClient     how many started, unanswered and unexpired sign-ins one client address may have
+ *                                (default 30; a town hall's NAT shares one address)
+ * @param maxPendingPerMunicipality how many a municipality may have from all clients together (default 20000)
  */
 @ConfigurationProperties("openrathaus.identity")
 public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration requestLifetime, @Nullable Duration clockSkew,
 		@Nullable Duration metadataRefresh, @Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-		@Nullable Map<String, TenantSettings> tenants) {
+		@Nullable Map<String, TenantSettings> tenants, @Nullable Integer maxPendingPerClient, @Nullable Integer maxPendingPerMunicipality) {
 
 	/** The largest tolerance accepted, whatever is configured. */
 	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
@@ -37,6 +40,8 @@ public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
 		readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
 		tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+		maxPendingPerClient = maxPendingPerClient == null || maxPendingPerClient < 1 ? 30 : maxPendingPerClient;
+		maxPendingPerMunicipality = maxPendingPerMunicipality == null || maxPendingPerMunicipality < 1 ? 20000 : maxPendingPerMunicipality;
 	}
 
 	public Optional<TenantSettings> tenant(String slug) {
@@ -79,9 +84,14 @@ public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration
 	 *                                  it is identified by a persistent NameID
 	 * @param organisationNameAttribute for organisation accounts: the attribute with the organisation's name
 	 * @param organisationIdAttribute   for organisation accounts: the attribute with the organisation's identifier
+	 * @param metadataSigningCertificate the trust anchor of the metadata: a PEM or DER file with the certificate whose key
+	 *                                   must have signed it (the operator's published metadata signing certificate)
+	 * @param metadataSigningFingerprint or the SHA-256 fingerprint (hex, colons allowed) of the certificate that signed it;
+	 *                                   with either set, unsigned metadata or metadata with an invalid signature is refused
 	 */
 	public record Registration(@Nullable String metadataUrl, @Nullable String metadataFile, @Nullable Boolean wantAssertionsEncrypted,
-			@Nullable String subjectAttribute, @Nullable String organisationNameAttribute, @Nullable String organisationIdAttribute) {
+			@Nullable String subjectAttribute, @Nullable String organisationNameAttribute, @Nullable String organisationIdAttribute,
+			@Nullable String metadataSigningCertificate, @Nullable String metadataSigningFingerprint) {
 
 		public Registration {
 			wantAssertionsEncrypted = wantAssertionsEncrypted == null || wantAssertionsEncrypted;
@@ -90,6 +100,28 @@ public record IdentitySettings(@Nullable String keyDirectory, @Nullable Duration
 					: organisationNameAttribute;
 			organisationIdAttribute = organisationIdAttribute == null || organisationIdAttribute.isBlank() ? "urn:oid:2.5.4.97"
 					: organisationIdAttribute;
+			metadataSigningCertificate = metadataSigningCertificate == null || metadataSigningCertificate.isBlank() ? null
+					: metadataSigningCertificate.trim();
+			metadataSigningFingerprint = metadataSigningFingerprint == null || metadataSigningFingerprint.isBlank() ? null
+					: normalisedFingerprint(metadataSigningFingerprint);
+		}
+
+		/** Whether the metadata must carry a signature of the configured certificate (or of one with the configured fingerprint). */
+		public boolean metadataSignatureRequired() {
+			return metadataSigningCertificate != null || metadataSigningFingerprint != null;
+		}
+
+		/**
+		 * Lower-case hex without separators; a value that is not a SHA-256 fingerprint stops the start, since a typo
+		 * here would otherwise silently make every metadata untrusted (or, worse, be mistaken for no anchor at all).
+		 */
+		static String normalisedFingerprint(String value) {
+			String hex = value.replace(":", "").replace(" ", "").trim().toLowerCase(java.util.Locale.ROOT);
+			if (!hex.matches("[0-9a-f]{64}")) {
+				throw new IllegalArgumentException(
+						"metadata-signing-fingerprint must be the certificate's SHA-256 fingerprint (64 hex digits, colons allowed)");
+			}
+			return hex;
 		}
 
 		public boolean configured() {

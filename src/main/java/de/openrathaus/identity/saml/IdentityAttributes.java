@@ -32,6 +32,10 @@ final class IdentityAttributes {
 	static final String EMAIL = "urn:oid:0.9.2342.19200300.100.1.3";
 	static final String PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
 
+	/** The person's attributes by OID, with the names {@link FederatedIdentity.Person#levels()} uses. */
+	private static final java.util.Map<String, String> PERSON_ATTRIBUTES = java.util.Map.of(GIVEN_NAME, "givenName", SURNAME, "familyName",
+			BIRTH_DATE, "birthDate", STREET, "street", POSTAL_CODE, "postalCode", LOCALITY, "locality", COUNTRY, "country", EMAIL, "email");
+
 	private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
 	private IdentityAttributes() {
@@ -73,9 +77,11 @@ final class IdentityAttributes {
 			}
 			company = new FederatedIdentity.Organisation(id.get(), name.get());
 		}
+		java.util.Map<String, de.openrathaus.account.TrustLevel> levels = new java.util.HashMap<>();
+		PERSON_ATTRIBUTES.forEach((oid, name) -> response.levelOf(oid).ifPresent(level -> levels.put(name, level)));
 		FederatedIdentity.Person person = new FederatedIdentity.Person(value(response, GIVEN_NAME), value(response, SURNAME),
 				birthDate(value(response, BIRTH_DATE)), value(response, STREET), value(response, POSTAL_CODE), value(response, LOCALITY),
-				value(response, COUNTRY), value(response, EMAIL));
+				value(response, COUNTRY), value(response, EMAIL), levels);
 		return new FederatedIdentity(response.provider().entityId(), subject.get(), response.level(), person, company);
 	}
 

@@ -27,7 +27,11 @@ record IdentityProvider(String entityId, List<X509Certificate> signingCertificat
 
 	/** Reads an EntityDescriptor (or the first one with an IDPSSODescriptor inside an EntitiesDescriptor). */
 	static IdentityProvider fromMetadata(byte[] xml) throws SamlRefusal {
-		Document document = SamlXml.parse(xml);
+		return fromMetadata(SamlXml.parse(xml));
+	}
+
+	/** Reads parsed metadata (whose signature, if one is demanded, {@link MetadataTrust} has checked). */
+	static IdentityProvider fromMetadata(Document document) throws SamlRefusal {
 		Element root = document.getDocumentElement();
 		Element entity = null;
 		if (SamlXml.METADATA.equals(root.getNamespaceURI()) && "EntityDescriptor".equals(root.getLocalName())) {

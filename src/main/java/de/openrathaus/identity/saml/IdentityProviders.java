@@ -64,7 +64,9 @@ class IdentityProviders {
 			return cached.provider();
 		}
 		try {
-			IdentityProvider provider = IdentityProvider.fromMetadata(read(configured));
+			org.w3c.dom.Document document = SamlXml.parse(read(configured));
+			MetadataTrust.verify(document, configured, now);
+			IdentityProvider provider = IdentityProvider.fromMetadata(document);
 			cache.put(key, new Cached(provider, now));
 			return provider;
 		}
@@ -74,8 +76,17 @@ class IdentityProviders {
 						e.getClass().getSimpleName());
 				return cached.provider();
 			}
-			log.warn("Metadata of identity provider {} of {} is not available: {}", registration, slug, e.getMessage());
-			throw e instanceof SamlRefusal refusal ? refusal : new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, e);
+			if (configured.metadataSignatureRequired()) {
+				// an operator must act: no one can sign in with this provider until its metadata verifies
+				log.error("Metadata of identity provider {} of {} is refused, sign-in with it is not possible: {}", registration, slug,
+						e.getMessage());
+			}
+			else {
+				log.warn("Metadata of identity provider {} of {} is not available: {}", registration, slug, e.getMessage());
+			}
+			// whatever is wrong with the metadata (unreadable, a DOCTYPE, duplicate IDs, a bad signature), the citizen's answer is "not available"
+			throw e instanceof SamlRefusal refusal && refusal.reason() == SamlRefusal.Reason.NOT_CONFIGURED ? refusal
+					: new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, e);
 		}
 	}
 

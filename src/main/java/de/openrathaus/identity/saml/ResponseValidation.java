@@ -195,7 +195,25 @@ final class ResponseValidation {
 		String sessionIndex = authn.getAttribute("SessionIndex");
 		return new ValidatedResponse(pending, provider, assertion.getAttributeNS(null, "ID"), expiry, level,
 				nameId.map(SamlXml::text).orElse(null), nameId.map(n -> n.getAttribute("Format")).orElse(null),
-				sessionIndex.isBlank() ? null : sessionIndex, attributes);
+				sessionIndex.isBlank() ? null : sessionIndex, attributes, attributeLevels(assertion));
+	}
+
+	/**
+	 * BundID's per-attribute level, the attribute {@code akdb:TrustLevel} (namespace {@code https://www.akdb.de/request/2018/09})
+	 * on each {@code saml:Attribute}, with the values UNTERGEORDNET, NORMAL, SUBSTANTIELL and HOCH, as public BundID
+	 * integrations read it. A value we do not know counts as LOW: it proves nothing.
+	 */
+	private static Map<String, TrustLevel> attributeLevels(Element assertion) {
+		Map<String, TrustLevel> levels = new LinkedHashMap<>();
+		for (Element statement : SamlXml.children(assertion, SamlXml.ASSERTION, "AttributeStatement")) {
+			for (Element attribute : SamlXml.children(statement, SamlXml.ASSERTION, "Attribute")) {
+				if (attribute.hasAttributeNS(SamlXml.AKDB, "TrustLevel")) {
+					TrustLevel level = AssuranceLevels.of(attribute.getAttributeNS(SamlXml.AKDB, "TrustLevel")).orElse(TrustLevel.LOW);
+					levels.merge(attribute.getAttribute("Name"), level, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+				}
+			}
+		}
+		return levels;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -27,6 +28,9 @@ final class SamlMessages {
 
 	static final String CLASSIC_UI = "https://www.akdb.de/request/2018/09/classic-ui/v1";
 	static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+	static final String REQUESTER = "urn:oasis:names:tc:SAML:2.0:status:Requester";
+	/** second-level status: the LogoutRequest names no session of this browser */
+	static final String UNKNOWN_PRINCIPAL = "urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal";
 
 	private SamlMessages() {
 	}
@@ -94,8 +98,8 @@ final class SamlMessages {
 		return SamlXml.serialize(request);
 	}
 
-	/** The answer to an identity provider's LogoutRequest. */
-	static byte[] logoutResponse(String inResponseTo, Instant now, String destination, String entityId) {
+	/** The answer to an identity provider's LogoutRequest: Success, or Requester with the second-level {@code failure}. */
+	static byte[] logoutResponse(String inResponseTo, Instant now, String destination, String entityId, @Nullable String failure) {
 		Document document = SamlXml.newDocument();
 		Element response = document.createElementNS(SamlXml.PROTOCOL, "samlp:LogoutResponse");
 		response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
@@ -106,7 +110,11 @@ final class SamlMessages {
 		response.setAttribute("InResponseTo", inResponseTo);
 		document.appendChild(response);
 		append(response, SamlXml.ASSERTION, "saml:Issuer").setTextContent(entityId);
-		append(append(response, SamlXml.PROTOCOL, "samlp:Status"), SamlXml.PROTOCOL, "samlp:StatusCode").setAttribute("Value", SUCCESS);
+		Element code = append(append(response, SamlXml.PROTOCOL, "samlp:Status"), SamlXml.PROTOCOL, "samlp:StatusCode");
+		code.setAttribute("Value", failure == null ? SUCCESS : REQUESTER);
+		if (failure != null) {
+			append(code, SamlXml.PROTOCOL, "samlp:StatusCode").setAttribute("Value", failure);
+		}
 		return SamlXml.serialize(response);
 	}
 

@@ -46,7 +46,9 @@ public class SamlRefusal extends Exception {
 		/** the asserted level is unknown or lower than the one asked for */
 		LEVEL_TOO_LOW,
 		/** the person's identifier (bPK2) or an organisation's required attributes are missing */
-		INCOMPLETE;
+		INCOMPLETE,
+		/** too many sign-ins started and not answered, from this client or in this municipality */
+		TOO_MANY_STARTED;
 
 		public String code() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');

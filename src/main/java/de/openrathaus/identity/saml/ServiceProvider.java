@@ -4,6 +4,7 @@ package de.openrathaus.identity.saml;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.FederatedIdentity;
@@ -16,7 +17,6 @@ import de.openrathaus.tenancy.Tenants;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -62,16 +62,19 @@ public class ServiceProvider {
 
 	/**
 	 * Stores the sign-in's state and returns the identity provider's URL with the signed AuthnRequest.
-	 * The metadata may be fetched here: this runs outside any transaction.
+	 * The metadata may be fetched here: this runs outside any transaction. A client (address) with too many
+	 * sign-ins pending, or a municipality with too many, is refused before anything is stored.
 	 */
-	public String start(String registration, TrustLevel minimum, String target, @Nullable AccountId requestedBy) throws SamlRefusal {
+	public String start(String registration, TrustLevel minimum, String target, @Nullable AccountId requestedBy, String client)
+			throws SamlRefusal {
 		Tenant tenant = tenants.current();
 		IdentitySettings.Registration configured = settings.registration(tenant.slug(), registration)
 			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, registration + " not configured"));
 		IdentityProvider provider = providers.of(tenant.slug(), registration);
 		Instant now = clock.instant();
 		String id = SamlMessages.newId();
-		requests.save(new PendingSignIn(id, registration, minimum, target, requestedBy, now.plus(settings.requestLifetime()), false));
+		requests.save(new PendingSignIn(id, registration, minimum, target, requestedBy, now.plus(settings.requestLifetime()), false), client,
+				settings.maxPendingPerClient(), settings.maxPendingPerMunicipality());
 		byte[] request = SamlMessages.authnRequest(id, now, provider.singleSignOnUrl(), base() + "/saml/acs", entityId(), minimum,
 				IdentityAttributes.requested(configured, ORGANISATION.equals(registration)), tenant.name());
 		return RedirectBinding.signedUrl(provider.singleSignOnUrl(), "SAMLRequest", request, null, keys.of(tenant.slug()).privateKey());
@@ -112,33 +115,23 @@ public class ServiceProvider {
 	}
 
 	/**
-	 * Answers a LogoutRequest an identity provider sent by redirect: checks its signature and
-	 * destination, and returns where to send the browser with our signed LogoutResponse (the caller
-	 * ends the session).
+	 * What to do with an identity provider's LogoutRequest: where to send the browser (with our signed
+	 * LogoutResponse), and whether the session of this browser is the one it names and is to end.
 	 */
-	public String logoutRequested(String rawQuery) throws SamlRefusal {
+	public record LogoutAnswer(String redirect, boolean endsSession) {
+	}
+
+	/**
+	 * Answers a LogoutRequest an identity provider sent by redirect: checks its signature (the provider's
+	 * metadata certificates only), destination and lifetime, and matches it against the federated session of
+	 * this browser: only a session the same provider signed in, with the same NameID and, if the request names
+	 * session indexes, one of them, ends. A request for anyone else ends nothing and is answered
+	 * {@code Requester/UnknownPrincipal}.
+	 */
+	public LogoutAnswer logoutRequested(String rawQuery, @Nullable SamlSession current) throws SamlRefusal {
 		Tenant tenant = tenants.current();
-		byte[] unverified;
-		try {
-			// read unverified only to learn which identity provider's certificate must verify it
-			unverified = RedirectBinding.inflate(java.util.Base64.getMimeDecoder().decode(java.net.URLDecoder.decode(
-					parameter(rawQuery, "SAMLRequest"), StandardCharsets.UTF_8)));
-		}
-		catch (IllegalArgumentException e) {
-			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, e);
-		}
-		Element request = SamlXml.parse(unverified).getDocumentElement();
-		if (!SamlXml.PROTOCOL.equals(request.getNamespaceURI()) || !"LogoutRequest".equals(request.getLocalName())) {
-			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "not a LogoutRequest");
-		}
-		String issuer = SamlXml.child(request, SamlXml.ASSERTION, "Issuer").map(SamlXml::text).orElse("");
-		IdentityProvider provider = providers.byEntityId(tenant.slug(), issuer).map(java.util.Map.Entry::getValue)
-			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.WRONG_ISSUER, "logout from an unknown identity provider"));
-		Document verified = SamlXml.parse(RedirectBinding.verifiedMessage(rawQuery, "SAMLRequest", provider.signingCertificates()));
-		Element logout = verified.getDocumentElement();
-		if (!(base() + "/saml/slo").equals(logout.getAttribute("Destination"))) {
-			throw new SamlRefusal(SamlRefusal.Reason.WRONG_DESTINATION, "logout Destination");
-		}
+		VerifiedRedirect verified = verifiedRedirect(tenant, rawQuery, "SAMLRequest", "LogoutRequest");
+		Element logout = verified.message();
 		String notOnOrAfter = logout.getAttribute("NotOnOrAfter");
 		try {
 			if (!notOnOrAfter.isBlank()
@@ -149,11 +142,72 @@ public class ServiceProvider {
 		catch (java.time.format.DateTimeParseException e) {
 			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, e);
 		}
+		boolean matches = current != null && current.registration().equals(verified.registration()) && names(logout, current);
+		IdentityProvider provider = verified.provider();
 		if (provider.singleLogoutUrl() == null) {
-			return "/?abgemeldet";
+			return new LogoutAnswer(matches ? "/?abgemeldet" : "/", matches);
 		}
-		byte[] answer = SamlMessages.logoutResponse(logout.getAttribute("ID"), clock.instant(), provider.singleLogoutUrl(), entityId());
-		return RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLResponse", answer, null, keys.of(tenant.slug()).privateKey());
+		byte[] answer = SamlMessages.logoutResponse(logout.getAttribute("ID"), clock.instant(), provider.singleLogoutUrl(), entityId(),
+				matches ? null : SamlMessages.UNKNOWN_PRINCIPAL);
+		return new LogoutAnswer(RedirectBinding.signedUrl(provider.singleLogoutUrl(), "SAMLResponse", answer, relayState(rawQuery),
+				keys.of(tenant.slug()).privateKey()), matches);
+	}
+
+	/** Whether the LogoutRequest names this session: the same NameID and, if it lists session indexes, this session's among them. */
+	private static boolean names(Element logout, SamlSession session) throws SamlRefusal {
+		List<Element> nameIds = SamlXml.children(logout, SamlXml.ASSERTION, "NameID");
+		if (nameIds.size() != 1) {
+			// an EncryptedID or BaseID is not what we issue logout for: nothing of ours can match it
+			return false;
+		}
+		if (!session.nameId().equals(SamlXml.text(nameIds.getFirst()))) {
+			return false;
+		}
+		List<Element> indexes = SamlXml.children(logout, SamlXml.PROTOCOL, "SessionIndex");
+		return indexes.isEmpty() || indexes.stream().map(SamlXml::text).anyMatch(index -> index.equals(session.sessionIndex()));
+	}
+
+	/**
+	 * Checks the identity provider's LogoutResponse to a logout we started: signed by the provider's metadata
+	 * certificate over the redirect query, addressed to our single logout service. Anything else is refused.
+	 */
+	public void logoutAnswered(String rawQuery) throws SamlRefusal {
+		verifiedRedirect(tenants.current(), rawQuery, "SAMLResponse", "LogoutResponse");
+	}
+
+	private record VerifiedRedirect(String registration, IdentityProvider provider, Element message) {
+	}
+
+	/**
+	 * A logout message by redirect, read unverified only to learn which identity provider's certificate must
+	 * verify it, then verified over the query as it arrived and checked for our single logout service as Destination.
+	 */
+	private VerifiedRedirect verifiedRedirect(Tenant tenant, String rawQuery, String parameter, String localName) throws SamlRefusal {
+		byte[] unverified;
+		try {
+			unverified = RedirectBinding.inflate(java.util.Base64.getMimeDecoder().decode(java.net.URLDecoder.decode(
+					parameter(rawQuery, parameter), StandardCharsets.UTF_8)));
+		}
+		catch (IllegalArgumentException e) {
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, e);
+		}
+		Element message = SamlXml.parse(unverified).getDocumentElement();
+		if (!SamlXml.PROTOCOL.equals(message.getNamespaceURI()) || !localName.equals(message.getLocalName())) {
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "not a " + localName);
+		}
+		String issuer = SamlXml.child(message, SamlXml.ASSERTION, "Issuer").map(SamlXml::text).orElse("");
+		java.util.Map.Entry<String, IdentityProvider> sender = providers.byEntityId(tenant.slug(), issuer)
+			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.WRONG_ISSUER, "logout from an unknown identity provider"));
+		Element verified = SamlXml.parse(RedirectBinding.verifiedMessage(rawQuery, parameter, sender.getValue().signingCertificates()))
+			.getDocumentElement();
+		if (!localName.equals(verified.getLocalName())
+				|| !issuer.equals(SamlXml.child(verified, SamlXml.ASSERTION, "Issuer").map(SamlXml::text).orElse(""))) {
+			throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "not a " + localName);
+		}
+		if (!(base() + "/saml/slo").equals(verified.getAttribute("Destination"))) {
+			throw new SamlRefusal(SamlRefusal.Reason.WRONG_DESTINATION, "logout Destination");
+		}
+		return new VerifiedRedirect(sender.getKey(), sender.getValue(), verified);
 	}
 
 	/**
@@ -211,6 +265,25 @@ public class ServiceProvider {
 		String base = tenants.current().configuredPublicUrl().or(RequestOrigin::current)
 			.orElseThrow(() -> new SamlRefusal(SamlRefusal.Reason.NOT_CONFIGURED, "no address for this municipality"));
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	/**
+	 * The RelayState the request carried (it was covered by the verified signature), returned with the answer as the
+	 * redirect binding demands; at most 80 bytes, as the binding allows, anything longer is not echoed.
+	 */
+	private static @Nullable String relayState(String rawQuery) {
+		for (String pair : rawQuery.split("&")) {
+			if (pair.startsWith("RelayState=")) {
+				try {
+					String value = java.net.URLDecoder.decode(pair.substring("RelayState=".length()), StandardCharsets.UTF_8);
+					return value.getBytes(StandardCharsets.UTF_8).length <= 80 ? value : null;
+				}
+				catch (IllegalArgumentException e) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String parameter(String rawQuery, String name) throws SamlRefusal {

@@ -35,12 +35,34 @@ class SignInRequests {
 		this.clock = clock;
 	}
 
-	void save(PendingSignIn pending) {
+	/**
+	 * Stores a started sign-in, unless this client already has {@code perClient} sign-ins pending (started, not
+	 * answered, not expired) or the municipality {@code perMunicipality}: then nothing is stored and the refusal
+	 * says so. Per client the check and the insert are serialised by a transaction-scoped advisory lock on the
+	 * client, so concurrent starts on several nodes cannot together exceed the limit; the municipality's limit
+	 * is a ceiling against floods from many addresses and may be passed by the few starts running at that moment.
+	 */
+	@Transactional(rollbackFor = SamlRefusal.class)
+	public void save(PendingSignIn pending, String client, int perClient, int perMunicipality) throws SamlRefusal {
+		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
-				insert into identity.authn_request (id, registration, requested_level, target, requested_by, expires_at)
-				values (?, ?, ?, ?, ?, ?)""")
+				select count(*) from (select pg_advisory_xact_lock(hashtextextended('identity.authn_request ' || tenancy.current_tenant()
+				|| ' ' || ?, 0))) locked""").param(client).query(Integer.class).single();
+		int mine = jdbc.sql("select count(*) from identity.authn_request where client = ? and used_at is null and expires_at > ?")
+			.params(client, now).query(Integer.class).single();
+		if (mine >= perClient) {
+			throw new SamlRefusal(SamlRefusal.Reason.TOO_MANY_STARTED, "client has " + mine + " sign-ins pending");
+		}
+		int all = jdbc.sql("select count(*) from identity.authn_request where used_at is null and expires_at > ?").param(now)
+			.query(Integer.class).single();
+		if (all >= perMunicipality) {
+			throw new SamlRefusal(SamlRefusal.Reason.TOO_MANY_STARTED, "municipality has " + all + " sign-ins pending");
+		}
+		jdbc.sql("""
+				insert into identity.authn_request (id, registration, requested_level, target, requested_by, expires_at, client)
+				values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(pending.requestId(), pending.registration(), pending.minimum().name(), pending.target(),
-					pending.requestedBy() == null ? null : pending.requestedBy().value(), Timestamp.from(pending.expiresAt()))
+					pending.requestedBy() == null ? null : pending.requestedBy().value(), Timestamp.from(pending.expiresAt()), client)
 			.update();
 	}
 
@@ -77,8 +99,11 @@ class SignInRequests {
 		}
 	}
 
-	/** Forgets expired requests and assertions (idempotent; every node may run it). */
-	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+	/**
+	 * Forgets expired requests and assertions (idempotent; every node may run it). Expired requests no longer
+	 * count against the limits anyway; sweeping every five minutes keeps a flood from leaving rows for long.
+	 */
+	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT7M")
 	void expire() {
 		for (Tenant tenant : tenants.all()) {
 			TenantContext.runAs(tenant.id(), () -> forget(clock.instant()));

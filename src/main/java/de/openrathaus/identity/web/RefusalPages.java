@@ -40,8 +40,13 @@ class RefusalPages {
 			case NOT_CONFIGURED -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
 			case LEVEL_TOO_LOW -> HttpServletResponse.SC_FORBIDDEN;
 			case NOT_SUCCESSFUL -> HttpServletResponse.SC_OK;
+			case TOO_MANY_STARTED -> 429;
 			default -> HttpServletResponse.SC_BAD_REQUEST;
 		});
+		if (reason == SamlRefusal.Reason.TOO_MANY_STARTED) {
+			// started sign-ins expire after the request lifetime; a minute is a fair first wait
+			response.setHeader("Retry-After", "60");
+		}
 		ModelAndView page = new ModelAndView("identity/refused");
 		page.addObject("reason", reason.code());
 		page.addObject("messageKey", "identity.refused." + reason.code());

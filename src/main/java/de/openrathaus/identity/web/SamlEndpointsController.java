@@ -83,23 +83,33 @@ class SamlEndpointsController {
 		}
 	}
 
-	/** A LogoutRequest of an identity provider: ends the session in this browser and answers it signed. */
+	/**
+	 * Single logout by redirect: an identity provider's LogoutRequest ends the session in this browser only if
+	 * it names it (see {@link ServiceProvider#logoutRequested}) and is answered signed; the provider's
+	 * LogoutResponse to our own logout lands on the start page once its signature verified. Anything unsigned
+	 * or signed by another key is refused and changes nothing.
+	 */
 	@GetMapping("/saml/slo")
 	ModelAndView singleLogout(@RequestParam(name = "SAMLRequest", required = false) @Nullable String logoutRequest,
 			@RequestParam(name = "SAMLResponse", required = false) @Nullable String logoutResponse, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (logoutRequest == null) {
-			// the answer to a logout we started, or nothing: either way the citizen lands on the start page
-			return RefusalPages.redirect("/?abgemeldet");
-		}
+		String query = request.getQueryString() == null ? "" : request.getQueryString();
 		try {
-			String answer = serviceProvider.logoutRequested(request.getQueryString() == null ? "" : request.getQueryString());
-			HttpSession session = request.getSession(false);
-			if (session != null) {
-				session.invalidate();
+			if (logoutRequest == null) {
+				if (logoutResponse == null) {
+					throw new SamlRefusal(SamlRefusal.Reason.MALFORMED, "neither SAMLRequest nor SAMLResponse");
+				}
+				serviceProvider.logoutAnswered(query);
+				return RefusalPages.redirect("/?abgemeldet");
 			}
-			SecurityContextHolder.clearContext();
-			return RefusalPages.redirect(answer);
+			HttpSession session = request.getSession(false);
+			SamlSession current = session != null && session.getAttribute(SamlSession.ATTRIBUTE) instanceof SamlSession saml ? saml : null;
+			ServiceProvider.LogoutAnswer answer = serviceProvider.logoutRequested(query, current);
+			if (answer.endsSession() && session != null) {
+				session.invalidate();
+				SecurityContextHolder.clearContext();
+			}
+			return RefusalPages.redirect(answer.redirect());
 		}
 		catch (SamlRefusal refusal) {
 			return refusals.page(refusal, "saml", response);

@@ -8,6 +8,7 @@ import de.openrathaus.account.TrustLevel;
 import de.openrathaus.identity.saml.SamlRefusal;
 import de.openrathaus.identity.saml.ServiceProvider;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -38,21 +39,23 @@ class SignInStartController {
 	@GetMapping("/anmelden/bundid")
 	ModelAndView bundId(@RequestParam(name = "niveau", required = false) @Nullable String level,
 			@RequestParam(name = "ziel", required = false) @Nullable String target, @Nullable SignedInUser user,
-			HttpServletResponse response) {
-		return start(ServiceProvider.BUNDID, level(level), target, user, response);
+			HttpServletRequest request, HttpServletResponse response) {
+		return start(ServiceProvider.BUNDID, level(level), target, user, request, response);
 	}
 
 	@GetMapping("/anmelden/unternehmenskonto")
 	ModelAndView organisation(@RequestParam(name = "niveau", required = false) @Nullable String level,
 			@RequestParam(name = "ziel", required = false) @Nullable String target, @Nullable SignedInUser user,
-			HttpServletResponse response) {
-		return start(ServiceProvider.ORGANISATION, level(level), target, user, response);
+			HttpServletRequest request, HttpServletResponse response) {
+		return start(ServiceProvider.ORGANISATION, level(level), target, user, request, response);
 	}
 
+	/** The client is the request's remote address (behind a proxy, as {@code server.forward-headers-strategy} makes it; ADR 14). */
 	private ModelAndView start(String registration, TrustLevel level, @Nullable String target, @Nullable SignedInUser user,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		try {
-			return RefusalPages.redirect(serviceProvider.start(registration, level, localTarget(target), user == null ? null : user.id()));
+			return RefusalPages.redirect(serviceProvider.start(registration, level, localTarget(target), user == null ? null : user.id(),
+					request.getRemoteAddr()));
 		}
 		catch (SamlRefusal refusal) {
 			return refusals.page(refusal, registration, response);

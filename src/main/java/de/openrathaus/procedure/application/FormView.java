@@ -40,10 +40,11 @@ class FormView {
 	/**
 	 * @param fromIdentity the value comes from the session's identity provider ("aus BundID übernommen")
 	 * @param locked       the citizen cannot change it (the procedure's level demands the vouched value)
+	 * @param unproven     it comes from the identity provider, but not proven at the procedure's level (editable, marked)
 	 */
 	record FieldView(String key, String domId, String type, String label, @Nullable String hint, String value,
 			@Nullable String error, boolean required, @Nullable String autocomplete, int maxLength, List<OptionView> options,
-			boolean fromIdentity, boolean locked) {
+			boolean fromIdentity, boolean locked, boolean unproven) {
 
 		public String describedBy() {
 			return String.join(" ", java.util.stream.Stream.of(hint != null ? domId + "-hint" : null,
@@ -100,7 +101,8 @@ class FormView {
 			};
 			return new FieldView(f.key(), f.domId(), f.type().name().toLowerCase(Locale.ROOT), f.label().in(locale),
 					f.hint() == null ? null : f.hint().in(locale), shown, errors.get(f.key()), f.required(), f.autocomplete(),
-					f.effectiveMaxLength(), options, prefill != null && prefill.fromIdentity(f), prefill != null && prefill.locks(f));
+					f.effectiveMaxLength(), options, prefill != null && prefill.fromIdentity(f), prefill != null && prefill.locks(f),
+					prefill != null && prefill.unproven(f));
 		}).toList();
 	}
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import de.openrathaus.account.FederatedIdentity;
+import de.openrathaus.account.TrustLevel;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,19 @@ public enum PersonAttribute {
 	public static PersonAttribute ofSource(String source) {
 		return Arrays.stream(values()).filter(a -> a.source.equals(source)).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("unknown field source " + source));
+	}
+
+	/** The name {@link FederatedIdentity.Person#levels()} knows this attribute by. */
+	public String personName() {
+		return source.substring("bundid.".length());
+	}
+
+	/**
+	 * The level this attribute is proven at in the session: its own level where the provider named one, else the
+	 * sign-in's level.
+	 */
+	public TrustLevel levelIn(FederatedIdentity.@Nullable Person person, TrustLevel signInLevel) {
+		return person == null ? signInLevel : person.levelOf(personName()).orElse(signInLevel);
 	}
 
 	/** The attribute's value in its stored form (dates ISO), if the provider sent it. */

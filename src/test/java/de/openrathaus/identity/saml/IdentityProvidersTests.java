@@ -44,10 +44,10 @@ class IdentityProvidersTests {
 	}
 
 	static IdentitySettings settings(String url, Duration readTimeout) {
-		var registration = new IdentitySettings.Registration(url, null, null, null, null, null);
+		var registration = new IdentitySettings.Registration(url, null, null, null, null, null, null, null);
 		var tenant = new IdentitySettings.TenantSettings(null, null, null, null, null, null, Map.of("bundid", registration));
 		return new IdentitySettings("target/identity", null, null, Duration.ofHours(1), Duration.ofSeconds(2), readTimeout,
-				Map.of("stadt", tenant));
+				Map.of("stadt", tenant), null, null);
 	}
 
 	@Test

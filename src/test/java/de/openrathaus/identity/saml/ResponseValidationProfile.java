@@ -30,7 +30,7 @@ class ResponseValidationProfile {
 		var sp = new ServiceProviderCredential(spPair.getPrivate(), ServiceProviderKeys.selfSigned(spPair, "CN=sp", Instant.now()));
 		var idp = new de.openrathaus.identity.TestIdentityProviderAccess();
 		IdentityProvider provider = IdentityProvider.fromMetadata(idp.metadata());
-		var registration = new IdentitySettings.Registration(null, "x", null, null, null, null);
+		var registration = new IdentitySettings.Registration(null, "x", null, null, null, null, null, null);
 		int n = 600;
 		List<String> responses = new ArrayList<>();
 		for (int i = 0; i < n; i++) {

@@ -45,8 +45,12 @@ class PrefillTests {
 	}
 
 	static SignedInUser user(FederatedIdentity.Person person) {
-		return new SignedInUser(AccountId.random(), new TenantId(UUID.randomUUID()), AccountKind.CITIZEN, null, "Erika",
-				TrustLevel.SUBSTANTIAL, Map.of(), person, null);
+		return user(person, TrustLevel.SUBSTANTIAL);
+	}
+
+	static SignedInUser user(FederatedIdentity.Person person, TrustLevel level) {
+		return new SignedInUser(AccountId.random(), new TenantId(UUID.randomUUID()), AccountKind.CITIZEN, null, "Erika", level, Map.of(),
+				person, null);
 	}
 
 	@Test
@@ -74,7 +78,8 @@ class PrefillTests {
 	@Test
 	void onSubmissionEveryAskedLockedAnswerIsTheVouchedOne() {
 		ProcedureDefinition definition = procedure(TrustLevel.HIGH);
-		Map<String, String> submitted = Prefill.of(definition, user(ERIKA)).enforceAll(definition, Map.of("p.vorname", "Mallory"));
+		Map<String, String> submitted = Prefill.of(definition, user(ERIKA, TrustLevel.HIGH)).enforceAll(definition,
+				Map.of("p.vorname", "Mallory"));
 		assertThat(submitted).containsEntry("p.vorname", "Erika").containsEntry("p.geburt", "1964-08-12");
 		assertThat(submitted.keySet()).isEqualTo(Set.of("p.vorname", "p.geburt"));
 	}
@@ -91,5 +96,34 @@ class PrefillTests {
 	void aDefinitionNamingAnUnknownSourceOrASourceOnAChoiceDoesNotLoad() {
 		assertThatIllegalArgumentException().isThrownBy(() -> field("x", FieldType.TEXT, "bundid.shoeSize"));
 		assertThatIllegalArgumentException().isThrownBy(() -> field("x", FieldType.YESNO, "bundid.givenName"));
+	}
+
+	@Test
+	void onlyAttributesProvenAtTheProceduresLevelAreLockedTheOthersAreEditableAndMarked() {
+		// BundID: name and birth date read from the eID (HOCH), the e-mail address entered by the citizen (NORMAL)
+		FederatedIdentity.Person mixed = new FederatedIdentity.Person("Erika", "Mustermann", LocalDate.of(1964, 8, 12), null, null, null,
+				null, "erika@example.org", Map.of("givenName", TrustLevel.HIGH, "birthDate", TrustLevel.HIGH, "email", TrustLevel.LOW));
+		ProcedureDefinition definition = procedure(TrustLevel.SUBSTANTIAL);
+		Prefill prefill = Prefill.of(definition, user(mixed, TrustLevel.HIGH));
+		FieldDefinition name = definition.field("p.vorname").orElseThrow();
+		FieldDefinition mail = definition.field("p.mail").orElseThrow();
+		assertThat(prefill.locks(name)).isTrue();
+		assertThat(prefill.unproven(name)).isFalse();
+		assertThat(prefill.fromIdentity(mail)).isTrue();
+		assertThat(prefill.locks(mail)).as("self-entered at BundID: not proven").isFalse();
+		assertThat(prefill.unproven(mail)).isTrue();
+		Map<String, String> saved = prefill.enforce(Map.of("p.vorname", "Mallory", "p.mail", "neu@example.org"));
+		assertThat(saved).containsEntry("p.vorname", "Erika").containsEntry("p.mail", "neu@example.org");
+		assertThat(prefill.shown(Map.of())).containsEntry("p.mail", "erika@example.org");
+		assertThat(prefill.enforceAll(definition, Map.of("p.mail", "neu@example.org"))).containsEntry("p.mail", "neu@example.org")
+			.containsEntry("p.vorname", "Erika");
+
+		// at HIGH only what is proven at HIGH is locked; without per-attribute levels the sign-in's level counts
+		ProcedureDefinition high = procedure(TrustLevel.HIGH);
+		FederatedIdentity.Person substantialName = new FederatedIdentity.Person("Erika", null, LocalDate.of(1964, 8, 12), null, null, null,
+				null, null, Map.of("givenName", TrustLevel.SUBSTANTIAL));
+		Prefill atHigh = Prefill.of(high, user(substantialName, TrustLevel.HIGH));
+		assertThat(atHigh.locks(high.field("p.vorname").orElseThrow())).isFalse();
+		assertThat(atHigh.locks(high.field("p.geburt").orElseThrow())).isTrue();
 	}
 }
