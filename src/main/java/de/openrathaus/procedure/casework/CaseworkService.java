@@ -32,12 +32,15 @@ import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.procedure.workflow.Workflow;
 import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.Tenants;
+import de.openrathaus.seal.DecisionSeal;
 import de.openrathaus.web.Refusal;
+import de.openrathaus.files.Sha256;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The clerk's use cases. A clerk sees and works only cases of departments in which they hold the
@@ -60,11 +63,15 @@ class CaseworkService {
 	private final Tenants tenants;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final DecisionSeal seal;
+	private final TransactionTemplate transactions;
 
 	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
 			Assessments assessments, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DecisionSeal seal, TransactionTemplate transactions) {
 		this.clock = clock;
+		this.seal = seal;
+		this.transactions = transactions;
 		this.store = store;
 		this.types = types;
 		this.workflow = workflow;
@@ -123,17 +130,22 @@ class CaseworkService {
 		return assessments.assess(application, definitionOf(application), LocalDate.now(clock));
 	}
 
-	@Transactional
+	/**
+	 * Approves: the decision is rendered and sealed between two transactions (the seal may call a
+	 * timestamp authority, never while a transaction holds a connection), then stored with a guarded
+	 * update, so a concurrent decision refuses this one and nothing of it is kept.
+	 */
 	public void approve(SignedInUser clerk, ApplicationId id) {
-		Application application = visibleCase(clerk, id);
-		ProcedureDefinition definition = definitionOf(application);
-		Assessment assessment = assessments.assess(application, definition, LocalDate.now(clock));
-		decide(clerk, application, definition, DecisionOutcome.APPROVED, null, assessment);
+		Prepared prepared = transactions.execute(status -> {
+			Application application = visibleCase(clerk, id);
+			ProcedureDefinition definition = definitionOf(application);
+			return new Prepared(application, definition, assessments.assess(application, definition, LocalDate.now(clock)));
+		});
+		decide(clerk, prepared.application(), prepared.definition(), DecisionOutcome.APPROVED, null, prepared.assessment());
 	}
 
-	@Transactional
+	/** Rejects with the reason, rendered and sealed outside the transaction like {@link #approve}. */
 	public void reject(SignedInUser clerk, ApplicationId id, String reason) {
-		Application application = visibleCase(clerk, id);
 		String text = clean(reason);
 		if (text.isEmpty()) {
 			throw Refusal.of("casework.reason.required");
@@ -141,24 +153,51 @@ class CaseworkService {
 		if (text.length() > TEXT_MAX) {
 			throw Refusal.of("casework.text.tooLong");
 		}
-		decide(clerk, application, definitionOf(application), DecisionOutcome.REJECTED, text, Assessment.NONE);
+		Prepared prepared = transactions.execute(status -> {
+			Application application = visibleCase(clerk, id);
+			return new Prepared(application, definitionOf(application), Assessment.NONE);
+		});
+		decide(clerk, prepared.application(), prepared.definition(), DecisionOutcome.REJECTED, text, Assessment.NONE);
+	}
+
+	private record Prepared(Application application, ProcedureDefinition definition, Assessment assessment) {
+	}
+
+	/** Revokes an issued decision with a reason the public check shows from now on. */
+	public void revoke(SignedInUser clerk, ApplicationId id, String reason) {
+		Application application = transactions.execute(status -> visibleCase(clerk, id));
+		if (application.status() != ApplicationStatus.APPROVED && application.status() != ApplicationStatus.REJECTED) {
+			throw Refusal.of("seal.revoke.notPossible");
+		}
+		seal.revoke(application.reference(), clean(reason), clerk.id(), clock.instant());
 	}
 
 	private void decide(SignedInUser clerk, Application application, ProcedureDefinition definition, DecisionOutcome outcome,
-			String reason, Assessment assessment) {
+			@Nullable String reason, Assessment assessment) {
 		Instant now = clock.instant();
 		String subject = (outcome == DecisionOutcome.APPROVED ? "Bescheid: " : "Ablehnung: ") + definition.title().de()
 				+ " (" + application.reference() + ")";
+		// the transition first: what the case's state does not allow is refused before anything is rendered or sealed
 		Transition<DecisionIssued> decided = outcome == DecisionOutcome.APPROVED
 				? application.approve(clerk.id(), subject, now, RequestOrigin.currentOrNull())
 				: application.reject(clerk.id(), subject, now, RequestOrigin.currentOrNull());
-		store.saveOrRefuse(decided);
 		String template = outcome == DecisionOutcome.APPROVED ? definition.decisionTemplate() : "procedure/decisions/ablehnung";
-		byte[] document = renderer.render(template, model(clerk, application, definition, reason, assessment, now), Locale.GERMAN);
+		DecisionSeal.VerificationMark mark = seal.mark(application.reference());
+		Map<String, Object> model = model(clerk, application, definition, reason, assessment, now);
+		model.put("verificationCode", mark.code());
+		model.put("verificationQr", mark.qrCode());
+		model.put("verificationPage", mark.url().substring(0, mark.url().indexOf('?')));
+		byte[] rendered = renderer.render(template, model, Locale.GERMAN);
+		byte[] document = seal.seal(rendered, application.reference());
 		String filename = "Bescheid-" + application.reference() + ".pdf";
-		decisions.save(application.id(), outcome, reason, assessment.amountCents(), clerk.id(), now, filename, document);
-		workflow.decide(application.id(), outcome);
-		events.publishEvent(decided.event());
+		transactions.executeWithoutResult(status -> {
+			store.saveOrRefuse(decided);
+			decisions.save(application.id(), outcome, reason, assessment.amountCents(), clerk.id(), now, filename, document);
+			seal.register(new DecisionSeal.SealedDecision(application.reference(), mark.code(), Sha256.hex(document),
+					application.department().value(), now));
+			workflow.decide(application.id(), outcome);
+			events.publishEvent(decided.event());
+		});
 	}
 
 	private Map<String, Object> model(SignedInUser clerk, Application application, ProcedureDefinition definition,
