@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.List;
 
+import de.openrathaus.files.Sha256;
 import de.openrathaus.seal.keys.DemoAuthority;
 import de.openrathaus.seal.keys.SealKeys;
 import de.openrathaus.seal.keys.SealKeys.SealKey;
@@ -133,9 +133,7 @@ public class PadesSealer {
 
 	/** A policy identifier of the demo TSA: a UUID OID (2.25) derived from its certificate. */
 	private static String policyOid(DemoAuthority demo) throws GeneralSecurityException {
-		byte[] digest = MessageDigest.getInstance("SHA-256").digest(demo.tsaCertificate().getEncoded());
-		byte[] uuid = new byte[16];
-		System.arraycopy(digest, 0, uuid, 0, 16);
-		return "2.25." + new BigInteger(1, uuid);
+		String digest = Sha256.hex(demo.tsaCertificate().getEncoded());
+		return "2.25." + new BigInteger(digest.substring(0, 32), 16);
 	}
 }

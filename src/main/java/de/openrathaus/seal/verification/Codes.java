@@ -4,8 +4,9 @@ package de.openrathaus.seal.verification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
+
+import de.openrathaus.files.Sha256;
 
 /**
  * Verification codes: 16 characters from an alphabet without look-alikes (80 bits), printed in
@@ -40,12 +41,7 @@ final class Codes {
 	}
 
 	static String hash(String code) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(code);
 	}
 
 	/** Compares in constant time. */
