@@ -83,7 +83,7 @@ class SealBenchmark {
 			TenantContext.runAs(tenant, () -> seal.seal(pdf, "HUND-2026-999999"));
 		}
 		double render = rate(DOCUMENTS, () -> renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN));
-		double renderAndSeal = rate(DOCUMENTS, () -> TenantContext.runAs(tenant,
+		double renderAndSeal = rate(DOCUMENTS, () -> TenantContext.callAs(tenant,
 				() -> seal.seal(renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN), "HUND-2026-999999")));
 
 		// (c) and (d): prepared cases (not measured), then approved by one clerk session per thread

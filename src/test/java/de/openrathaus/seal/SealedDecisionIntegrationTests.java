@@ -38,7 +38,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -130,6 +135,20 @@ class SealedDecisionIntegrationTests {
 
 		// an unknown certificate file is not served
 		mvc.perform(get("/pruefen/zertifikate/anderswo.crt")).andExpect(status().isNotFound());
+	}
+
+	/** An independent validator: poppler's pdfsig (Debian poppler-utils) finds the signature valid over the whole signed revision. */
+	@Test
+	void popplersPdfsigFindsTheSealValid(@TempDir Path directory) throws Exception {
+		Path pdfsig = Path.of("/usr/bin/pdfsig");
+		Assumptions.assumeTrue(Files.isExecutable(pdfsig), "pdfsig (Debian poppler-utils) is not installed: independent check skipped");
+		Path file = directory.resolve("bescheid.pdf");
+		Files.write(file, decision);
+		Process process = new ProcessBuilder(pdfsig.toString(), file.toString()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
+		assertThat(output).contains("Signature #1").contains("Signature Validation: Signature is Valid.")
+			.contains("ETSI.CAdES.detached");
 	}
 
 	@Test
