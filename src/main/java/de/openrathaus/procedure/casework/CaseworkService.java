@@ -65,11 +65,13 @@ class CaseworkService {
 	private final Clock clock;
 	private final DecisionSeal seal;
 	private final TransactionTemplate transactions;
+	private final DecisionTexts texts;
 
 	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
 			Assessments assessments, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
-			ApplicationEventPublisher events, Clock clock, DecisionSeal seal, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, Clock clock, DecisionSeal seal, TransactionTemplate transactions, DecisionTexts texts) {
 		this.clock = clock;
+		this.texts = texts;
 		this.seal = seal;
 		this.transactions = transactions;
 		this.store = store;
@@ -213,6 +215,9 @@ class CaseworkService {
 		model.put("clerk", accounts.find(clerk.id()).map(AccountDirectory.AccountSummary::displayName).orElse(clerk.displayName()));
 		model.put("department", application.department().value());
 		model.put("reason", reason == null ? "" : reason);
+		// the municipality's own letterhead and remedy notice, where an administrator set them (else the template's)
+		model.put("letterhead", texts.letterhead().orElse(null));
+		model.put("remedy", (reason == null ? texts.remedy(application.typeKey()) : texts.remedy(DecisionTexts.REJECTIONS)).orElse(null));
 		model.put("dueOn", now.atZone(clock.getZone()).toLocalDate().plusMonths(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 		return model;
 	}
