@@ -40,7 +40,7 @@ public class SealKeys {
 	private final Clock clock;
 	private final Map<String, SealKey> keys = new ConcurrentHashMap<>();
 
-	SealKeys(SealSettings settings, Clock clock) {
+	public SealKeys(SealSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -79,7 +79,10 @@ public class SealKeys {
 		}
 		else {
 			SealSettings.Pkcs11 pkcs11 = municipality.pkcs11();
-			token = new Pkcs11SignatureToken(pkcs11.library(), new KeyStore.PasswordProtection(pkcs11.pin().toCharArray()), pkcs11.slot());
+			if (pkcs11.slot() < 0 && pkcs11.slotListIndex() < 0) {
+				throw new IllegalStateException("the seal token of " + tenant.slug() + " needs pkcs11.slot or pkcs11.slot-list-index");
+			}
+			token = new Pkcs11SignatureToken(pkcs11.library(), () -> pkcs11.pin().toCharArray(), pkcs11.slot(), pkcs11.slotListIndex(), null);
 			alias = pkcs11.alias();
 		}
 		DSSPrivateKeyEntry key = entry(token, alias);

@@ -64,12 +64,18 @@ public record SealSettings(@DefaultValue("data/seal") String keyDirectory, @Defa
 		}
 	}
 
-	/** @param library the token's PKCS#11 library; @param alias the key's label; empty: the token's only key */
-	public record Pkcs11(String library, @DefaultValue("0") int slot, String pin, @DefaultValue("") String alias) {
+	/**
+	 * @param library the token's PKCS#11 library
+	 * @param slot the token's slot id, or -1 to choose it by {@code slotListIndex}
+	 * @param slotListIndex the token's position in the library's slot list, or -1 to choose it by {@code slot}
+	 * @param alias the key's label; empty: the token's only key
+	 */
+	public record Pkcs11(String library, @DefaultValue("-1") int slot, @DefaultValue("-1") int slotListIndex, String pin,
+			@DefaultValue("") String alias) {
 
 		@Override
 		public String toString() {
-			return "Pkcs11[" + library + ", slot " + slot + "]";
+			return "Pkcs11[" + library + ", slot " + slot + ", index " + slotListIndex + "]";
 		}
 	}
 }

@@ -49,7 +49,7 @@ public class PadesSealer {
 	private final SealKeys keys;
 	private final SealSettings settings;
 
-	PadesSealer(SealKeys keys, SealSettings settings) {
+	public PadesSealer(SealKeys keys, SealSettings settings) {
 		this.keys = keys;
 		this.settings = settings;
 	}
