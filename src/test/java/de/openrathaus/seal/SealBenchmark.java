@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Decisions rendered, sealed and filed per second (docs/benchmarks.md). Not part of the test suite
  * (the name ends in neither Test nor Tests): run it with {@code ./mvnw -B -o test -Dtest=SealBenchmark}.
  * In one run, on {@code THREADS} threads (default 2, one per core): (a) rendering a decision alone,
- * the baseline; (b) rendering and sealing (PAdES B-LT, in-process TSA and CRL); (c) the clerk's
+ * the baseline; (a2) sealing a rendered decision alone; (b) rendering and sealing (PAdES B-LT, in-process TSA and CRL); (c) the clerk's
  * approval over HTTP, i.e. transition, render, seal, store, register, workflow step and event, and
  * (d) until the e-file holds every decision (filing runs asynchronously on the event).
  */
@@ -83,6 +83,8 @@ class SealBenchmark {
 			TenantContext.runAs(tenant, () -> seal.seal(pdf, "HUND-2026-999999"));
 		}
 		double render = rate(DOCUMENTS, () -> renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN));
+		byte[] rendered = renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN);
+		double sealOnly = rate(DOCUMENTS, () -> TenantContext.callAs(tenant, () -> seal.seal(rendered, "HUND-2026-999999")));
 		double renderAndSeal = rate(DOCUMENTS, () -> TenantContext.callAs(tenant,
 				() -> seal.seal(renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN), "HUND-2026-999999")));
 
@@ -109,6 +111,7 @@ class SealBenchmark {
 		System.out.printf(Locale.ROOT, "BENCH threads=%d cores=%d documents=%d cases=%d%n", THREADS,
 				Runtime.getRuntime().availableProcessors(), DOCUMENTS, CASES);
 		System.out.printf(Locale.ROOT, "BENCH (a) rendered only: %.1f/s%n", render);
+		System.out.printf(Locale.ROOT, "BENCH (a2) sealed only (a rendered document): %.1f/s%n", sealOnly);
 		System.out.printf(Locale.ROOT, "BENCH (b) rendered and sealed: %.1f/s%n", renderAndSeal);
 		System.out.printf(Locale.ROOT, "BENCH (c) approved over HTTP (render, seal, store, register): %.1f/s%n", approve);
 		System.out.printf(Locale.ROOT, "BENCH (d) approved and filed in the e-file: %.1f/s%n", filedRate);
