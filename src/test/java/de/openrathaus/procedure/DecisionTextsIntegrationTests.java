@@ -95,6 +95,23 @@ class DecisionTextsIntegrationTests {
 			.doesNotContain("Klage beim zuständigen Verwaltungsgericht");
 		PdfRendererTests.assertPdfA2b(decision);
 
+		// an administrator revokes it by its reference; the public check shows it; a second time is refused
+		String reference = TenantContext.callAs(accounts.tenant(),
+				() -> jdbc.sql("select reference from procedure.application where id = ?::uuid").param(id).query(String.class).single());
+		mvc.perform(post("/admin/bescheidtexte/widerruf").param("az", reference).param("grund", "Falscher Halter.").session(admin).with(csrf()))
+			.andExpect(flash().attribute("notice", "seal.revoke.done"));
+		mvc.perform(multipart("/api/v1/verification").file(new org.springframework.mock.web.MockMultipartFile("document", "b.pdf",
+				"application/pdf", decision)).with(request -> {
+					request.setRemoteAddr("198.51.100.20");
+					return request;
+				}))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.outcome").value("REVOKED"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.revocationReason").value("Falscher Halter."));
+		mvc.perform(post("/admin/bescheidtexte/widerruf").param("az", reference).param("grund", "Nochmal.").session(admin).with(csrf()))
+			.andExpect(flash().attribute("refused", "seal.revoke.notPossible"));
+		mvc.perform(post("/admin/bescheidtexte/widerruf").param("az", reference).param("grund", "x").session(clerk).with(csrf()))
+			.andExpect(status().isForbidden());
+
 		// emptied, the template's own text applies again
 		mvc.perform(post("/admin/bescheidtexte").param("art", "rechtsbehelf").param("typ", "hund-anmelden").param("text", " ")
 				.session(admin).with(csrf()))

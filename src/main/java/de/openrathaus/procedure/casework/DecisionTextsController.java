@@ -13,6 +13,7 @@ import de.openrathaus.files.InputText;
 import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.procedure.definition.ProcedureDefinition;
 import de.openrathaus.procedure.definition.ProcedureTypes;
+import de.openrathaus.seal.DecisionSeal;
 import de.openrathaus.tenancy.Tenants;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administrators edit their municipality's letterhead and the legal remedy notice per procedure
- * type, and see a preview (a sample rejection with the texts, not sealed) before a decision uses them.
+ * type, and see a preview (a sample rejection with the texts, not sealed) before a decision uses them;
+ * and they revoke an issued decision by its reference.
  */
 @Controller
 @PreAuthorize("hasAuthority('accounts:administer')")
@@ -42,8 +44,11 @@ class DecisionTextsController {
 	private final PdfRenderer renderer;
 	private final Tenants tenants;
 	private final Clock clock;
+	private final DecisionSeal seal;
 
-	DecisionTextsController(DecisionTexts texts, ProcedureTypes types, PdfRenderer renderer, Tenants tenants, Clock clock) {
+	DecisionTextsController(DecisionTexts texts, ProcedureTypes types, PdfRenderer renderer, Tenants tenants, Clock clock,
+			DecisionSeal seal) {
+		this.seal = seal;
 		this.texts = texts;
 		this.types = types;
 		this.renderer = renderer;
@@ -75,6 +80,20 @@ class DecisionTextsController {
 		}
 		texts.save(which, procedureType, body, admin.id(), clock.instant());
 		redirect.addFlashAttribute("notice", body.isEmpty() ? "decisionTexts.reset" : "decisionTexts.saved");
+		return "redirect:" + PAGE;
+	}
+
+	/** An administrator revokes a decision by its reference (clerks do so on the case page). */
+	@PostMapping(PAGE + "/widerruf")
+	@OnRefusal(PAGE + "#widerruf")
+	String revoke(@RequestParam(name = "az", defaultValue = "") String reference, @RequestParam(name = "grund", defaultValue = "") String reason,
+			SignedInUser admin, RedirectAttributes redirect) {
+		String ref = reference.strip();
+		if (ref.isEmpty() || ref.length() > 64) {
+			throw Refusal.of("seal.revoke.notPossible");
+		}
+		seal.revoke(ref, InputText.nfc(reason).replaceAll("[\\p{Cc}&&[^\\n]]", ""), admin.id(), clock.instant());
+		redirect.addFlashAttribute("notice", "seal.revoke.done");
 		return "redirect:" + PAGE;
 	}
 
