@@ -4,6 +4,7 @@ package de.openrathaus.procedure.casework;
 import de.openrathaus.procedure.ApplicationSubmitted;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,8 @@ class AutomaticDecision {
 		this.casework = casework;
 	}
 
-	@ApplicationModuleListener
+	// without a transaction of its own: the decision is rendered and sealed between two short ones
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ApplicationSubmitted submitted) {
 		casework.decideAutomatically(submitted.application());
 	}

@@ -24,6 +24,7 @@ import de.openrathaus.web.Refusal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import de.openrathaus.seal.DecisionSeal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,11 +48,13 @@ class BackofficeController {
 	private final AccountDirectory accounts;
 	private final AutomaticChecks checks;
 	private final de.openrathaus.procedure.application.FeeOnDecision feesOnDecision;
+	private final DecisionSeal seal;
 
 	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts,
-			AutomaticChecks checks, de.openrathaus.procedure.application.FeeOnDecision feesOnDecision) {
+			AutomaticChecks checks, de.openrathaus.procedure.application.FeeOnDecision feesOnDecision, DecisionSeal seal) {
 		this.checks = checks;
 		this.feesOnDecision = feesOnDecision;
+		this.seal = seal;
 		this.casework = casework;
 		this.store = store;
 		this.decisions = decisions;
@@ -108,6 +111,8 @@ class BackofficeController {
 		model.addAttribute("decision", decisions.find(id).orElse(null));
 		model.addAttribute("automaticCheck", checks.of(id).orElse(null));
 		model.addAttribute("feeDue", feesOnDecision.requestOf(id).orElse(null));
+		model.addAttribute("revocation", seal.revocationOf(application.reference()).orElse(null));
+		model.addAttribute("revocationMax", 2000);
 		model.addAttribute("textMax", CaseworkService.TEXT_MAX);
 		if (application.status() == ApplicationStatus.IN_PROGRESS && application.isAssignedTo(clerk.id())) {
 			model.addAttribute("preview", casework.preview(application).model());
@@ -158,6 +163,15 @@ class BackofficeController {
 			throw refused.keeping("reason", reason);
 		}
 		return done(id, redirect, "casework.rejected");
+	}
+
+	/** Revokes an issued decision; the reason is shown to everyone who checks the decision. */
+	@PostMapping("/backoffice/faelle/{id}/widerrufen")
+	@OnRefusal(CASE)
+	String revoke(@PathVariable ApplicationId id, @RequestParam(name = "grund", required = false) @Nullable String reason,
+			SignedInUser clerk, RedirectAttributes redirect) {
+		casework.revoke(clerk, id, reason == null ? "" : reason);
+		return done(id, redirect, "seal.revoke.done");
 	}
 
 	private static String done(ApplicationId id, RedirectAttributes redirect, String success) {

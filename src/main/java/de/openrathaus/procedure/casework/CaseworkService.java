@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 
 import de.openrathaus.files.InputText;
@@ -33,12 +34,15 @@ import de.openrathaus.files.PdfRenderer;
 import de.openrathaus.procedure.workflow.Workflow;
 import de.openrathaus.tenancy.RequestOrigin;
 import de.openrathaus.tenancy.Tenants;
+import de.openrathaus.seal.DecisionSeal;
 import de.openrathaus.web.Refusal;
+import de.openrathaus.files.Sha256;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The clerk's use cases. A clerk sees and works only cases of departments in which they hold the
@@ -62,11 +66,17 @@ class CaseworkService {
 	private final Tenants tenants;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final DecisionSeal seal;
+	private final TransactionTemplate transactions;
+	private final DecisionTexts texts;
 
 	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
 			Assessments assessments, AutomaticChecks checks, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DecisionSeal seal, TransactionTemplate transactions, DecisionTexts texts) {
 		this.clock = clock;
+		this.texts = texts;
+		this.seal = seal;
+		this.transactions = transactions;
 		this.store = store;
 		this.types = types;
 		this.workflow = workflow;
@@ -126,23 +136,31 @@ class CaseworkService {
 		return assessments.assess(application, definitionOf(application), LocalDate.now(clock));
 	}
 
-	@Transactional
+	/**
+	 * Approves: the decision is rendered and sealed between two transactions (the seal may call a
+	 * timestamp authority, never while a transaction holds a connection), then stored with a guarded
+	 * update, so a concurrent decision refuses this one and nothing of it is kept.
+	 */
 	public void approve(SignedInUser clerk, ApplicationId id) {
-		Application application = visibleCase(clerk, id);
-		ProcedureDefinition definition = definitionOf(application);
-		Assessment assessment = assessments.assess(application, definition, LocalDate.now(clock));
-		if (assessment.obstacle() != null) {
-			throw Refusal.of(assessment.obstacle());
+		Prepared prepared = transactions.execute(status -> {
+			Application application = visibleCase(clerk, id);
+			ProcedureDefinition definition = definitionOf(application);
+			return new Prepared(application, definition, assessments.assess(application, definition, LocalDate.now(clock)));
+		});
+		if (prepared.assessment().obstacle() != null) {
+			throw Refusal.of(prepared.assessment().obstacle());
 		}
-		Transition<DecisionIssued> decided = application.approve(clerk.id(), subject(definition, application, DecisionOutcome.APPROVED),
-				clock.instant(), RequestOrigin.currentOrNull());
-		store.saveOrRefuse(decided);
-		issue(decided, definition, null, assessment, clerk.id(), clerkName(clerk));
+		// the transition first: what the case's state does not allow is refused before anything is rendered or sealed
+		Transition<DecisionIssued> decided = prepared.application().approve(clerk.id(),
+				subject(prepared.definition(), prepared.application(), DecisionOutcome.APPROVED), clock.instant(), RequestOrigin.currentOrNull());
+		issue(decided, prepared.definition(), null, prepared.assessment(), clerk.id(), clerkName(clerk), transition -> {
+			store.saveOrRefuse(transition);
+			return true;
+		});
 	}
 
-	@Transactional
+	/** Rejects with the reason, rendered and sealed outside the transaction like {@link #approve}. */
 	public void reject(SignedInUser clerk, ApplicationId id, String reason) {
-		Application application = visibleCase(clerk, id);
 		String text = clean(reason);
 		if (text.isEmpty()) {
 			throw Refusal.of("casework.reason.required");
@@ -150,42 +168,69 @@ class CaseworkService {
 		if (text.length() > TEXT_MAX) {
 			throw Refusal.of("casework.text.tooLong");
 		}
-		ProcedureDefinition definition = definitionOf(application);
-		Transition<DecisionIssued> decided = application.reject(clerk.id(), subject(definition, application, DecisionOutcome.REJECTED),
-				clock.instant(), RequestOrigin.currentOrNull());
-		store.saveOrRefuse(decided);
-		issue(decided, definition, text, Assessment.NONE, clerk.id(), clerkName(clerk));
+		Prepared prepared = transactions.execute(status -> {
+			Application application = visibleCase(clerk, id);
+			return new Prepared(application, definitionOf(application), Assessment.NONE);
+		});
+		Transition<DecisionIssued> decided = prepared.application().reject(clerk.id(),
+				subject(prepared.definition(), prepared.application(), DecisionOutcome.REJECTED), clock.instant(), RequestOrigin.currentOrNull());
+		issue(decided, prepared.definition(), text, Assessment.NONE, clerk.id(), clerkName(clerk), transition -> {
+			store.saveOrRefuse(transition);
+			return true;
+		});
+	}
+
+	private record Prepared(Application application, ProcedureDefinition definition, Assessment assessment) {
+	}
+
+	/** Revokes an issued decision with a reason the public check shows from now on. */
+	public void revoke(SignedInUser clerk, ApplicationId id, String reason) {
+		Application application = transactions.execute(status -> visibleCase(clerk, id));
+		if (application.status() != ApplicationStatus.APPROVED && application.status() != ApplicationStatus.REJECTED) {
+			throw Refusal.of("seal.revoke.notPossible");
+		}
+		seal.revoke(application.reference(), clean(reason), clerk.id(), clock.instant());
 	}
 
 	/**
 	 * The automatic decision of a just submitted application whose procedure type allows one (see
 	 * {@link Assessments#automaticObstacle}): approved by the system when its rule holds, otherwise left
 	 * to the clerks with the reason recorded. Only a case nobody has taken is decided, and only once: the
-	 * check is recorded first (a second run finds it), the guarded update refuses if a clerk came first.
+	 * guarded update refuses if a clerk (or another run) came first, and the check is recorded with it.
+	 * Rendering and sealing happen between the two transactions, as for a clerk's decision.
 	 */
-	@Transactional
 	public void decideAutomatically(ApplicationId id) {
-		Application application = store.find(id).orElse(null);
-		if (application == null || application.status() != ApplicationStatus.SUBMITTED || application.assignee() != null) {
-			return;
-		}
-		ProcedureDefinition definition = definitionOf(application);
-		if (!Assessments.decidesAutomatically(definition) || checks.of(id).isPresent()) {
+		Prepared prepared = transactions.execute(status -> {
+			Application application = store.find(id).orElse(null);
+			if (application == null || application.status() != ApplicationStatus.SUBMITTED || application.assignee() != null) {
+				return null;
+			}
+			ProcedureDefinition definition = definitionOf(application);
+			if (!Assessments.decidesAutomatically(definition) || checks.of(id).isPresent()) {
+				return null;
+			}
+			Instant now = clock.instant();
+			Assessment assessment = assessments.assess(application, definition, LocalDate.ofInstant(now, clock.getZone()));
+			String obstacle = assessments.automaticObstacle(application, definition, assessment);
+			if (obstacle != null) {
+				checks.record(id, definition.assessment(), AutomaticChecks.Outcome.REFERRED, obstacle, now);
+				return null;
+			}
+			return new Prepared(application, definition, assessment);
+		});
+		if (prepared == null) {
 			return;
 		}
 		Instant now = clock.instant();
-		Assessment assessment = assessments.assess(application, definition, LocalDate.ofInstant(now, clock.getZone()));
-		String obstacle = assessments.automaticObstacle(application, definition, assessment);
-		if (obstacle != null) {
-			checks.record(id, definition.assessment(), AutomaticChecks.Outcome.REFERRED, obstacle, now);
-			return;
-		}
-		Transition<DecisionIssued> decided = application.approveAutomatically(subject(definition, application, DecisionOutcome.APPROVED), now);
-		if (!store.save(decided)) {
-			return; // a clerk took the case (or another run decided it) first
-		}
-		checks.record(id, definition.assessment(), AutomaticChecks.Outcome.APPROVED, "casework.automatic.approved", now);
-		issue(decided, definition, null, assessment, null, null);
+		Transition<DecisionIssued> decided = prepared.application()
+			.approveAutomatically(subject(prepared.definition(), prepared.application(), DecisionOutcome.APPROVED), now);
+		issue(decided, prepared.definition(), null, prepared.assessment(), null, null, transition -> {
+			if (!store.save(transition)) {
+				return false; // a clerk took the case (or another run decided it) first
+			}
+			checks.record(id, prepared.definition().assessment(), AutomaticChecks.Outcome.APPROVED, "casework.automatic.approved", now);
+			return true;
+		});
 	}
 
 	private static String subject(ProcedureDefinition definition, Application application, DecisionOutcome outcome) {
@@ -198,22 +243,37 @@ class CaseworkService {
 	}
 
 	/**
-	 * After the decided state is stored: renders and stores the decision document, completes the case's
-	 * process and publishes the decision.
+	 * Renders and seals the decision document outside any transaction (the seal may call a timestamp
+	 * authority), then in one transaction stores the decided state through {@code save} (which refuses,
+	 * or answers false to keep nothing), the document, its register entry, the case's process step and
+	 * the event.
 	 *
 	 * @param decidedBy the clerk, or null for an automatic decision (which names no clerk)
 	 */
 	private void issue(Transition<DecisionIssued> decided, ProcedureDefinition definition, @Nullable String reason, Assessment assessment,
-			@Nullable AccountId decidedBy, @Nullable String clerkName) {
+			@Nullable AccountId decidedBy, @Nullable String clerkName, Predicate<Transition<DecisionIssued>> save) {
 		Application application = decided.before();
 		DecisionOutcome outcome = decided.event().outcome();
 		Instant now = decided.event().issuedAt();
 		String template = outcome == DecisionOutcome.APPROVED ? definition.decisionTemplate() : "procedure/decisions/ablehnung";
-		byte[] document = renderer.render(template, model(clerkName, application, definition, reason, assessment, now), Locale.GERMAN);
+		DecisionSeal.VerificationMark mark = seal.mark(application.reference());
+		Map<String, Object> model = model(clerkName, application, definition, reason, assessment, now);
+		model.put("verificationCode", mark.code());
+		model.put("verificationQr", mark.qrCode());
+		model.put("verificationPage", mark.url().substring(0, mark.url().indexOf('?')));
+		byte[] rendered = renderer.render(template, model, Locale.GERMAN);
+		byte[] document = seal.seal(rendered, application.reference());
 		String filename = "Bescheid-" + application.reference() + ".pdf";
-		decisions.save(application.id(), outcome, reason, assessment.amountCents(), decidedBy, now, filename, document);
-		workflow.decide(application.id(), outcome);
-		events.publishEvent(decided.event());
+		transactions.executeWithoutResult(status -> {
+			if (!save.test(decided)) {
+				return;
+			}
+			decisions.save(application.id(), outcome, reason, assessment.amountCents(), decidedBy, now, filename, document);
+			seal.register(new DecisionSeal.SealedDecision(application.reference(), mark.code(), Sha256.hex(document),
+					application.department().value(), now));
+			workflow.decide(application.id(), outcome);
+			events.publishEvent(decided.event());
+		});
 	}
 
 	private Map<String, Object> model(@Nullable String clerk, Application application, ProcedureDefinition definition,
@@ -231,6 +291,9 @@ class CaseworkService {
 		model.put("clerk", clerk == null ? "" : clerk);
 		model.put("department", application.department().value());
 		model.put("reason", reason == null ? "" : reason);
+		// the municipality's own letterhead and remedy notice, where an administrator set them (else the template's)
+		model.put("letterhead", texts.letterhead().orElse(null));
+		model.put("remedy", (reason == null ? texts.remedy(application.typeKey()) : texts.remedy(DecisionTexts.REJECTIONS)).orElse(null));
 		model.put("dueOn", now.atZone(clock.getZone()).toLocalDate().plusMonths(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 		return model;
 	}
