@@ -33,6 +33,7 @@ public class PdfRenderer {
 
 	PdfRenderer(ITemplateEngine templates) {
 		this.templates = templates;
+		XmlFactories.pin();
 	}
 
 	public byte[] render(String template, Map<String, Object> model, Locale locale) {

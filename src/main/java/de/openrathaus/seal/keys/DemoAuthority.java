@@ -74,6 +74,8 @@ public final class DemoAuthority {
 	private final char[] password;
 	private final PrivateKey caKey;
 	private final X509Certificate caCertificate;
+	// read once: taking a key out of the PKCS#12 store decrypts it each time (a key derivation per seal)
+	private final PrivateKey tsaKey;
 	private final Clock clock;
 	private byte[] crl = new byte[0];
 	private Instant crlIssued = Instant.MIN;
@@ -84,6 +86,7 @@ public final class DemoAuthority {
 		this.password = password.clone();
 		this.caKey = (PrivateKey) store.getKey(CA, password);
 		this.caCertificate = (X509Certificate) store.getCertificate(CA);
+		this.tsaKey = (PrivateKey) store.getKey(TSA, password);
 		this.clock = clock;
 	}
 
@@ -131,7 +134,7 @@ public final class DemoAuthority {
 	}
 
 	public PrivateKey tsaKey() throws GeneralSecurityException {
-		return (PrivateKey) store.getKey(TSA, password);
+		return tsaKey;
 	}
 
 	public X509Certificate tsaCertificate() throws GeneralSecurityException {

@@ -22,6 +22,7 @@ import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
@@ -60,6 +61,8 @@ public class PadesSealer {
 		}
 		SealKey key = keys.of(tenant);
 		PAdESService service = new PAdESService(verifier(key));
+		// named, not looked up: DSS would otherwise search the class path (ServiceLoader) on every seal
+		service.setPdfObjFactory(new PdfBoxDefaultObjectFactory());
 		service.setTspSource(timestamps(key));
 		PAdESSignatureParameters parameters = new PAdESSignatureParameters();
 		parameters.setSignatureLevel(settings.level().equals("LT") ? SignatureLevel.PAdES_BASELINE_LT : SignatureLevel.PAdES_BASELINE_T);
