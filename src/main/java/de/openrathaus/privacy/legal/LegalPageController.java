@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.privacy.legal;
 
+import de.openrathaus.privacy.register.ProcessingRegister;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
@@ -20,8 +21,10 @@ class LegalPageController {
 
 	private final LegalPages pages;
 	private final AccessibilityFeedbackForm feedback;
+	private final ProcessingRegister register;
 
-	LegalPageController(LegalPages pages, AccessibilityFeedbackForm feedback) {
+	LegalPageController(LegalPages pages, AccessibilityFeedbackForm feedback, ProcessingRegister register) {
+		this.register = register;
 		this.pages = pages;
 		this.feedback = feedback;
 	}
@@ -33,6 +36,8 @@ class LegalPageController {
 
 	@GetMapping("/datenschutz")
 	String privacyNotice(Model model) {
+		// generated from the register, so a process the catalogue marks as personal is named here at once
+		model.addAttribute("activities", register.activities());
 		return show(LegalPageKind.PRIVACY_NOTICE, model);
 	}
 
