@@ -14,6 +14,6 @@ class RegisterWebSecurity {
 	@Bean
 	WebAccess registerWebAccess() {
 		return WebAccess.open(new String[0]).restrict(Authorities.PRIVACY_REGISTER, "/datenschutz/verzeichnis", "/datenschutz/verzeichnis.pdf", "/datenschutz/verzeichnis.xlsx",
-				"/datenschutz/verzeichnis/**");
+				"/datenschutz/verzeichnis/**", "/datenschutz/vorfaelle", "/datenschutz/vorfaelle/**");
 	}
 }
