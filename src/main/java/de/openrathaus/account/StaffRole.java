@@ -14,5 +14,7 @@ public enum StaffRole {
 	/** Records manager (Registratur): maintains the file plan and confirms disposal at the end of retention. */
 	RECORDS_MANAGER,
 	/** Stadtkasse (treasury): reconciles payments with the providers, approves refunds, exports bookings. */
-	TREASURY
+	TREASURY,
+	/** Datenschutzbeauftragte: keeps the register of processing activities (Art. 30 GDPR). */
+	DATA_PROTECTION_OFFICER
 }

@@ -30,7 +30,10 @@ class AdminController {
 	private final ApiTokens tokens;
 	private final Clock clock;
 
-	AdminController(Administration administration, ApiTokens tokens, Clock clock) {
+	private final de.openrathaus.files.UploadScanner scanner;
+
+	AdminController(Administration administration, ApiTokens tokens, Clock clock, de.openrathaus.files.UploadScanner scanner) {
+		this.scanner = scanner;
 		this.clock = clock;
 		this.administration = administration;
 		this.tokens = tokens;
@@ -44,6 +47,7 @@ class AdminController {
 		model.addAttribute("tokens", tokens.all());
 		model.addAttribute("throttles", administration.throttles());
 		model.addAttribute("now", clock.instant());
+		model.addAttribute("scanner", scanner.status());
 		model.addAttribute("accountNames", administration.staff().stream()
 			.collect(java.util.stream.Collectors.toMap(Administration.Staff::id, Administration.Staff::displayName)));
 		return "account/admin";

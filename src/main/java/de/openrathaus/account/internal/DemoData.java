@@ -51,7 +51,8 @@ class DemoData {
 			new String[] {"registratur@musterstadt.example", "Rita Registratur", "STAFF", "organisation", "RECORDS_MANAGER"},
 			// two people at the treasury: a refund one of them requests needs the other's approval
 			new String[] {"kasse@musterstadt.example", "Karl Kasse", "STAFF", "kasse", "TREASURY"},
-			new String[] {"kassenleitung@musterstadt.example", "Klara Kassenleitung", "STAFF", "kasse", "TREASURY"});
+			new String[] {"kassenleitung@musterstadt.example", "Klara Kassenleitung", "STAFF", "kasse", "TREASURY"},
+			new String[] {"datenschutz@musterstadt.example", "Dora Datenschutz", "STAFF", "organisation", "DATA_PROTECTION_OFFICER"});
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;

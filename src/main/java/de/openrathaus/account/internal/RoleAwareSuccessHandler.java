@@ -30,6 +30,9 @@ class RoleAwareSuccessHandler extends SavedRequestAwareAuthenticationSuccessHand
 		if (user.hasRole(StaffRole.TREASURY)) {
 			return "/kasse";
 		}
+		if (user.hasRole(StaffRole.DATA_PROTECTION_OFFICER)) {
+			return "/datenschutz/verzeichnis";
+		}
 		if (user.hasRole(StaffRole.RECORDS_MANAGER)) {
 			return "/backoffice/aussonderung";
 		}

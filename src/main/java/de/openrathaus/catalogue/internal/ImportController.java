@@ -35,7 +35,10 @@ class ImportController {
 	private final ProcessStore store;
 	private final CatalogueImports imports;
 
-	ImportController(ProcessStore store, CatalogueImports imports) {
+	private final de.openrathaus.files.UploadScanner scanner;
+
+	ImportController(ProcessStore store, CatalogueImports imports, de.openrathaus.files.UploadScanner scanner) {
+		this.scanner = scanner;
 		this.store = store;
 		this.imports = imports;
 	}
@@ -61,6 +64,10 @@ class ImportController {
 		}
 		if (file.getSize() > MAX_BYTES) {
 			throw Refusal.of("import.tooLarge");
+		}
+		de.openrathaus.files.ScanVerdict verdict = scanner.scan(file.getBytes(), "catalogue.import");
+		if (!verdict.accepted()) {
+			throw Refusal.of(verdict.outcome() == de.openrathaus.files.ScanVerdict.Outcome.INFECTED ? "import.infected" : "import.unchecked");
 		}
 		String name = file.getOriginalFilename() == null ? "tabelle.xlsx" : file.getOriginalFilename().replaceAll("[\\\\/\\p{Cc}]", "");
 		CatalogueImports.Job job = imports.start(user, name, file.getBytes());

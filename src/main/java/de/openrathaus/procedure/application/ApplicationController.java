@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import de.openrathaus.files.ScanVerdict;
+import de.openrathaus.files.UploadScanner;
 import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
@@ -59,8 +61,12 @@ class ApplicationController {
 	private final PermitZone zones;
 	private final FeeOnDecision feesOnDecision;
 
+	private final UploadScanner scanner;
+
 	ApplicationController(ApplicationService applications, ApplicationStore store, ProcedureTypes types, FormView forms,
-			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees, PermitZone zones, FeeOnDecision feesOnDecision) {
+			ReceiptDocument receipts, ProcedureErrors errors, FeeCheckout fees, PermitZone zones, FeeOnDecision feesOnDecision,
+			UploadScanner scanner) {
+		this.scanner = scanner;
 		this.fees = fees;
 		this.zones = zones;
 		this.feesOnDecision = feesOnDecision;
@@ -186,7 +192,20 @@ class ApplicationController {
 		boolean complete = action.equals("weiter") && !levelTooLow;
 		Map<String, String> raw = new HashMap<>();
 		step.fields().forEach(f -> raw.put(f.key(), form.getFirst(f.key())));
-		StepOutcome outcome = applications.saveStep(citizen, application, step, raw, uploads(request), complete);
+		List<Upload> uploads = uploads(request);
+		List<Violation> unsafe = scanned(uploads);
+		if (!unsafe.isEmpty()) {
+			// nothing of this post is kept: the citizen sees why and posts again without the file (or later)
+			Map<String, String> data = new HashMap<>(application.data());
+			raw.forEach((key, value) -> {
+				if (value != null) {
+					data.put(key, value);
+				}
+			});
+			showStep(model, application, definition, step, data, unsafe, Prefill.of(definition, citizen), locale);
+			return "procedure/step";
+		}
+		StepOutcome outcome = applications.saveStep(citizen, application, step, raw, uploads, complete);
 		if (!outcome.stored()) {
 			Map<String, String> data = new HashMap<>(application.data());
 			data.putAll(outcome.values());
@@ -226,6 +245,22 @@ class ApplicationController {
 		model.addAttribute("errors", forms.errors(definition, violations, locale));
 		model.addAttribute("fields", forms.fields(definition, step, data, data, violations, prefill, locale));
 		model.addAttribute("attachments", forms.attachments(step, data, store.attachments(application.id()), violations, locale));
+	}
+
+	/**
+	 * The malware check of the posted files, before anything is stored and outside any transaction: an
+	 * infected file or one that could not be checked is named back to the citizen, and nothing is kept.
+	 */
+	private List<Violation> scanned(List<Upload> uploads) {
+		List<Violation> unsafe = new ArrayList<>();
+		for (Upload upload : uploads) {
+			ScanVerdict verdict = scanner.scan(upload.content(), "procedure.attachment");
+			if (!verdict.accepted()) {
+				String code = verdict.outcome() == ScanVerdict.Outcome.INFECTED ? "validation.upload.infected" : "validation.upload.unchecked";
+				unsafe.add(Violation.of(upload.fieldKey(), code, upload.fieldKey(), de.openrathaus.files.Filenames.clean(upload.originalFilename())));
+			}
+		}
+		return unsafe;
 	}
 
 	private static List<Upload> uploads(HttpServletRequest request) {
@@ -378,7 +413,11 @@ class ApplicationController {
 	String answer(@PathVariable ApplicationId id, @RequestParam(name = "antwort", required = false) @Nullable String answer,
 			HttpServletRequest request, SignedInUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
 		List<Violation> violations;
-		violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads(request));
+		List<Upload> uploads = uploads(request);
+		violations = scanned(uploads);
+		if (violations.isEmpty()) {
+			violations = applications.answer(citizen, id, answer == null ? "" : answer, uploads);
+		}
 		if (!violations.isEmpty()) {
 			show(id, citizen, model, locale);
 			model.addAttribute("answer", answer);

@@ -8,6 +8,7 @@ import de.openrathaus.files.Sha256;
 import de.openrathaus.records.audit.AuditAction;
 import de.openrathaus.files.MediaTypes;
 import de.openrathaus.files.Filenames;
+import de.openrathaus.files.UploadScanner;
 import de.openrathaus.files.PdfInspection;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.records.content.StoredContent;
@@ -30,7 +31,10 @@ public class DocumentUploads {
 	private final AuditTrail audit;
 	private final TransactionTemplate transactions;
 
-	DocumentUploads(RecordsStore store, JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
+	private final UploadScanner scanner;
+
+	DocumentUploads(RecordsStore store, JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions, UploadScanner scanner) {
+		this.scanner = scanner;
 		this.store = store;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -116,6 +120,12 @@ public class DocumentUploads {
 		String filename = Filenames.clean(originalName);
 		if (content.length == 0) {
 			throw Refusal.of("records.upload.empty", filename);
+		}
+		// before anything is stored, outside the transactions below: never keep what could not be checked
+		de.openrathaus.files.ScanVerdict verdict = scanner.scan(content, "records.document");
+		if (!verdict.accepted()) {
+			throw Refusal.of(verdict.outcome() == de.openrathaus.files.ScanVerdict.Outcome.INFECTED ? "records.upload.infected"
+					: "records.upload.unchecked", filename);
 		}
 		String sha = Sha256.hex(content);
 		Optional<String> existing = jdbc.sql("select d.title from records.document d join records.document_version v on v.document_id = d.id "

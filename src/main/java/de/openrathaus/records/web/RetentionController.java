@@ -36,7 +36,11 @@ class RetentionController {
 	private final de.openrathaus.tenancy.Tenants tenants;
 	private final Clock clock;
 
-	RetentionController(Retention retention, RecordsSettings settings, de.openrathaus.tenancy.Tenants tenants, Clock clock) {
+	private final de.openrathaus.files.UploadScanner scanner;
+
+	RetentionController(Retention retention, RecordsSettings settings, de.openrathaus.tenancy.Tenants tenants, Clock clock,
+			de.openrathaus.files.UploadScanner scanner) {
+		this.scanner = scanner;
 		this.clock = clock;
 		this.retention = retention;
 		this.settings = settings;
@@ -82,6 +86,11 @@ class RetentionController {
 			SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) throws java.io.IOException {
 		if (file == null || file.isEmpty() || file.getSize() > 10L * 1024 * 1024) {
 			throw Refusal.of("records.archive.noMessage");
+		}
+		de.openrathaus.files.ScanVerdict verdict = scanner.scan(file.getBytes(), "records.archive-answer");
+		if (!verdict.accepted()) {
+			throw Refusal.of(verdict.outcome() == de.openrathaus.files.ScanVerdict.Outcome.INFECTED ? "records.upload.infected"
+					: "records.upload.unchecked", de.openrathaus.files.Filenames.clean(file.getOriginalFilename() == null ? "" : file.getOriginalFilename()));
 		}
 		int count = retention.applyArchiveAnswer(xmlOf(file.getBytes()), user.displayName(), RecordsController.origin(request));
 		redirect.addFlashAttribute("notice", "records.archive.applied");

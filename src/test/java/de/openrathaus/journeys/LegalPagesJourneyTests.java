@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A visitor follows the footer's three legal links to accessible pages and reports a barrier; the data protection
+ * officer's register and breach pages and the administrators' editor are accessible too.
+ */
+class LegalPagesJourneyTests extends Journey {
+
+	@Test
+	void aVisitorFollowsTheFooterLinksAndReportsABarrierOnAccessiblePages() {
+		try (Page page = browser.browser.newPage()) {
+			page.navigate(url("/leistungen"));
+			link(page, "Impressum").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Impressum");
+			BrowserSupport.assertAccessible(page);
+			link(page, "Datenschutz").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Datenschutzerklärung");
+			BrowserSupport.assertAccessible(page);
+			link(page, "Barrierefreiheit").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Erklärung zur Barrierefreiheit");
+			BrowserSupport.assertAccessible(page);
+
+			page.getByLabel("Welche Barriere ist Ihnen begegnet?").fill("Die Schrift im Formular lässt sich nicht vergrößern.");
+			button(page, "Meldung senden").click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("Ihre Meldung ist eingegangen");
+			BrowserSupport.assertAccessible(page);
+		}
+	}
+
+	@Test
+	void theOfficersPagesAreAccessible() {
+		try (Page page = browser.browser.newPage()) {
+			signIn(page, "datenschutz@musterstadt.example", DEMO_PASSWORD);
+			page.navigate(url("/datenschutz/verzeichnis"));
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Verzeichnis von Verarbeitungstätigkeiten");
+			BrowserSupport.assertAccessible(page);
+			page.navigate(url("/datenschutz/vorfaelle"));
+			BrowserSupport.assertAccessible(page);
+		}
+	}
+
+	@Test
+	void theAdministratorsLegalPagesEditorIsAccessible() {
+		try (Page page = browser.browser.newPage()) {
+			signIn(page, "verwaltung@musterstadt.example", DEMO_PASSWORD);
+			page.navigate(url("/admin/rechtliches"));
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Rechtliche Seiten");
+			BrowserSupport.assertAccessible(page);
+			page.navigate(url("/admin"));
+			assertThat(page.getByText("Ausgeschaltet: Hochgeladene Dateien werden nicht auf Schadsoftware geprüft.")).isVisible();
+			BrowserSupport.assertAccessible(page);
+		}
+	}
+}
