@@ -20,6 +20,8 @@ public final class Authorities {
 	public static final String RECORDS_MANAGE = "records:manage";
 	/** Reconciliation, refunds and the accounting export of payments (Stadtkasse). */
 	public static final String TREASURY = "payment:treasury";
+	/** Bodies, persons, meetings, agendas, papers and consultations of the council (Ratsbüro). */
+	public static final String COUNCIL_OFFICE = "council:office";
 	/** The records API for departments' specialist software. */
 	public static final String RECORDS_API = "records:api";
 	/** Set the prioritisation weights and the measure plan (Verwaltungsvorstand). */
@@ -36,7 +38,7 @@ public final class Authorities {
 
 	/** Every named authority. */
 	public static Set<String> all() {
-		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
+		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, COUNCIL_OFFICE, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
 				OPERATIONS_MONITOR);
 	}
 
@@ -56,6 +58,7 @@ public final class Authorities {
 			case BOARD -> Set.of(CATALOGUE_PRIORITISE);
 			case RECORDS_MANAGER -> Set.of(RECORDS_MANAGE);
 			case TREASURY -> Set.of(TREASURY);
+			case COUNCIL_OFFICE -> Set.of(COUNCIL_OFFICE);
 		};
 	}
 }

@@ -14,5 +14,7 @@ public enum StaffRole {
 	/** Records manager (Registratur): maintains the file plan and confirms disposal at the end of retention. */
 	RECORDS_MANAGER,
 	/** Stadtkasse (treasury): reconciles payments with the providers, approves refunds, exports bookings. */
-	TREASURY
+	TREASURY,
+	/** Ratsbüro (council office): keeps bodies, persons, meetings, agendas, papers and their consultation sequences. */
+	COUNCIL_OFFICE
 }

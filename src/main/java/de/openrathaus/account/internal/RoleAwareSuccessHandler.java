@@ -30,6 +30,9 @@ class RoleAwareSuccessHandler extends SavedRequestAwareAuthenticationSuccessHand
 		if (user.hasRole(StaffRole.TREASURY)) {
 			return "/kasse";
 		}
+		if (user.hasRole(StaffRole.COUNCIL_OFFICE)) {
+			return "/ratsbuero";
+		}
 		if (user.hasRole(StaffRole.RECORDS_MANAGER)) {
 			return "/backoffice/aussonderung";
 		}
