@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.council.office;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -182,7 +179,7 @@ class CouncilOffice {
 		String file = text(fileName, NAME_MAX).replaceAll("[/\\\\]", "_");
 		String type = mimeType == null || !mimeType.matches("[a-z]+/[a-zA-Z0-9.+-]+") ? "application/octet-stream" : mimeType;
 		String title = name == null || name.isBlank() ? file : text(name, NAME_MAX);
-		store.addFile(UUID.randomUUID(), paper, main, title, file, type, content, sha512(content), LocalDate.now(clock), now());
+		store.addFile(UUID.randomUUID(), paper, main, title, file, type, content, LocalDate.now(clock), now());
 	}
 
 	@Transactional
@@ -334,14 +331,6 @@ class CouncilOffice {
 		return text.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
 	}
 
-	private static String sha512(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 
 	static List<String> kinds() {
 		return KINDS.stream().sorted().toList();
