@@ -229,6 +229,9 @@ class CouncilOffice {
 	public void recordResult(UUID meeting, UUID item, @Nullable String result, @Nullable String resolutionText, @Nullable String yes,
 			@Nullable String no, @Nullable String abstain) {
 		CouncilStore.AgendaItem found = store.agendaItem(meeting, item).orElseThrow(CouncilNotFound::new);
+		if (found.result() != null) {
+			throw Refusal.conflict("council.result.recorded");
+		}
 		ConsultationResult parsed;
 		try {
 			parsed = ConsultationResult.valueOf(result == null ? "" : result);
