@@ -105,7 +105,7 @@ create table council.paper_file (
     mime_type  text not null,
     content    bytea not null,
     size       bigint not null,
-    sha512     text not null,
+    sha256     text not null,
     file_date  date not null,
     created    timestamptz not null,
     modified   timestamptz not null,

@@ -199,9 +199,9 @@ class CouncilStore {
 		if (main) {
 			jdbc.sql("update council.paper_file set main = false, modified = ? where paper_id = ? and main").params(ts(now), paper).update();
 		}
-		jdbc.sql("insert into council.paper_file(id, paper_id, main, name, file_name, mime_type, content, size, sha512, file_date, created, modified) "
+		jdbc.sql("insert into council.paper_file(id, paper_id, main, name, file_name, mime_type, content, size, sha256, file_date, created, modified) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, paper, main, name, fileName, mimeType, content, (long) content.length, sha512(content), date, ts(now), ts(now)).update();
+			.params(id, paper, main, name, fileName, mimeType, content, (long) content.length, de.openrathaus.files.Sha256.hex(content), date, ts(now), ts(now)).update();
 		touch("paper", paper, now);
 	}
 
@@ -254,16 +254,6 @@ class CouncilStore {
 
 	private void touch(String table, UUID id, Instant now) {
 		jdbc.sql("update council." + table + " set modified = ? where id = ?").params(ts(now), id).update();
-	}
-
-	/** The checksum OParl publishes for a file (sha512Checksum). */
-	private static String sha512(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static java.sql.Timestamp ts(Instant instant) {

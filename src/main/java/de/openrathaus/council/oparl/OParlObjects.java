@@ -57,7 +57,7 @@ class OParlObjects {
 					+ "order by a.created desc limit 1), "
 					+ "(select a.meeting_id from council.agenda_item a where a.consultation_id = x.id and a.public and not a.deleted "
 					+ "order by a.created desc limit 1)";
-			case FILE -> "x.paper_id, x.name, x.file_name, x.mime_type, x.size, x.sha512, x.file_date";
+			case FILE -> "x.paper_id, x.name, x.file_name, x.mime_type, x.size, x.sha256, x.file_date";
 			case LEGISLATIVE_TERM -> "x.name, x.start_date, x.end_date";
 		};
 	}
@@ -171,7 +171,7 @@ class OParlObjects {
 				json.put("mimeType", rs.getString(8));
 				json.put("date", rs.getObject(11, LocalDate.class).toString());
 				json.put("size", rs.getLong(9));
-				json.put("sha512Checksum", rs.getString(10));
+				json.put(PREFIX + "sha256Checksum", rs.getString(10)); // OParl knows SHA-1 and SHA-512 only; the platform names content by SHA-256
 				json.put("accessUrl", urls.download(id));
 				json.put("downloadUrl", urls.download(id));
 				json.put("paper", List.of(urls.object(OParlKind.PAPER, rs.getObject(5, UUID.class))));
