@@ -50,7 +50,7 @@ class OParlObjects {
 			case MEETING -> "x.organization_id, x.name, x.starts_at, x.ends_at, x.cancelled";
 			case AGENDA_ITEM -> "x.meeting_id, x.number, x.position, x.name, x.result, x.resolution_text, x.votes_yes, x.votes_no, "
 					+ "x.votes_abstain, (select c.id from council.consultation c join council.paper cp on cp.id = c.paper_id "
-					+ "where c.id = x.consultation_id and c.public and cp.public)";
+					+ "where c.id = x.consultation_id and c.public and cp.public), r.status, r.due_date, r.department_code";
 			case PAPER -> "x.reference, x.name, x.paper_type, x.paper_date, x.originator, x.status";
 			case CONSULTATION -> "x.paper_id, x.organization_id, x.role, x.authoritative, x.result, "
 					+ "(select a.id from council.agenda_item a where a.consultation_id = x.id and a.public and not a.deleted "
@@ -130,6 +130,16 @@ class OParlObjects {
 					json.put(PREFIX + "result", result);
 				}
 				put(json, "resolutionText", rs.getString(10));
+				String followUp = rs.getString(15);
+				if (followUp != null) {
+					Map<String, Object> control = new LinkedHashMap<>();
+					control.put("status", followUp);
+					control.put("dueDate", rs.getObject(16, LocalDate.class).toString());
+					control.put("department", rs.getString(17));
+					control.put("overdue", ("PLANNED".equals(followUp) || "IN_PROGRESS".equals(followUp))
+							&& rs.getObject(16, LocalDate.class).isBefore(LocalDate.now(clock)));
+					json.put(PREFIX + "followUp", control);
+				}
 				if (rs.getObject(11) != null || rs.getObject(12) != null || rs.getObject(13) != null) {
 					Map<String, Object> votes = new LinkedHashMap<>();
 					put(votes, "yes", rs.getObject(11, Integer.class));

@@ -37,8 +37,11 @@ class PublicCouncil {
 	record File(UUID id, String name, String fileName, long size) {
 	}
 
-	record Resolution(UUID meeting, Instant date, String organization, String name, @Nullable UUID paper, String result,
-			@Nullable String resolutionText) {
+	record Resolution(UUID item, UUID meeting, Instant date, String organization, String name, @Nullable UUID paper, String result,
+			@Nullable String resolutionText, @Nullable String followUp, @Nullable LocalDate due, boolean overdue) {
+	}
+
+	record Report(Instant at, String status, @Nullable String note) {
 	}
 
 	private static final String MEETING = "select m.id, m.name, o.name, m.starts_at, m.location, m.cancelled from council.meeting m "
@@ -122,17 +125,34 @@ class PublicCouncil {
 
 	/** The latest public resolutions (agenda items with a result other than a deferral). */
 	@Transactional(readOnly = true)
-	public List<Resolution> resolutions() {
+	public List<Resolution> resolutions(@Nullable UUID item) {
 		return jdbc.sql("""
-				select m.id, m.starts_at, o.name, a.name, p.id, a.result, a.resolution_text
+				select a.id, m.id, m.starts_at, o.name, a.name, p.id, a.result, a.resolution_text, r.status, r.due_date
 				from council.agenda_item a join council.meeting m on m.id = a.meeting_id join council.organization o on o.id = m.organization_id
 				     left join council.consultation c on c.id = a.consultation_id
 				     left join council.paper p on p.id = c.paper_id and p.public and not p.deleted
-				where a.public and not a.deleted and not m.deleted and a.result is not null and a.result <> 'DEFERRED'
-				order by m.starts_at desc, a.position limit ?""").param(PAGE)
-			.query((rs, n) -> new Resolution(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-					rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7)))
+				     left join council.resolution_control r on r.agenda_item_id = a.id and not r.deleted
+				where a.public and not a.deleted and not m.deleted and a.result is not null and a.result <> 'DEFERRED' %s
+				order by m.starts_at desc, a.position limit ?""".formatted(item == null ? "" : "and a.id = ?"))
+			.params(item == null ? List.of(PAGE) : List.of(item, PAGE))
+			.query((rs, n) -> {
+				LocalDate due = rs.getObject(10, LocalDate.class);
+				String followUp = rs.getString(9);
+				boolean overdue = due != null && ("PLANNED".equals(followUp) || "IN_PROGRESS".equals(followUp)) && due.isBefore(LocalDate.now(clock));
+				return new Resolution(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getString(4),
+						rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), followUp, due, overdue);
+			})
 			.list();
+	}
+
+	/** The status reports on a public resolution's follow-up (who reported is not shown). */
+	@Transactional(readOnly = true)
+	public List<Report> reports(UUID item) {
+		return jdbc.sql("""
+				select rr.created, rr.status, rr.note from council.resolution_report rr
+				join council.resolution_control r on r.id = rr.control_id join council.agenda_item a on a.id = r.agenda_item_id
+				where a.id = ? and a.public and not a.deleted and not r.deleted order by rr.created""").param(item)
+			.query((rs, n) -> new Report(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3))).list();
 	}
 
 	private static Meeting meeting(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

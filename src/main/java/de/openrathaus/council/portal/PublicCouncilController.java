@@ -53,8 +53,16 @@ class PublicCouncilController {
 
 	@GetMapping("/rat/beschluesse")
 	String resolutions(Model model) {
-		model.addAttribute("resolutions", council.resolutions());
+		model.addAttribute("resolutions", council.resolutions(null));
 		return "council/public-resolutions";
+	}
+
+	/** One public resolution with its follow-up (Beschlusskontrolle) and the status reports. */
+	@GetMapping("/rat/beschluesse/{item}")
+	String resolution(@PathVariable UUID item, Model model) {
+		model.addAttribute("resolution", council.resolutions(item).stream().findFirst().orElseThrow(NotPublic::new));
+		model.addAttribute("reports", council.reports(item));
+		return "council/public-resolution";
 	}
 
 	/** No such public meeting or paper: the same 404 whether it does not exist or is not public. */

@@ -115,6 +115,37 @@ class CouncilOfficeIntegrationTests {
 		mvc.perform(get("/rat/beschluesse")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Alle Schulen werden bis 2028 an das Glasfasernetz angeschlossen.")));
 		mvc.perform(get("/rat")).andExpect(status().isOk());
+
+		// resolution control: the council office gives the resolution to a department with a due date (passed: overdue)
+		String department = "ordnung";
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Olga", department));
+		MockHttpSession otherClerk = TestAccounts.signIn(mvc, accounts.clerk("Tom", "steuern"));
+		mvc.perform(post("/ratsbuero/beschluesse/" + councilItem + "/zuweisung").param("fachbereich", "gibt-es-nicht").param("frist", "2026-01-31")
+				.session(office).with(csrf()))
+			.andExpect(flash().attribute("refused", "council.control.department.invalid"));
+		mvc.perform(post("/ratsbuero/beschluesse/" + councilItem + "/zuweisung").param("fachbereich", department).param("frist", "2026-01-31")
+				.session(office).with(csrf()))
+			.andExpect(flash().attribute("notice", "council.saved"));
+		mvc.perform(get("/rat/beschluesse/" + councilItem)).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("geplant"), containsString("überfällig"))));
+		mvc.perform(get("/backoffice/beschluesse").session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Glasfaser für alle Schulen"), containsString("überfällig"))));
+		mvc.perform(get("/backoffice/beschluesse").session(otherClerk)).andExpect(content().string(not(containsString("Glasfaser für alle Schulen"))));
+		UUID control = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select id from council.resolution_control where agenda_item_id = ?")
+			.param(councilItem).query(UUID.class).single());
+		// another department's clerk cannot report on it; "not feasible" needs its reason
+		mvc.perform(post("/backoffice/beschluesse/" + control + "/bericht").param("stand", "DONE").session(otherClerk).with(csrf()))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/backoffice/beschluesse/" + control + "/bericht").param("stand", "NOT_FEASIBLE").session(clerk).with(csrf()))
+			.andExpect(flash().attribute("refused", "council.control.note.reasonMissing"));
+		mvc.perform(post("/backoffice/beschluesse/" + control + "/bericht").param("stand", "DONE").param("bemerkung", "Alle 14 Schulen angeschlossen.")
+				.session(clerk).with(csrf()))
+			.andExpect(flash().attribute("notice", "council.saved"));
+		mvc.perform(get("/rat/beschluesse/" + councilItem)).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("erledigt"), containsString("Alle 14 Schulen angeschlossen."),
+					not(containsString("überfällig")), not(containsString("Olga")))));
+		mvc.perform(get("/oparl/v1/agendaItem/" + councilItem)).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("\"openrathaus:followUp\""), containsString("\"status\":\"DONE\""))));
 	}
 
 	@Test
