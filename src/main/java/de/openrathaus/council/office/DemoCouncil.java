@@ -125,10 +125,18 @@ class DemoCouncil {
 		take(m1, main, motion, ConsultationResult.DECIDED, "Der Hauptausschuss empfiehlt dem Rat, dem Antrag zu folgen.", 12, 3, 1, now);
 		take(m2, staff, motion, ConsultationResult.DECIDED, "Der Ausschuss empfiehlt dem Rat, dem Antrag zu folgen.", 9, 2, 0, now);
 		take(m3, finance, motion, ConsultationResult.DECIDED, "Der Ausschuss empfiehlt dem Rat, dem Antrag zu folgen.", 10, 3, 0, now);
-		take(m4, council, motion, ConsultationResult.AMENDED, "Die Verwaltung wird beauftragt, eine Digitalisierungsoffensive zu starten "
+		UUID resolution = take(m4, council, motion, ConsultationResult.AMENDED, "Die Verwaltung wird beauftragt, eine Digitalisierungsoffensive zu starten "
 				+ "und dem Rat jährlich über den Stand zu berichten. Die Aufgabenschwerpunkte legt der Oberbürgermeister in den Stadtzielen fest.",
 				38, 17, 4, now);
 		store.addAgendaItem(UUID.randomUUID(), m4, "Personalangelegenheit (nicht öffentlich)", false, null, now);
+		// resolution control in every state: done, in progress (overdue), planned, not feasible
+		followUp(resolution, "organisation", LocalDate.of(2018, 12, 31), now, "IN_PROGRESS", "Projektgruppe Digitalisierung eingerichtet.",
+				"DONE", "Digitalisierungsstrategie vom Rat am 10.12.2018 beschlossen; Bericht jährlich im Hauptausschuss.");
+		followUp(resolved(m4, "Demo: Radverkehrskonzept für die Innenstadt", now), "strassenverkehr", LocalDate.of(2019, 6, 30), now,
+				"IN_PROGRESS", "Verkehrszählung abgeschlossen, Entwurf in Abstimmung.");
+		followUp(resolved(m4, "Demo: Sanierung der Sporthalle am Schulzentrum", now), "schule", LocalDate.now(clock).plusMonths(9), now);
+		followUp(resolved(m4, "Demo: Prüfauftrag Seilbahn zum Bahnhof", now), "umwelt", LocalDate.of(2018, 9, 30), now, "NOT_FEASIBLE",
+				"Machbarkeitsstudie: Kosten stehen in keinem Verhältnis zum Nutzen.");
 
 		// a current paper of the administration, still in consultation, and a non-public one
 		LocalDate today = LocalDate.now(clock);
@@ -149,8 +157,30 @@ class DemoCouncil {
 		log.info("Demo data for '{}': demo council with motion 2017/1985 created", tenant.slug());
 	}
 
-	/** Puts the paper on the meeting's agenda as its sequence says and records the result, if one is given. */
-	private void take(UUID meeting, UUID organization, UUID paper, @Nullable ConsultationResult result, @Nullable String text, int yes, int no,
+	/** An agenda item without a paper that the meeting decided. */
+	private UUID resolved(UUID meeting, String name, Instant now) {
+		UUID item = UUID.randomUUID();
+		store.addAgendaItem(item, meeting, name, true, null, now);
+		store.recordItemResult(item, ConsultationResult.DECIDED, null, null, null, null, now);
+		return item;
+	}
+
+	/** Gives the resolution to a department with a due date and adds the status reports (status, note, status, note, ...). */
+	private void followUp(UUID item, String department, LocalDate due, Instant now, String... reports) {
+		UUID control = UUID.randomUUID();
+		jdbc.sql("insert into council.resolution_control(id, agenda_item_id, department_code, due_date, created, modified) values (?, ?, ?, ?, ?, ?)")
+			.params(control, item, department, due, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now)).update();
+		for (int i = 0; i + 1 < reports.length; i += 2) {
+			Instant at = now.plusMillis(i); // in order
+			// demo reports name no account (the nil id)
+			jdbc.sql("insert into council.resolution_report(id, control_id, status, note, reported_by, created) values (?, ?, ?, ?, ?, ?)")
+				.params(UUID.randomUUID(), control, reports[i], reports[i + 1], new UUID(0, 0), java.sql.Timestamp.from(at)).update();
+			jdbc.sql("update council.resolution_control set status = ? where id = ?").params(reports[i], control).update();
+		}
+	}
+
+	/** Puts the paper on the meeting's agenda as its sequence says and records the result, if one is given; returns the agenda item. */
+	private UUID take(UUID meeting, UUID organization, UUID paper, @Nullable ConsultationResult result, @Nullable String text, int yes, int no,
 			int abstain, Instant now) {
 		CouncilStore.Paper found = store.paper(paper).orElseThrow();
 		List<ConsultationStep> steps = store.steps(paper);
@@ -164,6 +194,7 @@ class DemoCouncil {
 			store.concludeConsultation(step.id(), result, now);
 			store.setStatus(paper, status, now);
 		}
+		return item;
 	}
 
 	private UUID organization(String kind, String name, String shortName, Instant now) {

@@ -138,6 +138,8 @@ class OParlApiIntegrationTests {
 		assertThat(item.get("openrathaus:votes").get("yes").asInt()).isEqualTo(38);
 		assertThat(item.get("result").asString()).isEqualTo("geändert beschlossen");
 		assertThat(item.get("resolutionText").asString()).contains("Digitalisierungsoffensive");
+		assertThat(item.get("openrathaus:followUp").get("status").asString()).isEqualTo("DONE");
+		assertThat(item.get("openrathaus:followUp").get("overdue").asBoolean()).isFalse();
 	}
 
 	@Test
