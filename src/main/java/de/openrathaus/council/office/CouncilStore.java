@@ -246,10 +246,33 @@ class CouncilStore {
 		jdbc.sql("update council.paper set status = ?, modified = ? where id = ?").params(status.name(), ts(now), paper).update();
 	}
 
-	/** Marks a row deleted (it stays for the OParl API's deletion reports); false if there is none. */
+	/**
+	 * Marks a row deleted (it stays for the OParl API's deletion reports), and with it the rows that
+	 * exist only as its parts (a paper's consultations and files, a meeting's agenda items, a person's
+	 * or body's memberships), so no live object points at a deleted one; false if there is none.
+	 */
 	boolean delete(String table, UUID id, Instant now) {
-		return jdbc.sql("update council." + table + " set deleted = true, modified = ? where id = ? and not deleted").params(ts(now), id)
+		boolean deleted = jdbc.sql("update council." + table + " set deleted = true, modified = ? where id = ? and not deleted").params(ts(now), id)
 			.update() == 1;
+		if (deleted) {
+			switch (table) {
+				case "paper" -> {
+					deleteParts("consultation", "paper_id", id, now);
+					deleteParts("paper_file", "paper_id", id, now);
+				}
+				case "meeting" -> deleteParts("agenda_item", "meeting_id", id, now);
+				case "person" -> deleteParts("membership", "person_id", id, now);
+				case "organization" -> deleteParts("membership", "organization_id", id, now);
+				default -> {
+				}
+			}
+		}
+		return deleted;
+	}
+
+	private void deleteParts(String table, String parentColumn, UUID parent, Instant now) {
+		jdbc.sql("update council." + table + " set deleted = true, modified = ? where " + parentColumn + " = ? and not deleted").params(ts(now), parent)
+			.update();
 	}
 
 	private void touch(String table, UUID id, Instant now) {

@@ -50,7 +50,7 @@ class OParlObjects {
 			case MEETING -> "x.organization_id, x.name, x.starts_at, x.ends_at, x.cancelled";
 			case AGENDA_ITEM -> "x.meeting_id, x.number, x.position, x.name, x.result, x.resolution_text, x.votes_yes, x.votes_no, "
 					+ "x.votes_abstain, (select c.id from council.consultation c join council.paper cp on cp.id = c.paper_id "
-					+ "where c.id = x.consultation_id and c.public and cp.public), r.status, r.due_date, r.department_code";
+					+ "where c.id = x.consultation_id and c.public and cp.public and not c.deleted), r.status, r.due_date, r.department_code";
 			case PAPER -> "x.reference, x.name, x.paper_type, x.paper_date, x.originator, x.status";
 			case CONSULTATION -> "x.paper_id, x.organization_id, x.role, x.authoritative, x.result, "
 					+ "(select a.id from council.agenda_item a where a.consultation_id = x.id and a.public and not a.deleted "

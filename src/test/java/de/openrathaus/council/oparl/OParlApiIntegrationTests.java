@@ -182,6 +182,11 @@ class OParlApiIntegrationTests {
 		List<JsonNode> deleted = all(ROOT + "/body/musterstadt/paper" + since);
 		assertThat(deleted).hasSize(1);
 		assertThat(deleted.getFirst().get("deleted").asBoolean()).isTrue();
+		// its consultations went with it: reported deleted, no longer listed as live
+		String deletedPaper = paperId;
+		List<JsonNode> consultations = all(ROOT + "/body/musterstadt/consultation" + since);
+		assertThat(consultations).isNotEmpty().allMatch(c -> c.get("deleted").asBoolean() && c.get("paper").asString().equals(deletedPaper));
+		assertThat(all(ROOT + "/body/musterstadt/consultation")).noneMatch(c -> c.get("paper").asString().equals(deletedPaper));
 		assertThat(ids(json(ROOT + "/body/musterstadt/paper?limit=1000").get("data"))).doesNotContain(paperId);
 		assertThat(json(paperId).get("deleted").asBoolean()).isTrue();
 		List<String> errors = new ArrayList<>();
