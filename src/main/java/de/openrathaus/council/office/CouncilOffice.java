@@ -170,14 +170,14 @@ class CouncilOffice {
 	}
 
 	@Transactional
-	public void addFile(UUID paper, @Nullable String name, @Nullable String fileName, @Nullable String mimeType, byte[] content,
-			boolean main) {
+	public void addFile(UUID paper, @Nullable String name, @Nullable String fileName, byte[] content, boolean main) {
 		paper(paper);
 		if (content.length == 0 || content.length > FILE_MAX) {
 			throw Refusal.of("council.file.invalid");
 		}
-		String file = text(fileName, NAME_MAX).replaceAll("[/\\\\]", "_");
-		String type = mimeType == null || !mimeType.matches("[a-z]+/[a-zA-Z0-9.+-]+") ? "application/octet-stream" : mimeType;
+		// the type from the bytes, not from what the browser said (a renamed file stays what it is)
+		String file = de.openrathaus.files.Filenames.clean(fileName);
+		String type = de.openrathaus.files.MediaTypes.detect(content, file);
 		String title = name == null || name.isBlank() ? file : text(name, NAME_MAX);
 		store.addFile(UUID.randomUUID(), paper, main, title, file, type, content, LocalDate.now(clock), now());
 	}

@@ -119,7 +119,7 @@ class CouncilOfficeController {
 	@OnRefusal(PAPER)
 	String addFile(@PathVariable UUID id, @RequestParam(required = false) @Nullable String name, @RequestParam("datei") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean hauptdatei, RedirectAttributes redirect) throws IOException {
-		office.addFile(id, name, file.getOriginalFilename(), file.getContentType(), file.getBytes(), hauptdatei);
+		office.addFile(id, name, file.getOriginalFilename(), file.getBytes(), hauptdatei);
 		return done(redirect, HOME + "/vorlagen/" + id);
 	}
 

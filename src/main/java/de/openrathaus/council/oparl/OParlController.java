@@ -14,7 +14,6 @@ import de.openrathaus.tenancy.Tenant;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -117,12 +116,7 @@ class OParlController {
 	@GetMapping(path = "/file/{id}/download", produces = MediaType.ALL_VALUE)
 	ResponseEntity<byte[]> download(@PathVariable String id) {
 		OParlQueries.Download file = queries.download(uuid(id)).orElseThrow(NotFound::new);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.mimeType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-				.build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(file.content());
+		return de.openrathaus.files.Downloads.attachment(file.content(), file.fileName(), file.mimeType());
 	}
 
 	@ExceptionHandler(NotFound.class)

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -60,6 +63,16 @@ class CouncilOfficeIntegrationTests {
 		mvc.perform(post("/ratsbuero/vorlagen").param("nummer", "2026/4711").param("betreff", "Doppelt").param("art", "MOTION")
 				.param("datum", "2026-11-30").session(office).with(csrf()))
 			.andExpect(flash().attribute("refused", "council.paper.reference.taken"));
+		// the file's type comes from its bytes: a PDF named .html is served as a PDF with a matching name
+		byte[] pdf = "%PDF-1.4\n%test\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		mvc.perform(multipart("/ratsbuero/vorlagen/" + paper + "/dateien").file(new MockMultipartFile("datei", "antrag.html", "text/html", pdf))
+				.param("hauptdatei", "true").session(office).with(csrf()))
+			.andExpect(flash().attribute("notice", "council.saved"));
+		UUID file = TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select id from council.paper_file where paper_id = ?").param(paper)
+			.query(UUID.class).single());
+		mvc.perform(get("/oparl/v1/file/" + file + "/download")).andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString("antrag.pdf")));
 		mvc.perform(post("/ratsbuero/vorlagen/" + paper + "/beratungen").param("gremium", committee.toString()).param("rolle", "ADVICE")
 				.session(office).with(csrf()));
 		mvc.perform(post("/ratsbuero/vorlagen/" + paper + "/beratungen").param("gremium", council.toString()).param("rolle", "DECISION")
