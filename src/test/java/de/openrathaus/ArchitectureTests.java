@@ -135,6 +135,7 @@ class ArchitectureTests {
 			Map.entry("records/filing/DemoRecords.java", "demo data: the contents of sample files, not interface text"),
 			Map.entry("records/filing/DefaultFilePlan.java", "data: the municipal file plan's German titles, stored as records"),
 			Map.entry("account/internal/DemoData.java", "demo data: sample accounts and departments"),
+			Map.entry("council/office/DemoCouncil.java", "demo data: the demo council, the seed's motion and its consultations"),
 			Map.entry("parking/zones/DemoZones.java", "demo data: the demo municipality's parking zones and street names"),
 			Map.entry("parking/zones/StreetAddress.java", "input vocabulary: how people abbreviate \"Straße\" in an address"),
 			Map.entry("records/retention/Retention.java", "data: the title a disposed case keeps in the e-file (\"[vernichtet]\")"),

@@ -22,6 +22,8 @@ public final class Authorities {
 	public static final String TREASURY = "payment:treasury";
 	/** The register of processing activities (Art. 30 GDPR): complete, version and export it (Datenschutzbeauftragte). */
 	public static final String PRIVACY_REGISTER = "privacy:register";
+	/** Bodies, persons, meetings, agendas, papers and consultations of the council (Ratsbüro). */
+	public static final String COUNCIL_OFFICE = "council:office";
 	/** The records API for departments' specialist software. */
 	public static final String RECORDS_API = "records:api";
 	/** Set the prioritisation weights and the measure plan (Verwaltungsvorstand). */
@@ -38,7 +40,7 @@ public final class Authorities {
 
 	/** Every named authority. */
 	public static Set<String> all() {
-		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, PRIVACY_REGISTER, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
+		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, PRIVACY_REGISTER, COUNCIL_OFFICE, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
 				OPERATIONS_MONITOR);
 	}
 
@@ -59,6 +61,7 @@ public final class Authorities {
 			case RECORDS_MANAGER -> Set.of(RECORDS_MANAGE);
 			case TREASURY -> Set.of(TREASURY);
 			case DATA_PROTECTION_OFFICER -> Set.of(PRIVACY_REGISTER);
+			case COUNCIL_OFFICE -> Set.of(COUNCIL_OFFICE);
 		};
 	}
 }

@@ -16,5 +16,7 @@ public enum StaffRole {
 	/** Stadtkasse (treasury): reconciles payments with the providers, approves refunds, exports bookings. */
 	TREASURY,
 	/** Datenschutzbeauftragte: keeps the register of processing activities (Art. 30 GDPR). */
-	DATA_PROTECTION_OFFICER
+	DATA_PROTECTION_OFFICER,
+	/** Ratsbüro (council office): keeps bodies, persons, meetings, agendas, papers and their consultation sequences. */
+	COUNCIL_OFFICE
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundleTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = {"messages", "account", "procedure", "casework", "correspondence", "catalogue", "records", "privacy"})
+	@ValueSource(strings = {"messages", "account", "procedure", "casework", "correspondence", "catalogue", "records", "privacy", "council"})
 	void everyGermanTextHasAnEnglishOne(String bundle) throws IOException {
 		Set<String> german = keys("i18n/" + bundle + ".properties");
 		Set<String> english = keys("i18n/" + bundle + "_en.properties");
