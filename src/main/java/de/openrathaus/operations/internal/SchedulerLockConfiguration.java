@@ -9,6 +9,7 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is held at most 30 minutes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+// the lock is taken outermost, so that JobRuns (inside) records only the runs that took place
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M", order = Ordered.HIGHEST_PRECEDENCE)
 class SchedulerLockConfiguration {
 
 	static final String TABLE = "operations.scheduler_lock";

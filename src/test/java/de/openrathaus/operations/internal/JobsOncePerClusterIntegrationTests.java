@@ -3,6 +3,8 @@ package de.openrathaus.operations.internal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +21,14 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import de.openrathaus.TestAccounts;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +42,15 @@ import org.springframework.test.context.ActiveProfiles;
  * skipped; once the other node is done, it runs here.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class JobsOncePerClusterIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
 
 	@Autowired
 	CountingJob job;
@@ -67,11 +81,29 @@ class JobsOncePerClusterIntegrationTests {
 		job.run();
 		assertThat(job.runs()).as("skipped while the other node runs it").isEqualTo(before);
 
+		assertThat(jdbc.sql("select count(*) from operations.job_run where name = ?").param(CountingJob.NAME).query(Integer.class).single())
+			.as("a skipped run is not recorded").isZero();
+
 		held.unlock();
 		job.run();
 		assertThat(job.runs()).as("runs once the other node is done").isEqualTo(before + 1);
+		assertThat(jdbc.sql("select node || ' ' || outcome || ' ' || (finished_at is not null) from operations.job_run where name = ?")
+			.param(CountingJob.NAME).query(String.class).single()).isEqualTo(JobRuns.NODE + " SUCCEEDED true");
 		assertThat(jdbc.sql("select locked_by from operations.scheduler_lock where name = ?").param(CountingJob.NAME).query(String.class)
 			.single()).isNotBlank();
+	}
+
+	@Test
+	void administratorsSeeEveryJobWithItsLastAndNextRun() throws Exception {
+		job.run();
+		MockHttpSession admin = TestAccounts.signIn(mvc, "verwaltung@musterstadt.example", "Demo-Passwort-2026");
+		String page = mvc.perform(get("/admin/betrieb/jobs").session(admin)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Geplante Aufgaben", "correspondence.outbox", "payment.polling", "records.retention.daily",
+				"records.audit.checkpoints", JobRuns.NODE);
+
+		MockHttpSession citizen = TestAccounts.signIn(mvc, accounts.citizen("Neugierig"));
+		mvc.perform(get("/admin/betrieb/jobs").session(citizen)).andExpect(status().isForbidden());
 	}
 
 	static class CountingJob {
