@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a service or staff account. */
-public record AccountId(UUID value) {
+public record AccountId(UUID value) implements java.io.Serializable {
 
 	public AccountId {
 		Objects.requireNonNull(value, "account id");

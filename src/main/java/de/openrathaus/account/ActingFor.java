@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param organisation the organisation
  * @param name         its name as the identity provider last sent it
  */
-public record ActingFor(OrganisationId organisation, String name) {
+public record ActingFor(OrganisationId organisation, String name) implements java.io.Serializable {
 
 	public ActingFor {
 		Objects.requireNonNull(organisation, "organisation");

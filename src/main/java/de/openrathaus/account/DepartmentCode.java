@@ -6,7 +6,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Short code of a department (Fachbereich) of the municipality, e.g. {@code steuern}; in JSON the plain code. */
-public record DepartmentCode(@JsonValue String value) {
+public record DepartmentCode(@JsonValue String value) implements java.io.Serializable {
 
 	public DepartmentCode {
 		Objects.requireNonNull(value, "department code");

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param organisation the organisation the person acts for, or null for a citizen
  */
 public record FederatedIdentity(String issuer, String subject, TrustLevel trustLevel, Person person,
-		@Nullable Organisation organisation) {
+		@Nullable Organisation organisation) implements java.io.Serializable {
 
 	public FederatedIdentity {
 		Objects.requireNonNull(issuer, "issuer");
@@ -43,7 +43,7 @@ public record FederatedIdentity(String issuer, String subject, TrustLevel trustL
 	 */
 	public record Person(@Nullable String givenName, @Nullable String familyName, @Nullable LocalDate birthDate,
 			@Nullable String street, @Nullable String postalCode, @Nullable String locality, @Nullable String country,
-			@Nullable String email, Map<String, TrustLevel> levels) {
+			@Nullable String email, Map<String, TrustLevel> levels) implements java.io.Serializable {
 
 		public Person {
 			levels = levels == null ? Map.of() : Map.copyOf(levels);
@@ -67,7 +67,7 @@ public record FederatedIdentity(String issuer, String subject, TrustLevel trustL
 	 * @param identifier the provider's stable identifier of the organisation
 	 * @param name       its name
 	 */
-	public record Organisation(String identifier, String name) {
+	public record Organisation(String identifier, String name) implements java.io.Serializable {
 
 		public Organisation {
 			Objects.requireNonNull(identifier, "identifier");

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies an organisation (a business) whose members act for it after an organisation-account sign-in. */
-public record OrganisationId(UUID value) {
+public record OrganisationId(UUID value) implements java.io.Serializable {
 
 	public OrganisationId {
 		Objects.requireNonNull(value, "organisation id");

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SignedInUser(AccountId id, TenantId tenant, AccountKind kind, @Nullable String email, String displayName,
 		TrustLevel trustLevel, Map<DepartmentCode, Set<StaffRole>> roles, FederatedIdentity.@Nullable Person verifiedPerson,
-		@Nullable ActingFor actingFor) {
+		@Nullable ActingFor actingFor) implements java.io.Serializable {
 
 	public SignedInUser {
 		roles = Map.copyOf(roles);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a municipality (tenant) served by this deployment. */
-public record TenantId(UUID value) {
+public record TenantId(UUID value) implements java.io.Serializable {
 
 	public TenantId {
 		Objects.requireNonNull(value, "tenant id");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import javax.sql.DataSource;
@@ -22,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An operator can probe health without signing in; metrics are for administrators only. */
@@ -47,14 +47,14 @@ class OperationsIntegrationTests {
 
 	@Test
 	void metricsAreNotPublic() throws Exception {
-		mvc.perform(get("/actuator/prometheus")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer not-the-token")).andExpect(status().isUnauthorized());
 	}
 
 	@Test
-	void anAdministratorsRealSessionSurvivesTheActuatorAndReadsPrometheus() throws Exception {
+	void anAdministratorsSessionDoesNotReadPrometheusAndSurvivesTheAttempt() throws Exception {
 		MockHttpSession admin = TestAccounts.signIn(mvc, "verwaltung@musterstadt.example", "Demo-Passwort-2026");
-		mvc.perform(get("/actuator/prometheus").session(admin)).andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")));
+		mvc.perform(get("/actuator/prometheus").session(admin)).andExpect(status().isUnauthorized());
 		assertThat(admin.isInvalid()).isFalse();
 		mvc.perform(get("/admin").session(admin)).andExpect(status().isOk());
 	}
@@ -84,9 +84,9 @@ class OperationsIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "ADMIN")
-	void administratorsReadPrometheusMetrics() throws Exception {
-		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+	void theMonitoringSystemReadsPrometheusMetricsWithItsToken() throws Exception {
+		mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer test-metrics-token-not-a-secret"))
+			.andExpect(status().isOk()).andExpect(header().doesNotExist("Set-Cookie"))
 			.andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")))
 			.andExpect(content().string(Matchers.containsString("hikaricp_connections")));
 	}

@@ -2,6 +2,7 @@
 package de.openrathaus.account.internal;
 
 import java.sql.Timestamp;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,8 @@ import de.openrathaus.account.AccountId;
 import de.openrathaus.account.PasswordResetRequested;
 import de.openrathaus.tenancy.TenantContext;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,10 +37,12 @@ class PasswordResets {
 	private final SignInThrottle throttle;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AccountSessions sessions;
 
 	PasswordResets(JdbcClient jdbc, PasswordEncoder passwords, PasswordResetTokens tokens, RequestQuota quota, SignInThrottle throttle,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, AccountSessions sessions) {
 		this.clock = clock;
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -98,6 +103,14 @@ class PasswordResets {
 		jdbc.sql("update account.account set password_hash = ?, email_verified_at = coalesce(email_verified_at, ?) where id = ?")
 			.params(passwords.encode(form.password()), Timestamp.from(now), owner.get().id().value()).update();
 		throttle.liftAccount(owner.get().email());
+		// whoever knew the old password is signed out on every node, once the new one is stored
+		AccountId account = owner.get().id();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				sessions.endAll(account);
+			}
+		});
 		return new Done();
 	}
 

@@ -11,10 +11,10 @@ import de.openrathaus.account.FederatedIdentity;
  * A federated sign-in waiting for the citizen's answer whether to link it to the local account that
  * started it; kept in the (fresh, not yet signed-in) session only, for a few minutes and a few
  * password attempts, so that the link rests on two authentications that just happened. Sessions live
- * in memory (like the signed-in user itself), so it is not serializable.
+ * in the database (Spring Session JDBC) like the signed-in user itself, so it is serializable.
  */
 record PendingLink(FederatedIdentity identity, AccountId localAccount, String localName, String target, Instant at,
-		int failedAttempts) {
+		int failedAttempts) implements java.io.Serializable {
 
 	static final String SESSION_ATTRIBUTE = PendingLink.class.getName();
 

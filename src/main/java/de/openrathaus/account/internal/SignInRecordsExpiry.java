@@ -10,6 +10,8 @@ import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,7 @@ class SignInRecordsExpiry {
 		this.tenants = tenants;
 	}
 
+	@SchedulerLock(name = "account.sign-in-records.expire", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void hourly() {
 		for (Tenant tenant : tenants.all()) {

@@ -21,6 +21,8 @@ import de.openrathaus.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +62,7 @@ class OutboxSender {
 		this.transactions = transactions;
 	}
 
+	@SchedulerLock(name = "correspondence.outbox", lockAtMostFor = "PT10M")
 	@Scheduled(fixedDelayString = "${openrathaus.mail.send-interval:2s}", initialDelayString = "${openrathaus.mail.send-interval:2s}")
 	void sendDue() {
 		for (Tenant tenant : tenants.all()) {

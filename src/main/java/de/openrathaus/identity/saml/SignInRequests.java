@@ -14,6 +14,8 @@ import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,6 +105,7 @@ class SignInRequests {
 	 * Forgets expired requests and assertions (idempotent; every node may run it). Expired requests no longer
 	 * count against the limits anyway; sweeping every five minutes keeps a flood from leaving rows for long.
 	 */
+	@SchedulerLock(name = "identity.sign-in-requests.expire", lockAtMostFor = "PT4M", lockAtLeastFor = "PT1M")
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT7M")
 	void expire() {
 		for (Tenant tenant : tenants.all()) {

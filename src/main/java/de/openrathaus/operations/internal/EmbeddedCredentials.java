@@ -55,7 +55,12 @@ record EmbeddedCredentials(String superuserPassword, String ownerPassword, Strin
 		Path file = dataDirectory.resolve(FILE);
 		Path partial = dataDirectory.resolve(FILE + ".new");
 		Files.deleteIfExists(partial);
-		Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		else {
+			Files.createFile(partial); // Windows: the data directory under the user's profile is private to the user already
+		}
 		Properties properties = new Properties();
 		properties.setProperty("superuser", superuserPassword);
 		properties.setProperty("owner", ownerPassword);

@@ -15,6 +15,6 @@ class OperationsWebSecurity {
 	WebAccess operationsWebAccess() {
 		return WebAccess.open("/css/**", "/images/**", "/favicon.ico", "/barrierefreiheit", "/impressum", "/datenschutz", "/actuator/health",
 				"/actuator/health/**", "/actuator/info")
-			.restrict(Authorities.OPERATIONS_MONITOR, "/actuator/**");
+			.restrict(Authorities.OPERATIONS_MONITOR, "/actuator/**", JobsController.JOBS);
 	}
 }

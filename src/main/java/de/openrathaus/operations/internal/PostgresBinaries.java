@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,20 +34,16 @@ final class PostgresBinaries {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresBinaries.class);
 
-	private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+	/** Whether this file system knows POSIX permissions (not on Windows). */
+	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
 	private PostgresBinaries() {
 	}
 
 	/** Returns the directory holding {@code bin/}, {@code lib/} and {@code share/}, unpacking it if needed. */
 	static Path prepare(Path parent) throws IOException {
-		String os = System.getProperty("os.name").toLowerCase();
-		String arch = System.getProperty("os.arch");
-		if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-			throw new IllegalStateException("The embedded PostgreSQL ships for Linux on x86-64 only (this is " + os
-					+ " on " + arch + "). Configure an external PostgreSQL with spring.datasource.url (see README).");
-		}
-		String digest = digest();
+		String archive = archive(System.getProperty("os.name"), System.getProperty("os.arch"));
+		String digest = digest(archive);
 		Files.createDirectories(parent);
 		Path home = parent.resolve("postgres-" + digest.substring(0, 16));
 		if (Files.isRegularFile(home.resolve(".complete"))) {
@@ -59,8 +56,8 @@ final class PostgresBinaries {
 			}
 			Path partial = Files.createTempDirectory(parent, ".unpacking-");
 			log.info("Unpacking the embedded PostgreSQL into {}", home);
-			try (InputStream archive = open(); TarArchiveInputStream tar = new TarArchiveInputStream(
-					new XZInputStream(new BufferedInputStream(archive)))) {
+			try (InputStream packed = open(archive); TarArchiveInputStream tar = new TarArchiveInputStream(
+					new XZInputStream(new BufferedInputStream(packed)))) {
 				TarArchiveEntry entry;
 				while ((entry = tar.getNextEntry()) != null) {
 					extract(tar, entry, partial);
@@ -99,20 +96,46 @@ final class PostgresBinaries {
 			if ((entry.getMode() & 0100) != 0) {
 				permissions.add(PosixFilePermission.OWNER_EXECUTE);
 			}
-			Files.setPosixFilePermissions(target, permissions);
+			if (POSIX) {
+				Files.setPosixFilePermissions(target, permissions);
+			}
 		}
 	}
 
-	private static String digest() throws IOException {
-		try (InputStream in = open()) {
+	/**
+	 * The archive of the binaries for this operating system and processor, as the zonky artifacts name it
+	 * ({@code postgres-linux-x86_64.txz}, {@code postgres-darwin-arm_64.txz}, ...); the build brings the one
+	 * for the machine it runs on (pom.xml, profiles {@code postgres-binaries-*}).
+	 */
+	static String archive(String osName, String osArch) {
+		String os = osName.toLowerCase(java.util.Locale.ROOT);
+		String system = os.contains("linux") ? "linux" : os.contains("mac") || os.contains("darwin") ? "darwin"
+				: os.contains("windows") ? "windows" : null;
+		String arch = switch (osArch.toLowerCase(java.util.Locale.ROOT)) {
+			case "amd64", "x86_64" -> "x86_64";
+			case "aarch64", "arm64" -> "arm_64";
+			default -> null;
+		};
+		if (system == null || arch == null || ("windows".equals(system) && !"x86_64".equals(arch))) {
+			throw new IllegalStateException("The embedded PostgreSQL ships for Linux (x86-64, ARM64), macOS (Intel, Apple silicon) "
+					+ "and Windows (x86-64) only (this is " + osName + " on " + osArch
+					+ "). Configure an external PostgreSQL with spring.datasource.url (see README).");
+		}
+		return "postgres-" + system + "-" + arch + ".txz";
+	}
+
+	private static String digest(String archive) throws IOException {
+		try (InputStream in = open(archive)) {
 			return Sha256.hex(in);
 		}
 	}
 
-	private static InputStream open() throws IOException {
-		InputStream archive = PostgresBinaries.class.getClassLoader().getResourceAsStream(ARCHIVE);
+	private static InputStream open(String name) throws IOException {
+		InputStream archive = PostgresBinaries.class.getClassLoader().getResourceAsStream(name);
 		if (archive == null) {
-			throw new IOException("The PostgreSQL binaries (" + ARCHIVE + ") are not on the class path");
+			throw new IOException("The PostgreSQL binaries for this machine (" + name + ") are not on the class path: build "
+					+ "OpenRathaus on the kind of machine it runs on (the build picks them by operating system and processor, "
+					+ "see README 'The embedded database'), or configure an external PostgreSQL with spring.datasource.url.");
 		}
 		return archive;
 	}

@@ -7,6 +7,8 @@ import de.openrathaus.tenancy.Tenants;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,7 @@ class PaymentPolling {
 		this.tenants = tenants;
 	}
 
+	@SchedulerLock(name = "payment.polling", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
 	@Scheduled(fixedDelayString = "${openrathaus.payment.poll-interval:30s}", initialDelayString = "${openrathaus.payment.poll-interval:30s}")
 	void pollOpenPayments() {
 		for (Tenant tenant : tenants.all()) {

@@ -7,6 +7,8 @@ import de.openrathaus.tenancy.Tenants;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ class PaymentReminders {
 		this.tenants = tenants;
 	}
 
+	@SchedulerLock(name = "payment.reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	@Scheduled(fixedDelayString = "${openrathaus.payment.requests.reminder-interval:1h}",
 			initialDelayString = "${openrathaus.payment.requests.reminder-interval:1h}")
 	void remind() {

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -90,6 +92,7 @@ class AuditCheckpoints implements DisposableBean {
 	}
 
 	/** Every few minutes (first at start-up, which anchors a trail still in the old unkeyed format). */
+	@SchedulerLock(name = "records.audit.checkpoints", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
 	@Scheduled(fixedDelayString = "${openrathaus.records.audit.checkpoint-interval:5m}")
 	void writeAll() {
 		if (verifying) {

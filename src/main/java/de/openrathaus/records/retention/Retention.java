@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +78,12 @@ public class Retention {
 		daily();
 	}
 
+	@SchedulerLock(name = "records.retention.daily", lockAtMostFor = "PT3H", lockAtLeastFor = "PT5M")
 	@Scheduled(cron = "${openrathaus.records.retention-cron:0 30 2 * * *}", zone = "Europe/Berlin")
+	void nightly() {
+		daily();
+	}
+
 	void daily() {
 		for (Tenant tenant : tenants.all()) {
 			int listed = TenantContext.callAs(tenant.id(), () -> transactions.execute(s -> list(LocalDate.now(clock))));

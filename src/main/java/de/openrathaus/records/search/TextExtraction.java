@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -104,6 +106,7 @@ public class TextExtraction {
 	 * restart or crash between an upload and its extraction would otherwise leave the version
 	 * unsearchable for good. Only queues; the scheduler's thread never extracts.
 	 */
+	@SchedulerLock(name = "records.text-extraction.catch-up", lockAtMostFor = "PT4M", lockAtLeastFor = "PT30S")
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
 	void catchUpRegularly() {
 		catchUp(Duration.ofMinutes(2));
