@@ -11,8 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What every browser journey shares: the running server, one browser per class, and how people click. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * What every browser journey shares: the running server, one browser per class, and how people click.
+ * Journeys keep their sessions in PostgreSQL as production does (the other tests use the container's,
+ * see application-test.yaml), so whatever a journey puts into a session must survive serialisation.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.autoconfigure.exclude=")
 abstract class Journey {
 
 	static final String DEMO_PASSWORD = "Demo-Passwort-2026";
