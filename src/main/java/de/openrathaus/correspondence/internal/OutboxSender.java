@@ -118,8 +118,15 @@ class OutboxSender {
 	}
 
 	private MimeMessage compose(Pending mail) throws Exception {
-		MimeMessage message = new MimeMessage(MailTransports.SESSION);
-		message.setFrom(new InternetAddress(settings.from(), true));
+		InternetAddress from = new InternetAddress(settings.from(), true);
+		String messageId = messageId(mail.id(), from);
+		MimeMessage message = new MimeMessage(MailTransports.SESSION) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		message.setFrom(from);
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
 		message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
 		message.setText(mail.body(), StandardCharsets.UTF_8.name());
@@ -127,6 +134,17 @@ class OutboxSender {
 		message.setHeader("Auto-Submitted", "auto-generated");
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * The mail's Message-ID, derived from its outbox id alone: a mail sent again after a crash between
+	 * delivery and marking it sent carries the same id, so the receiving side can drop the duplicate.
+	 */
+	static String messageId(UUID outboxId, InternetAddress from) {
+		String address = from.getAddress();
+		int at = address.lastIndexOf('@');
+		String domain = at < 0 || at == address.length() - 1 ? "openrathaus.localhost" : address.substring(at + 1);
+		return "<" + outboxId + "@" + domain + ">";
 	}
 
 	private record Pending(UUID id, String recipient, String subject, String body, int attempts) {

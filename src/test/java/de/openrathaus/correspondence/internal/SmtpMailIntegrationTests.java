@@ -82,6 +82,21 @@ class SmtpMailIntegrationTests {
 		assertThat(smtp.getReceivedMessagesForDomain("bernd@example.org")).hasSize(1);
 	}
 
+	@Test
+	void aMailSentAgainAfterACrashCarriesTheSameMessageId() throws Exception {
+		String id = TenantContext.callAs(accounts.tenant(), () -> transactions.execute(status ->
+				jdbc.sql("insert into correspondence.outgoing_mail(id, recipient, subject, body) values (gen_random_uuid(), ?, ?, ?) returning id::text")
+					.params("carla@example.org", "Test", "Hallo").query(String.class).single()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status(id)));
+		// what a crash between delivery and marking leaves behind: the mail still PENDING, sent again
+		TenantContext.runAs(accounts.tenant(), () -> jdbc.sql(
+				"update correspondence.outgoing_mail set status = 'PENDING', next_attempt_at = now() where id = ?::uuid").param(id).update());
+		await().atMost(Duration.ofSeconds(15)).until(() -> smtp.getReceivedMessagesForDomain("carla@example.org").length == 2);
+		MimeMessage[] received = smtp.getReceivedMessagesForDomain("carla@example.org");
+		assertThat(received[0].getMessageID()).isEqualTo("<" + id + "@openrathaus.localhost>");
+		assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID());
+	}
+
 	private int attempts(String id) {
 		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select attempts from correspondence.outgoing_mail where id = ?::uuid")
 			.param(id).query(Integer.class).single());
