@@ -30,7 +30,7 @@ class PaymentPolling {
 		this.tenants = tenants;
 	}
 
-	@SchedulerLock(name = "payment.polling", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = "payment.polling", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
 	@Scheduled(fixedDelayString = "${openrathaus.payment.poll-interval:30s}", initialDelayString = "${openrathaus.payment.poll-interval:30s}")
 	void pollOpenPayments() {
 		for (Tenant tenant : tenants.all()) {

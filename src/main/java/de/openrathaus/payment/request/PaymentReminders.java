@@ -29,7 +29,7 @@ class PaymentReminders {
 		this.tenants = tenants;
 	}
 
-	@SchedulerLock(name = "payment.reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+	@SchedulerLock(name = "payment.reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1S")
 	@Scheduled(fixedDelayString = "${openrathaus.payment.requests.reminder-interval:1h}",
 			initialDelayString = "${openrathaus.payment.requests.reminder-interval:1h}")
 	void remind() {
