@@ -168,8 +168,10 @@ class CatalogueIntegrationTests {
 		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Sven", "steuern"));
 		mvc.perform(get("/backoffice/egovg").session(clerk)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("3 von 4 Online-Verfahren erheben eine Gebühr")))
-			// the simulator is configured, but nothing has been paid in this installation yet
-			.andExpect(content().string(containsString("noch keine Zahlung ist eingegangen")))
+			// the simulator is configured; whether anything has been paid depends on the tests that shared the
+			// database before (CI's second run); ComplianceTests checks each state on its own
+			.andExpect(content().string(org.hamcrest.Matchers.anyOf(containsString("noch keine Zahlung ist eingegangen"),
+					containsString("Zahlungen sind eingegangen"))))
 			.andExpect(content().string(containsString("Kein De-Mail-Gateway")))
 			// the e-file of this installation, with the default file plan taking the dog registration
 			.andExpect(content().string(containsString("E-Akte mit Aktenplan")))

@@ -85,8 +85,10 @@ class TreasuryIntegrationTests extends PaymentFlows {
 
 	@Test
 	void theReconciliationSumsEqualTheBookedPaymentsAndFlagsAPaymentTheProviderDoesNotKnow() throws Exception {
-		payBeforeSubmission();
-		payBeforeSubmission();
+		// the database may hold other tests' payments of the same day (CI's second run shares one database),
+		// which this server's simulator does not know: the checks below name this test's own payments
+		PaymentId first = payBeforeSubmission();
+		PaymentId second = payBeforeSubmission();
 		comeBack(payAtSimulator(submit(completeDraft()), "abgebrochen"));
 		PaymentId ghost = bookedWithoutProvider("Geist 1", 777);
 		LocalDate day = settledOn(ghost);
@@ -105,8 +107,8 @@ class TreasuryIntegrationTests extends PaymentFlows {
 			.singleElement().satisfies(r -> assertThat(r.get("Abweichung")).isEqualTo("MISSING_AT_PROVIDER"));
 		assertThat(rows).filteredOn(r -> r.get("Stand_OpenRathaus").equals("CANCELLED") && r.get("Stand_Anbieter").equals("CANCELLED"))
 			.allSatisfy(r -> assertThat(r.get("Abweichung")).isEqualTo("NONE"));
-		assertThat(rows).filteredOn(r -> !r.get("Zahlungsreferenz").equals(ghost.toString()) && r.get("Kostenstelle").equals("1.06.01"))
-			.isNotEmpty().allSatisfy(r -> assertThat(r.get("Abweichung")).isEqualTo("NONE"));
+		assertThat(rows).filteredOn(r -> r.get("Zahlungsreferenz").equals(first.toString()) || r.get("Zahlungsreferenz").equals(second.toString()))
+			.hasSize(2).allSatisfy(r -> assertThat(r.get("Abweichung")).isEqualTo("NONE"));
 
 		mvc.perform(get("/kasse/abgleich").param("tag", day.toString()).session(treasurer))
 			.andExpect(status().isOk())
