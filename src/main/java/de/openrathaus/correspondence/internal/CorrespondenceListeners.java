@@ -3,6 +3,7 @@ package de.openrathaus.correspondence.internal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 import de.openrathaus.tenancy.MunicipalClock;
 
@@ -10,6 +11,9 @@ import de.openrathaus.account.AccountDirectory;
 import de.openrathaus.account.AccountDirectory.AccountSummary;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.VerificationRequested;
+import de.openrathaus.correspondence.delivery.ChannelKind;
+import de.openrathaus.correspondence.delivery.ChannelPreferences;
+import de.openrathaus.correspondence.delivery.DeliveryOutbox;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.DecisionIssued;
@@ -38,16 +42,20 @@ class CorrespondenceListeners {
 
 	private final Outbox outbox;
 	private final Mailbox mailbox;
+	private final DeliveryOutbox deliveries;
+	private final ChannelPreferences channels;
 	private final AccountDirectory accounts;
 	private final DecisionDocuments decisions;
 	private final Tenants tenants;
 	private final MessageSource messages;
 	private final boolean demo;
 
-	CorrespondenceListeners(Outbox outbox, Mailbox mailbox, AccountDirectory accounts, DecisionDocuments decisions,
+	CorrespondenceListeners(Outbox outbox, Mailbox mailbox, DeliveryOutbox deliveries, ChannelPreferences channels, AccountDirectory accounts, DecisionDocuments decisions,
 			Tenants tenants, MessageSource messages, @Value("${openrathaus.demo.enabled:false}") boolean demo) {
 		this.outbox = outbox;
 		this.mailbox = mailbox;
+		this.deliveries = deliveries;
+		this.channels = channels;
 		this.accounts = accounts;
 		this.decisions = decisions;
 		this.tenants = tenants;
@@ -64,6 +72,8 @@ class CorrespondenceListeners {
 
 	@ApplicationModuleListener
 	void on(ApplicationSubmitted event) {
+		// every submission so far comes in through the portal's forms
+		channels.intake(event.application().value(), event.applicant(), ChannelKind.PORTAL);
 		applicant(event.applicant()).ifPresent(a -> outbox.enqueue(a.email(), text("mail.submitted.subject", event.reference()),
 				text("mail.submitted.body", a.displayName(), event.reference(), TIME.format(event.submittedAt()), portal(event.origin()),
 						municipality().name())));
@@ -71,11 +81,12 @@ class CorrespondenceListeners {
 
 	@ApplicationModuleListener
 	void on(InformationRequested event) {
-		mailbox.deliver(event.applicant(), event.application().value(), event.reference(),
-				text("mailbox.question.subject", event.reference()) + " (" + TIME.format(event.requestedAt()) + ")",
-				// a path, not an address: in the mailbox the citizen is already signed in on the origin they use
-				text("mailbox.question.body", event.question(), "/portal/antraege/" + event.application()), null, true);
-		notifyNewMessage(event.applicant(), event.origin());
+		String subject = text("mailbox.question.subject", event.reference()) + " (" + TIME.format(event.requestedAt()) + ")";
+		// a path, not an address: in the mailbox the citizen is already signed in on the origin they use
+		String body = text("mailbox.question.body", event.question(), "/portal/antraege/" + event.application());
+		mailbox.deliver(event.applicant(), event.application().value(), event.reference(), subject, body, null, true)
+			.ifPresent(made -> answer(event.applicant(), event.application().value(), event.reference(), subject, body, made, false,
+					event.origin()));
 	}
 
 	@ApplicationModuleListener
@@ -83,14 +94,28 @@ class CorrespondenceListeners {
 		Mailbox.Document document = decisions.decisionOf(event.application())
 			.map(d -> new Mailbox.Document(d.filename(), d.mediaType(), d.content()))
 			.orElseThrow(() -> new IllegalStateException("Decision document of " + event.application() + " not found"));
-		mailbox.deliver(event.applicant(), event.application().value(), event.reference(), event.subject(),
-				text("mailbox.decision.body", event.reference()), document, false);
-		notifyNewMessage(event.applicant(), event.origin());
+		String body = text("mailbox.decision.body", event.reference());
+		mailbox.deliver(event.applicant(), event.application().value(), event.reference(), event.subject(), body, document, false)
+			.ifPresent(made -> answer(event.applicant(), event.application().value(), event.reference(), event.subject(), body, made, true,
+					event.origin()));
 	}
 
 	@ApplicationModuleListener
 	void on(InformationProvided event) {
 		mailbox.answered(event.application().value(), event.answeredAt());
+	}
+
+	/**
+	 * The answer on the citizen's channel: the mailbox copy is recorded as delivered; on another
+	 * channel the outbox sends it; on the mailbox alone a mail says (without content) that
+	 * something arrived.
+	 */
+	private void answer(AccountId account, UUID application, String reference, String subject, String body, Mailbox.Made made,
+			boolean carriesDecision, @Nullable String origin) {
+		ChannelKind channel = deliveries.answer(account, application, reference, subject, body, made.id(), made.at(), carriesDecision, origin);
+		if (channel == ChannelKind.PORTAL) {
+			notifyNewMessage(account, origin);
+		}
 	}
 
 	private void notifyNewMessage(AccountId account, @Nullable String origin) {

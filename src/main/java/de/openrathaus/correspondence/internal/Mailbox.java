@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.openrathaus.account.AccountId;
+import de.openrathaus.correspondence.delivery.MailboxOpenings;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Mailbox {
 
 	private final JdbcClient jdbc;
+	private final MailboxOpenings openings;
 
-	Mailbox(JdbcClient jdbc) {
+	Mailbox(JdbcClient jdbc, MailboxOpenings openings) {
 		this.jdbc = jdbc;
+		this.openings = openings;
 	}
 
 	record Message(UUID id, @Nullable String reference, String subject, String body, @Nullable String documentName,
@@ -44,16 +47,24 @@ class Mailbox {
 	record Document(String name, String mediaType, byte[] content) {
 	}
 
-	/** Puts a message into the mailbox once; a repeated delivery of the same event adds nothing. */
-	void deliver(AccountId account, @Nullable UUID application, @Nullable String reference, String subject, String body,
+	/** A message just made available. */
+	record Made(UUID id, Instant at) {
+	}
+
+	/**
+	 * Puts a message into the mailbox once; a repeated delivery of the same event adds nothing and
+	 * answers empty, so the caller does nothing twice either.
+	 */
+	Optional<Made> deliver(AccountId account, @Nullable UUID application, @Nullable String reference, String subject, String body,
 			@Nullable Document document, boolean question) {
-		jdbc.sql("insert into correspondence.mailbox_message(id, account_id, application_id, reference, subject, body, "
+		return jdbc.sql("insert into correspondence.mailbox_message(id, account_id, application_id, reference, subject, body, "
 				+ "document_name, document_type, document, question) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-				+ "on conflict (tenant_id, account_id, application_id, subject) do nothing")
+				+ "on conflict (tenant_id, account_id, application_id, subject) do nothing returning id, made_available_at")
 			.params(UUID.randomUUID(), account.value(), application, reference, subject, body,
 					document == null ? null : document.name(), document == null ? null : document.mediaType(),
 					document == null ? null : document.content(), question)
-			.update();
+			.query((rs, row) -> new Made(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+			.optional();
 	}
 
 	/** Marks the open questions about the application as answered. */
@@ -71,8 +82,10 @@ class Mailbox {
 	/** Opens a message of this account; the first opening is recorded as the time of access. */
 	@Transactional
 	Optional<Message> open(AccountId account, UUID id) {
-		jdbc.sql("update correspondence.mailbox_message set first_opened_at = now() where id = ? and account_id = ? and first_opened_at is null")
-			.params(id, account.value()).update();
+		jdbc.sql("update correspondence.mailbox_message set first_opened_at = now() where id = ? and account_id = ? and first_opened_at is null "
+				+ "returning first_opened_at")
+			.params(id, account.value()).query((rs, row) -> rs.getTimestamp(1).toInstant()).optional()
+			.ifPresent(at -> openings.mailboxMessageOpened(id, at));
 		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at, answered_at "
 				+ "from correspondence.mailbox_message where id = ? and account_id = ?")
 			.params(id, account.value()).query(Mailbox::message).optional();

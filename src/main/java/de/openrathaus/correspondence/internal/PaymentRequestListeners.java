@@ -43,8 +43,8 @@ class PaymentRequestListeners {
 		AccountId payer = AccountId.of(event.payer());
 		mailbox.deliver(payer, event.regarding(), event.reference(), text("mailbox.paymentRequest.subject", event.reference()),
 				text("mailbox.paymentRequest.body", event.reference(), event.amount().format(), event.purpose(),
-						DATE.format(event.dueOn()), event.payPath()), null, false);
-		notifyNewMessage(payer);
+						DATE.format(event.dueOn()), event.payPath()), null, false)
+			.ifPresent(made -> notifyNewMessage(payer));
 	}
 
 	@ApplicationModuleListener
@@ -53,8 +53,8 @@ class PaymentRequestListeners {
 		mailbox.deliver(payer, event.regarding(), event.reference(),
 				text("mailbox.paymentReminder.subject", event.stage(), event.reference()),
 				text("mailbox.paymentReminder.body", event.reference(), event.amount().format(), DATE.format(event.dueOn()),
-						event.payPath()), null, false);
-		notifyNewMessage(payer);
+						event.payPath()), null, false)
+			.ifPresent(made -> notifyNewMessage(payer));
 	}
 
 	private void notifyNewMessage(AccountId account) {

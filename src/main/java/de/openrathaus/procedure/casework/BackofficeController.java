@@ -49,9 +49,13 @@ class BackofficeController {
 	private final AutomaticChecks checks;
 	private final de.openrathaus.procedure.application.FeeOnDecision feesOnDecision;
 	private final DecisionSeal seal;
+	/** The messages to the citizen and their delivery, from the module that sends them (none in module tests). */
+	private final org.springframework.beans.factory.ObjectProvider<de.openrathaus.procedure.CaseCorrespondence> correspondence;
 
 	BackofficeController(CaseworkService casework, ApplicationStore store, DecisionStore decisions, AccountDirectory accounts,
-			AutomaticChecks checks, de.openrathaus.procedure.application.FeeOnDecision feesOnDecision, DecisionSeal seal) {
+			AutomaticChecks checks, de.openrathaus.procedure.application.FeeOnDecision feesOnDecision, DecisionSeal seal,
+			org.springframework.beans.factory.ObjectProvider<de.openrathaus.procedure.CaseCorrespondence> correspondence) {
+		this.correspondence = correspondence;
 		this.checks = checks;
 		this.feesOnDecision = feesOnDecision;
 		this.seal = seal;
@@ -113,6 +117,9 @@ class BackofficeController {
 		model.addAttribute("feeDue", feesOnDecision.requestOf(id).orElse(null));
 		model.addAttribute("revocation", seal.revocationOf(application.reference()).orElse(null));
 		model.addAttribute("revocationMax", 2000);
+		List<de.openrathaus.procedure.CaseCorrespondence.Message> messages = correspondence.orderedStream().flatMap(c -> c.of(id).stream()).toList();
+		model.addAttribute("deliveries", messages);
+		model.addAttribute("deliveryFellBack", messages.stream().anyMatch(de.openrathaus.procedure.CaseCorrespondence.Message::fallback));
 		model.addAttribute("textMax", CaseworkService.TEXT_MAX);
 		if (application.status() == ApplicationStatus.IN_PROGRESS && application.isAssignedTo(clerk.id())) {
 			model.addAttribute("preview", casework.preview(application).model());

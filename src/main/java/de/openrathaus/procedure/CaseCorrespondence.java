@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: EUPL-1.2
+package de.openrathaus.procedure;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the clerk sees in a case about the messages that went to the citizen: on which channel,
+ * and how far each got (§ 4 (1) EGovG NRW; proof of delivery). The module that delivers the
+ * messages implements it; the case view reads it and knows nothing else of that module.
+ */
+public interface CaseCorrespondence {
+
+	List<Message> of(ApplicationId application);
+
+	/**
+	 * One message on one channel.
+	 *
+	 * @param channel  the channel's name in German, e.g. "Postfach", "E-Mail", "Brief"
+	 * @param status   queued, sent, delivered, opened or failed
+	 * @param at       the time of the latest status
+	 * @param reason   why it failed, or why it is still waiting after a failed attempt
+	 * @param fallback whether it is the letter that replaces a failed message
+	 */
+	record Message(String channel, String subject, Status status, Instant queuedAt, @Nullable Instant at, @Nullable String reason,
+			int attempts, boolean fallback) {
+	}
+
+	enum Status {
+		QUEUED, SENT, DELIVERED, OPENED, FAILED
+	}
+}
