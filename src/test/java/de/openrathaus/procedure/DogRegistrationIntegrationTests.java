@@ -162,6 +162,11 @@ class DogRegistrationIntegrationTests {
 			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf")).andReturn();
 		assertThat(document.getResponse().getContentAsByteArray()).isEqualTo(decision.getResponse().getContentAsByteArray());
 		assertThat(count("select count(*) from correspondence.mailbox_message where id = ?::uuid and first_opened_at is not null", message)).isOne();
+		// the clerk sees the proof: the decision in the mailbox, opened
+		mvc.perform(get("/backoffice/faelle/" + id).session(clerk)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"zustellung\"")))
+			.andExpect(content().string(containsString("Postfach")))
+			.andExpect(content().string(containsString("geöffnet")));
 
 		// a second approval is refused and changes nothing
 		mvc.perform(post("/backoffice/faelle/" + id + "/genehmigen").param("bestaetigt", "ja").session(clerk).with(csrf()));

@@ -12,6 +12,7 @@ import de.openrathaus.tenancy.Tenants;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
+import org.springframework.context.MessageSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,11 @@ class DeliverySender {
 	private final DeliverySettings settings;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final MessageSource messages;
 
 	DeliverySender(Deliveries deliveries, ChannelPreferences channels, DeliveryProgress progress, DecisionDocuments decisions,
-			Tenants tenants, DeliverySettings settings, TransactionTemplate transactions, Clock clock) {
+			Tenants tenants, DeliverySettings settings, TransactionTemplate transactions, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.deliveries = deliveries;
 		this.channels = channels;
 		this.progress = progress;
@@ -79,7 +82,7 @@ class DeliverySender {
 		int attempts = row.attempts() + 1;
 		Optional<DeliveryChannel> channel = channels.channel(row.channel());
 		if (channel.isEmpty()) {
-			progress.fail(row.id(), "Kanal nicht verfügbar", attempts);
+			progress.fail(row.id(), text("delivery.reason.notOffered"), attempts);
 			return false;
 		}
 		Handover handover;
@@ -90,7 +93,7 @@ class DeliverySender {
 		catch (Exception e) {
 			String reason = e.getClass().getSimpleName();
 			if (attempts >= settings.maxAttempts()) {
-				progress.fail(row.id(), "Nach " + attempts + " Versuchen nicht zugestellt (" + reason + ")", attempts);
+				progress.fail(row.id(), text("delivery.reason.gaveUp", attempts, reason), attempts);
 			}
 			else {
 				transactions.executeWithoutResult(s -> deliveries.retryAt(row.id(), attempts,
@@ -110,6 +113,10 @@ class DeliverySender {
 			}
 		}
 		return true;
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, java.util.Locale.GERMAN);
 	}
 
 	private OutgoingMessage message(Deliveries.Row row) {
