@@ -47,11 +47,16 @@ public class TestAccounts {
 
 	/** A clerk of the given department (created if missing). */
 	public String clerk(String name, String department) {
+		return staff(name, department, "CLERK");
+	}
+
+	/** A staff member holding the role in the given department (created if missing). */
+	public String staff(String name, String department, String role) {
 		String email = create("STAFF", name, "LOW");
 		TenantContext.runAs(tenant(), () -> {
 			jdbc.sql("insert into account.department(code, name) values (?, ?) on conflict do nothing").params(department, department).update();
-			jdbc.sql("insert into account.staff_role(account_id, department_code, role) select id, ?, 'CLERK' from account.account where email = ?")
-				.params(department, email).update();
+			jdbc.sql("insert into account.staff_role(account_id, department_code, role) select id, ?, ? from account.account where email = ?")
+				.params(department, role, email).update();
 		});
 		return email;
 	}

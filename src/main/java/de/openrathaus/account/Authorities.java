@@ -24,6 +24,8 @@ public final class Authorities {
 	public static final String PRIVACY_REGISTER = "privacy:register";
 	/** Bodies, persons, meetings, agendas, papers and consultations of the council (Ratsbüro). */
 	public static final String COUNCIL_OFFICE = "council:office";
+	/** The print batches of letters to citizens (Poststelle). */
+	public static final String POST_ROOM = "correspondence:post-room";
 	/** The records API for departments' specialist software. */
 	public static final String RECORDS_API = "records:api";
 	/** Set the prioritisation weights and the measure plan (Verwaltungsvorstand). */
@@ -40,7 +42,7 @@ public final class Authorities {
 
 	/** Every named authority. */
 	public static Set<String> all() {
-		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, PRIVACY_REGISTER, COUNCIL_OFFICE, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
+		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, PRIVACY_REGISTER, COUNCIL_OFFICE, POST_ROOM, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
 				OPERATIONS_MONITOR);
 	}
 
@@ -62,6 +64,7 @@ public final class Authorities {
 			case TREASURY -> Set.of(TREASURY);
 			case DATA_PROTECTION_OFFICER -> Set.of(PRIVACY_REGISTER);
 			case COUNCIL_OFFICE -> Set.of(COUNCIL_OFFICE);
+			case POST_ROOM -> Set.of(POST_ROOM);
 		};
 	}
 }

@@ -18,5 +18,7 @@ public enum StaffRole {
 	/** Datenschutzbeauftragte: keeps the register of processing activities (Art. 30 GDPR). */
 	DATA_PROTECTION_OFFICER,
 	/** Ratsbüro (council office): keeps bodies, persons, meetings, agendas, papers and their consultation sequences. */
-	COUNCIL_OFFICE
+	COUNCIL_OFFICE,
+	/** Poststelle (post room): prints the daily batch of letters and hands it to the post. */
+	POST_ROOM
 }

@@ -38,7 +38,8 @@ class DemoData {
 			new String[] {"umwelt", "Umwelt"}, new String[] {"schule", "Schule und Sport"},
 			new String[] {"wirtschaft", "Wirtschaftsförderung und Gewerbe"}, new String[] {"feuerwehr", "Feuerwehr"},
 			new String[] {"kultur", "Kultur"}, new String[] {"personal", "Personal"},
-			new String[] {"kasse", "Stadtkasse"}, new String[] {"ratsbuero", "Ratsbüro"});
+			new String[] {"kasse", "Stadtkasse"}, new String[] {"ratsbuero", "Ratsbüro"},
+			new String[] {"zentrale-dienste", "Zentrale Dienste"});
 
 	/** email, name, kind, department, role */
 	private static final List<String[]> ACCOUNTS = List.of(
@@ -53,7 +54,8 @@ class DemoData {
 			new String[] {"kasse@musterstadt.example", "Karl Kasse", "STAFF", "kasse", "TREASURY"},
 			new String[] {"kassenleitung@musterstadt.example", "Klara Kassenleitung", "STAFF", "kasse", "TREASURY"},
 			new String[] {"datenschutz@musterstadt.example", "Dora Datenschutz", "STAFF", "organisation", "DATA_PROTECTION_OFFICER"},
-			new String[] {"ratsbuero@musterstadt.example", "Rainer Ratsbüro", "STAFF", "ratsbuero", "COUNCIL_OFFICE"});
+			new String[] {"ratsbuero@musterstadt.example", "Rainer Ratsbüro", "STAFF", "ratsbuero", "COUNCIL_OFFICE"},
+			new String[] {"poststelle@musterstadt.example", "Paul Poststelle", "STAFF", "zentrale-dienste", "POST_ROOM"});
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;

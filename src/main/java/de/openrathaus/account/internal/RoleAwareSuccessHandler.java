@@ -33,6 +33,9 @@ class RoleAwareSuccessHandler extends SavedRequestAwareAuthenticationSuccessHand
 		if (user.hasRole(StaffRole.DATA_PROTECTION_OFFICER)) {
 			return "/datenschutz/verzeichnis";
 		}
+		if (user.hasRole(StaffRole.POST_ROOM)) {
+			return "/backoffice/poststelle";
+		}
 		if (user.hasRole(StaffRole.COUNCIL_OFFICE)) {
 			return "/ratsbuero";
 		}

@@ -34,6 +34,7 @@ import de.openrathaus.tenancy.TenantId;
 import de.openrathaus.tenancy.Tenants;
 
 import org.awaitility.Awaitility;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,19 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		"openrathaus.delivery.max-attempts=3"})
 class DeliveryModuleTests {
 
-	private static final byte[] PDF = "%PDF-1.7 Bescheid".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] PDF = onePagePdf();
+
+	private static byte[] onePagePdf() {
+		try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
 
 	@MockitoBean
 	AccountDirectory accounts;
@@ -149,6 +162,7 @@ class DeliveryModuleTests {
 	@Test
 	void aChannelThatRefusesFallsBackToALetterTheClerkSees(Scenario scenario) {
 		TenantContext.runAs(tenant, () -> preferences.prefer(citizen, ChannelKind.BUNDID));
+		postalAddress();
 
 		List<Delivery> all = issue(scenario, list -> list.stream().anyMatch(d -> d.channel().equals("LETTER") && d.handedOver()));
 
@@ -190,7 +204,11 @@ class DeliveryModuleTests {
 		assertThat(email.status()).isEqualTo("FAILED");
 		assertThat(email.attempts()).isEqualTo(3);
 		assertThat(email.reason()).contains("3 Versuchen");
-		assertThat(all.stream().filter(d -> d.channel().equals("LETTER")).findFirst().orElseThrow().fallbackOf()).isEqualTo(email.id());
+		Delivery letter = all.stream().filter(d -> d.channel().equals("LETTER")).findFirst().orElseThrow();
+		assertThat(letter.fallbackOf()).isEqualTo(email.id());
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries().stream().anyMatch(d -> d.id().equals(letter.id()) && d.status().equals("FAILED")));
+		assertThat(deliveries()).filteredOn(d -> d.id().equals(letter.id())).singleElement()
+			.satisfies(d -> assertThat(d.reason()).as("without an address no letter; the clerk sees both failures").isEqualTo("Keine Anschrift für Briefe hinterlegt"));
 	}
 
 	@Test
@@ -223,6 +241,11 @@ class DeliveryModuleTests {
 		return seen.getFirst();
 	}
 
+	private void postalAddress() {
+		TenantContext.runAs(tenant, () -> jdbc.sql("insert into correspondence.postal_address(account_id, name, street, postal_code, city) "
+				+ "values (?, 'Anna Beispiel', 'Heidestraße 17', '54321', 'Musterstadt')").param(citizen.value()).update());
+	}
+
 	private DecisionIssued decision() {
 		return new DecisionIssued(tenant, application, reference, citizen, DecisionOutcome.APPROVED, "Bescheid über Ihre Hundeanmeldung",
 				Instant.parse("2026-12-05T09:00:00Z"), null);
@@ -240,7 +263,7 @@ class DeliveryModuleTests {
 			.param("anna-" + citizen.value() + "@example.org").query(String.class).list());
 	}
 
-	/** Stand-ins for peers: De-Mail down twice then up, a BundID mailbox that does not know the citizen, mail down for good, the print room. */
+	/** Stand-ins for peers: De-Mail down twice then up, a BundID mailbox that does not know the citizen, mail down for good. Letters are real. */
 	@TestConfiguration
 	static class TestChannels {
 
@@ -292,11 +315,6 @@ class DeliveryModuleTests {
 			return channel(ChannelKind.EMAIL, m -> {
 				throw new IllegalStateException("mail server down");
 			});
-		}
-
-		@Bean
-		DeliveryChannel printRoom() {
-			return channel(ChannelKind.LETTER, m -> new Handover.Accepted());
 		}
 	}
 }
