@@ -196,11 +196,12 @@ class DeliveryModuleTests {
 
 	@Test
 	void aChannelThatStaysDownFailsAfterTheLastAttemptAndFallsBackToALetter(Scenario scenario) {
-		TenantContext.runAs(tenant, () -> preferences.prefer(citizen, ChannelKind.EMAIL));
+		channels.downForGood.add(citizen);
+		TenantContext.runAs(tenant, () -> preferences.prefer(citizen, ChannelKind.DE_MAIL));
 
 		List<Delivery> all = issue(scenario, list -> list.stream().anyMatch(d -> d.channel().equals("LETTER")));
 
-		Delivery email = all.stream().filter(d -> d.channel().equals("EMAIL")).findFirst().orElseThrow();
+		Delivery email = all.stream().filter(d -> d.channel().equals("DE_MAIL")).findFirst().orElseThrow();
 		assertThat(email.status()).isEqualTo("FAILED");
 		assertThat(email.attempts()).isEqualTo(3);
 		assertThat(email.reason()).contains("3 Versuchen");
@@ -263,12 +264,13 @@ class DeliveryModuleTests {
 			.param("anna-" + citizen.value() + "@example.org").query(String.class).list());
 	}
 
-	/** Stand-ins for peers: De-Mail down twice then up, a BundID mailbox that does not know the citizen, mail down for good. Letters are real. */
+	/** Stand-ins for peers: De-Mail down twice then up (or for good), a BundID mailbox that does not know the citizen. E-mail and letters are real. */
 	@TestConfiguration
 	static class TestChannels {
 
 		final Map<AccountId, List<OutgoingMessage>> received = new ConcurrentHashMap<>();
 		final List<AccountId> unreachable = new CopyOnWriteArrayList<>();
+		final List<AccountId> downForGood = new CopyOnWriteArrayList<>();
 
 		List<OutgoingMessage> received(AccountId account) {
 			return received.getOrDefault(account, List.of());
@@ -298,6 +300,9 @@ class DeliveryModuleTests {
 		DeliveryChannel deMailDownTwice() {
 			Map<UUID, AtomicInteger> tries = new ConcurrentHashMap<>();
 			return channel(ChannelKind.DE_MAIL, m -> {
+				if (downForGood.contains(m.recipient())) {
+					throw new IllegalStateException("gateway down");
+				}
 				if (tries.computeIfAbsent(m.id(), id -> new AtomicInteger()).incrementAndGet() < 3) {
 					throw new IllegalStateException(new java.net.ConnectException("gateway down"));
 				}
@@ -310,11 +315,5 @@ class DeliveryModuleTests {
 			return channel(ChannelKind.BUNDID, m -> new Handover.Refused("Postfach unbekannt"));
 		}
 
-		@Bean
-		DeliveryChannel mailDownForGood() {
-			return channel(ChannelKind.EMAIL, m -> {
-				throw new IllegalStateException("mail server down");
-			});
-		}
 	}
 }
