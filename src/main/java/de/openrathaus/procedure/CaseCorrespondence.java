@@ -23,9 +23,10 @@ public interface CaseCorrespondence {
 	 * @param at       the time of the latest status
 	 * @param reason   why it failed, or why it is still waiting after a failed attempt
 	 * @param fallback whether it is the letter that replaces a failed message
+	 * @param incoming whether the citizen sent it (a reply by mail filed into the case)
 	 */
 	record Message(String channel, String subject, Status status, Instant queuedAt, @Nullable Instant at, @Nullable String reason,
-			int attempts, boolean fallback) {
+			int attempts, boolean fallback, boolean incoming) {
 	}
 
 	enum Status {

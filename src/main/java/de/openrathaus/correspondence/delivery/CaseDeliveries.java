@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The messages of a case and how far each got, for the clerk's case view. */
 @Component
+@org.springframework.core.annotation.Order(1)
 class CaseDeliveries implements CaseCorrespondence {
 
 	private final Deliveries deliveries;
@@ -27,7 +28,7 @@ class CaseDeliveries implements CaseCorrespondence {
 	public List<Message> of(ApplicationId application) {
 		return deliveries.ofApplication(application.value()).stream()
 			.map(row -> new Message(messages.getMessage("delivery.channel." + row.channel().name(), null, Locale.GERMAN), row.subject(),
-					Status.valueOf(row.status().name()), row.createdAt(), latest(row), row.reason(), row.attempts(), row.fallbackOf() != null))
+					Status.valueOf(row.status().name()), row.createdAt(), latest(row), row.reason(), row.attempts(), row.fallbackOf() != null, false))
 			.toList();
 	}
 

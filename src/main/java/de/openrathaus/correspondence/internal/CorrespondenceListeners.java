@@ -14,6 +14,7 @@ import de.openrathaus.account.VerificationRequested;
 import de.openrathaus.correspondence.delivery.ChannelKind;
 import de.openrathaus.correspondence.delivery.ChannelPreferences;
 import de.openrathaus.correspondence.delivery.DeliveryOutbox;
+import de.openrathaus.correspondence.inbound.ReplyAddresses;
 import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.DecisionIssued;
@@ -44,18 +45,20 @@ class CorrespondenceListeners {
 	private final Mailbox mailbox;
 	private final DeliveryOutbox deliveries;
 	private final ChannelPreferences channels;
+	private final ReplyAddresses replyAddresses;
 	private final AccountDirectory accounts;
 	private final DecisionDocuments decisions;
 	private final Tenants tenants;
 	private final MessageSource messages;
 	private final boolean demo;
 
-	CorrespondenceListeners(Outbox outbox, Mailbox mailbox, DeliveryOutbox deliveries, ChannelPreferences channels, AccountDirectory accounts, DecisionDocuments decisions,
+	CorrespondenceListeners(Outbox outbox, Mailbox mailbox, DeliveryOutbox deliveries, ChannelPreferences channels, ReplyAddresses replyAddresses, AccountDirectory accounts, DecisionDocuments decisions,
 			Tenants tenants, MessageSource messages, @Value("${openrathaus.demo.enabled:false}") boolean demo) {
 		this.outbox = outbox;
 		this.mailbox = mailbox;
 		this.deliveries = deliveries;
 		this.channels = channels;
+		this.replyAddresses = replyAddresses;
 		this.accounts = accounts;
 		this.decisions = decisions;
 		this.tenants = tenants;
@@ -74,6 +77,7 @@ class CorrespondenceListeners {
 	void on(ApplicationSubmitted event) {
 		// every submission so far comes in through the portal's forms
 		channels.intake(event.application().value(), event.applicant(), ChannelKind.PORTAL);
+		replyAddresses.create(event.application().value(), event.reference());
 		applicant(event.applicant()).ifPresent(a -> outbox.enqueue(a.email(), text("mail.submitted.subject", event.reference()),
 				text("mail.submitted.body", a.displayName(), event.reference(), TIME.format(event.submittedAt()), portal(event.origin()),
 						municipality().name())));

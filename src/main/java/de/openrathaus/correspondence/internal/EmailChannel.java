@@ -53,10 +53,13 @@ class EmailChannel implements DeliveryChannel {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final boolean demo;
+	private final de.openrathaus.correspondence.inbound.ReplyAddresses replyAddresses;
 
 	EmailChannel(AccountDirectory accounts, MailKeys keys, MailSigningKey signing, MailTransport transport, CorrespondenceSettings settings,
 			Tenants tenants, TransactionTemplate transactions, MessageSource messages, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${openrathaus.demo.enabled:false}") boolean demo) {
+			@org.springframework.beans.factory.annotation.Value("${openrathaus.demo.enabled:false}") boolean demo,
+			de.openrathaus.correspondence.inbound.ReplyAddresses replyAddresses) {
+		this.replyAddresses = replyAddresses;
 		this.demo = demo;
 		this.accounts = accounts;
 		this.keys = keys;
@@ -109,6 +112,12 @@ class EmailChannel implements DeliveryChannel {
 		mail.setSubject(text("securemail.notice.subject", municipality.name()), StandardCharsets.UTF_8.name());
 		mail.setSentDate(Date.from(now));
 		mail.setHeader("Auto-Submitted", "auto-generated");
+		// a reply goes to the case's own address, which files it into the case
+		Optional<String> replyTo = message.application() == null ? Optional.empty()
+				: transactions.execute(s -> replyAddresses.of(message.application()));
+		if (replyTo != null && replyTo.isPresent()) {
+			mail.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo.get(), true)});
+		}
 		if (key.isEmpty()) {
 			mail.setContent((MimeMultipart) signed.getContent());
 		}

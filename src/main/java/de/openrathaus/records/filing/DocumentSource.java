@@ -8,15 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a document's first version came from, kept in its metadata as {@code source}: a clerk's
- * upload or scan, the demo data, or filing of an online application (its form data, decision or one
- * attachment, which makes filing the same one twice add nothing). Stored as {@code upload},
- * {@code scan}, {@code demo}, {@code form}, {@code decision} or {@code attachment:<uuid>}.
+ * upload or scan, the demo data, filing of an online application (its form data, decision or one
+ * attachment) or of a reply by mail, which makes filing the same one twice add nothing). Stored as {@code upload},
+ * {@code scan}, {@code demo}, {@code form}, {@code decision}, {@code attachment:<uuid>} or {@code reply:<uuid>}.
  */
 public record DocumentSource(Kind kind, @Nullable UUID attachment) {
 
 	public enum Kind {
 
-		UPLOAD("upload"), SCAN("scan"), DEMO("demo"), FORM("form"), DECISION("decision"), ATTACHMENT("attachment");
+		UPLOAD("upload"), SCAN("scan"), DEMO("demo"), FORM("form"), DECISION("decision"), ATTACHMENT("attachment"), REPLY("reply");
 
 		private final String stored;
 
@@ -33,14 +33,19 @@ public record DocumentSource(Kind kind, @Nullable UUID attachment) {
 
 	public DocumentSource {
 		Objects.requireNonNull(kind, "kind");
-		if ((kind == Kind.ATTACHMENT) != (attachment != null)) {
-			throw new IllegalArgumentException("an attachment, and only an attachment, names its id");
+		if ((kind == Kind.ATTACHMENT || kind == Kind.REPLY) != (attachment != null)) {
+			throw new IllegalArgumentException("an attachment or a reply, and only these, name their id");
 		}
 	}
 
 	/** An application's attachment of this id. */
 	public static DocumentSource attachment(UUID id) {
 		return new DocumentSource(Kind.ATTACHMENT, id);
+	}
+
+	/** A citizen's reply by mail of this id (see correspondence's inbound mail). */
+	public static DocumentSource reply(UUID id) {
+		return new DocumentSource(Kind.REPLY, id);
 	}
 
 	/** As stored in the version's metadata. */

@@ -18,6 +18,8 @@ import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.InformationProvided;
+import de.openrathaus.correspondence.Replies;
+import de.openrathaus.correspondence.ReplyReceived;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.tenancy.Tenants;
 
@@ -47,9 +49,11 @@ class Filing {
 	private final AuditTrail audit;
 	private final Tenants tenants;
 	private final TransactionTemplate transactions;
+	private final Replies replies;
 
 	Filing(RecordsStore store, Applications applications, DecisionDocuments decisions, PdfRenderer pdf, AuditTrail audit, Tenants tenants,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Replies replies) {
+		this.replies = replies;
 		this.store = store;
 		this.applications = applications;
 		this.decisions = decisions;
@@ -109,6 +113,26 @@ class Filing {
 			}
 			if (store.close(caseId)) {
 				audit.record(SYSTEM, AuditAction.CLOSED, "case " + event.reference(), "event DecisionIssued");
+			}
+		});
+	}
+
+	/** A citizen's reply by mail, as the mail it arrived as, once per reply. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReplyReceived event) {
+		Submission submission = prepare(applications.details(event.application()).orElseThrow());
+		DocumentSource source = DocumentSource.reply(event.reply());
+		if (submission.existing().map(caseId -> store.hasDocumentFrom(caseId, source)).orElse(false)) {
+			return;
+		}
+		Replies.Reply reply = replies.reply(event.reply()).orElseThrow(() -> new IllegalStateException("Reply " + event.reply() + " not found"));
+		StoredContent content = store.storeContent(reply.content());
+		transactions.executeWithoutResult(tx -> {
+			CaseId caseId = caseOf(submission);
+			if (!store.hasDocumentFrom(caseId, source)) {
+				store.addDocument(caseId, "Antwort per E-Mail", reply.filename(), reply.mediaType(), content, SYSTEM,
+						Map.of("source", source.stored()));
+				audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + event.reference(), "event ReplyReceived");
 			}
 		});
 	}
