@@ -10,9 +10,9 @@ import de.openrathaus.tenancy.TenantScoped;
 
 /**
  * A citizen's reply by mail reached the city's mailbox at the reply address of an application's
- * case; its content is read through {@link Replies}.
+ * case. Correspondence itself files it into the case's e-file.
  *
- * @param reply the reply's id in {@link Replies}
+ * @param reply the reply's id
  */
 public record ReplyReceived(TenantId tenant, UUID reply, ApplicationId application, String reference, Instant receivedAt)
 		implements TenantScoped {

@@ -34,6 +34,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ApplicationModuleTest(extraIncludes = {"tenancy", "operations", "files"})
 class CorrespondenceModuleTests {
 
+	/** The e-file replies by mail are filed into; not part of this test. */
+	@MockitoBean
+	de.openrathaus.records.IncomingDocuments efile;
+
 	@MockitoBean
 	AccountDirectory accounts;
 

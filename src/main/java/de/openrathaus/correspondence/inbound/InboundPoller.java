@@ -2,10 +2,8 @@
 package de.openrathaus.correspondence.inbound;
 
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -198,7 +196,7 @@ class InboundPoller {
 		if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
 			return ids[0].strip();
 		}
-		return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+		return "sha256:" + de.openrathaus.files.Sha256.hex(raw);
 	}
 
 	private static byte[] headers(Message mail) {

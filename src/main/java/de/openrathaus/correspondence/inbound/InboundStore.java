@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import de.openrathaus.correspondence.Replies;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Every mail read from the city's mailbox, filed or in triage, by municipality. */
 @Component
-class InboundStore implements Replies {
+class InboundStore {
 
 	private final JdbcClient jdbc;
 
@@ -71,8 +70,11 @@ class InboundStore implements Replies {
 		return jdbc.sql("select raw from correspondence.inbound_message where id = ?").param(id).query(byte[].class).optional();
 	}
 
-	@Override
-	public Optional<Reply> reply(UUID id) {
+	/** A filed reply as the mail it arrived as. */
+	record Reply(String filename, String mediaType, byte[] content, String subject) {
+	}
+
+	Optional<Reply> reply(UUID id) {
 		return jdbc.sql("select raw, subject, received_at from correspondence.inbound_message where id = ? and status = 'FILED'").param(id)
 			.query((rs, row) -> new Reply("antwort-" + rs.getTimestamp(3).toInstant().toString().substring(0, 10) + ".eml", "message/rfc822",
 					rs.getBytes(1), rs.getString(2) == null ? "" : rs.getString(2)))

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -214,12 +213,13 @@ public final class MailKeyParser {
 		return seconds <= 0 ? null : key.getCreationTime().toInstant().plusSeconds(seconds);
 	}
 
+	/** SHA-256 of the certificate, as mail clients show it: pairs of upper-case hex digits separated by colons. */
 	private static String fingerprint(byte[] der) {
-		try {
-			return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+		String hex = de.openrathaus.files.Sha256.hex(der).toUpperCase(Locale.ROOT);
+		StringBuilder pairs = new StringBuilder();
+		for (int i = 0; i < hex.length(); i += 2) {
+			pairs.append(i == 0 ? "" : ":").append(hex, i, i + 2);
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return pairs.toString();
 	}
 }

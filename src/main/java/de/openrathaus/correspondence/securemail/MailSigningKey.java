@@ -115,7 +115,7 @@ public class MailSigningKey {
 		KeyPair caKeys = generator.generateKeyPair();
 		KeyPair keys = generator.generateKeyPair();
 		Instant now = Instant.now();
-		X500Name caName = name(municipality + " Demo-Mail-CA (nicht für den Echtbetrieb)", null);
+		X500Name caName = name(municipality + " demo mail CA (not for production)", null);
 		X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minus(Duration.ofDays(1))),
 				Date.from(now.plus(Duration.ofDays(3650))), caName, caKeys.getPublic());
 		ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));

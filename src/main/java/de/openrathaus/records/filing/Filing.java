@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import de.openrathaus.records.content.StoredContent;
 import de.openrathaus.tenancy.MunicipalClock;
@@ -18,8 +19,8 @@ import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.ApplicationWithdrawn;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.InformationProvided;
-import de.openrathaus.correspondence.Replies;
-import de.openrathaus.correspondence.ReplyReceived;
+import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.records.IncomingDocuments;
 import de.openrathaus.records.audit.AuditTrail;
 import de.openrathaus.tenancy.Tenants;
 
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which starts its retention period. Each listener is idempotent: a repeated event adds nothing.
  */
 @Component
-class Filing {
+class Filing implements IncomingDocuments {
 
 	static final String SYSTEM = "System (Online-Verfahren)";
 	static final String UNASSIGNED = "99.99";
@@ -49,11 +50,9 @@ class Filing {
 	private final AuditTrail audit;
 	private final Tenants tenants;
 	private final TransactionTemplate transactions;
-	private final Replies replies;
 
 	Filing(RecordsStore store, Applications applications, DecisionDocuments decisions, PdfRenderer pdf, AuditTrail audit, Tenants tenants,
-			TransactionTemplate transactions, Replies replies) {
-		this.replies = replies;
+			TransactionTemplate transactions) {
 		this.store = store;
 		this.applications = applications;
 		this.decisions = decisions;
@@ -117,22 +116,23 @@ class Filing {
 		});
 	}
 
-	/** A citizen's reply by mail, as the mail it arrived as, once per reply. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(ReplyReceived event) {
-		Submission submission = prepare(applications.details(event.application()).orElseThrow());
-		DocumentSource source = DocumentSource.reply(event.reply());
+	/**
+	 * A citizen's reply by mail, as the mail it arrived as, once per reply. Called outside any
+	 * transaction: the content goes to the content store first, then the rows in one short transaction.
+	 */
+	@Override
+	public void fileReply(ApplicationId application, String reference, UUID reply, String filename, String mediaType, byte[] mail) {
+		Submission submission = prepare(applications.details(application).orElseThrow());
+		DocumentSource source = DocumentSource.reply(reply);
 		if (submission.existing().map(caseId -> store.hasDocumentFrom(caseId, source)).orElse(false)) {
 			return;
 		}
-		Replies.Reply reply = replies.reply(event.reply()).orElseThrow(() -> new IllegalStateException("Reply " + event.reply() + " not found"));
-		StoredContent content = store.storeContent(reply.content());
+		StoredContent content = store.storeContent(mail);
 		transactions.executeWithoutResult(tx -> {
 			CaseId caseId = caseOf(submission);
 			if (!store.hasDocumentFrom(caseId, source)) {
-				store.addDocument(caseId, "Antwort per E-Mail", reply.filename(), reply.mediaType(), content, SYSTEM,
-						Map.of("source", source.stored()));
-				audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + event.reference(), "event ReplyReceived");
+				store.addDocument(caseId, "Antwort per E-Mail", filename, mediaType, content, SYSTEM, Map.of("source", source.stored()));
+				audit.record(SYSTEM, AuditAction.ANSWER_FILED, "case " + reference, "reply by mail");
 			}
 		});
 	}

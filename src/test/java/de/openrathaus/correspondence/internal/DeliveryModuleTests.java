@@ -72,6 +72,10 @@ class DeliveryModuleTests {
 		}
 	}
 
+	/** The e-file replies by mail are filed into; not part of this test. */
+	@MockitoBean
+	de.openrathaus.records.IncomingDocuments efile;
+
 	@MockitoBean
 	AccountDirectory accounts;
 
@@ -94,6 +98,7 @@ class DeliveryModuleTests {
 	DeliveryUpdates updates;
 
 	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("caseDeliveries")
 	CaseCorrespondence caseView;
 
 	@Autowired
