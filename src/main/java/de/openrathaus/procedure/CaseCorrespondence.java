@@ -15,6 +15,11 @@ public interface CaseCorrespondence {
 
 	List<Message> of(ApplicationId application);
 
+	/** Those of the applications with a message that failed for good: the worklist marks them. */
+	default java.util.Set<ApplicationId> withFailedMessage(java.util.Collection<ApplicationId> applications) {
+		return java.util.Set.of();
+	}
+
 	/**
 	 * One message on one channel.
 	 *

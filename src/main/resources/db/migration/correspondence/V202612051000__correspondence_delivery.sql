@@ -47,6 +47,7 @@ create table correspondence.application_channel (
     tenant_id      uuid not null default tenancy.current_tenant() references tenancy.tenant (id),
     application_id uuid not null,
     account_id     uuid not null,
+    reference      text,
     intake_channel text not null check (intake_channel in ('PORTAL', 'EMAIL', 'DE_MAIL', 'BUNDID', 'LETTER')),
     reply_channel  text check (reply_channel in ('PORTAL', 'EMAIL', 'DE_MAIL', 'BUNDID', 'LETTER')),
     primary key (tenant_id, application_id)

@@ -32,6 +32,15 @@ class CaseDeliveries implements CaseCorrespondence {
 			.toList();
 	}
 
+	@Override
+	public java.util.Set<ApplicationId> withFailedMessage(java.util.Collection<ApplicationId> applications) {
+		if (applications.isEmpty()) {
+			return java.util.Set.of();
+		}
+		java.util.UUID[] ids = applications.stream().map(ApplicationId::value).toArray(java.util.UUID[]::new);
+		return new java.util.HashSet<>(deliveries.failedAmong(ids).stream().map(ApplicationId::new).toList());
+	}
+
 	private static Instant latest(Deliveries.Row row) {
 		return switch (row.status()) {
 			case QUEUED -> row.createdAt();

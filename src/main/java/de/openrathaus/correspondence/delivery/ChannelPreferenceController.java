@@ -40,7 +40,33 @@ class ChannelPreferenceController {
 	String show(SignedInUser citizen, Model model) {
 		model.addAttribute("options", options(citizen));
 		model.addAttribute("preferred", preferences.preferred(citizen.id()));
+		model.addAttribute("applications", preferences.applicationsOf(citizen.id()));
 		return "correspondence/delivery-preference";
+	}
+
+	/** The channel for one application's answer; empty or "KONTO" means the account's preferred one. */
+	@PostMapping(PAGE + "/antrag")
+	String chooseForApplication(@RequestParam(name = "antrag", required = false) @Nullable String application,
+			@RequestParam(name = "kanal", required = false) @Nullable String channel, SignedInUser citizen, Model model,
+			RedirectAttributes redirect) {
+		java.util.UUID id = parseId(application);
+		ChannelKind kind = Arrays.stream(ChannelKind.values()).filter(k -> k.name().equals(channel)).findFirst().orElse(null);
+		boolean own = channel != null && ("KONTO".equals(channel) || (kind != null && preferences.offered(kind)));
+		if (id == null || !own || !preferences.chooseFor(citizen.id(), id, kind)) {
+			model.addAttribute("invalid", true);
+			return show(citizen, model);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:" + PAGE;
+	}
+
+	private static java.util.@Nullable UUID parseId(@Nullable String value) {
+		try {
+			return value == null ? null : java.util.UUID.fromString(value);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	@PostMapping(PAGE)

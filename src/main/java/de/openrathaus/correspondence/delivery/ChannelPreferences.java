@@ -62,10 +62,35 @@ public class ChannelPreferences {
 	}
 
 	/** Records the channel an application came in on (once; a repeated event changes nothing). */
-	public void intake(UUID application, AccountId account, ChannelKind kind) {
-		jdbc.sql("insert into correspondence.application_channel(application_id, account_id, intake_channel) values (?, ?, ?) "
+	public void intake(UUID application, @Nullable String reference, AccountId account, ChannelKind kind) {
+		jdbc.sql("insert into correspondence.application_channel(application_id, reference, account_id, intake_channel) values (?, ?, ?, ?) "
 				+ "on conflict (tenant_id, application_id) do nothing")
-			.params(application, account.value(), kind.name()).update();
+			.params(application, reference, account.value(), kind.name()).update();
+	}
+
+	/** An application of the account and the channel chosen for its answer (null: the account's preferred one). */
+	public record ApplicationChoice(UUID application, @Nullable String reference, ChannelKind intake, @Nullable ChannelKind reply) {
+	}
+
+	public List<ApplicationChoice> applicationsOf(AccountId account) {
+		return jdbc.sql("select application_id, reference, intake_channel, reply_channel from correspondence.application_channel "
+				+ "where account_id = ? order by reference desc nulls last")
+			.param(account.value())
+			.query((rs, row) -> new ApplicationChoice(rs.getObject(1, UUID.class), rs.getString(2), ChannelKind.valueOf(rs.getString(3)),
+					rs.getString(4) == null ? null : ChannelKind.valueOf(rs.getString(4))))
+			.list();
+	}
+
+	/**
+	 * Chooses the channel for one application's answer (null: the account's preferred one); only the
+	 * account's own applications, only channels offered. False when the application is not theirs.
+	 */
+	public boolean chooseFor(AccountId account, UUID application, @Nullable ChannelKind kind) {
+		if (kind != null && !offered(kind)) {
+			throw new IllegalArgumentException("Channel not offered: " + kind);
+		}
+		return jdbc.sql("update correspondence.application_channel set reply_channel = ? where application_id = ? and account_id = ?")
+			.params(kind == null ? null : kind.name(), application, account.value()).update() > 0;
 	}
 
 	/** The channel the answer to an application goes out on, after the rule above. */

@@ -62,13 +62,16 @@ class Deliveries {
 			.update();
 	}
 
-	/** Takes the next due message out of the other senders' way for one lease; the caller runs this in a short transaction. */
+	/**
+	 * Takes the next due message out of the other senders' way for one lease; the caller runs this in
+	 * a short transaction. The locking subquery is a scalar one (run once): joined as a table, the
+	 * planner may run it again and claim a second row.
+	 */
 	Optional<Row> claimNext(long leaseSeconds) {
 		return jdbc.sql("""
 				update correspondence.delivery d set next_attempt_at = now() + make_interval(secs => ?)
-				  from (select id from correspondence.delivery where status = 'QUEUED' and not handed_over and next_attempt_at <= now()
-				         order by next_attempt_at limit 1 for update skip locked) due
-				 where d.id = due.id
+				 where d.id = (select id from correspondence.delivery where status = 'QUEUED' and not handed_over and next_attempt_at <= now()
+				                order by next_attempt_at limit 1 for update skip locked)
 				returning\s""" + prefixed("d."))
 			.param((double) leaseSeconds)
 			.query(Deliveries::row).optional();
@@ -81,6 +84,12 @@ class Deliveries {
 	List<Row> ofApplication(UUID application) {
 		return jdbc.sql("select " + COLUMNS + " from correspondence.delivery where application_id = ? order by created_at, channel")
 			.param(application).query(Deliveries::row).list();
+	}
+
+	/** Those of the applications with a message that failed for good. */
+	List<UUID> failedAmong(UUID[] applications) {
+		return jdbc.sql("select distinct application_id from correspondence.delivery where status = 'FAILED' and application_id = any(?)")
+			.param(applications).query(UUID.class).list();
 	}
 
 	/** Counts an attempt that the channel failed and schedules the next one. */

@@ -13,6 +13,7 @@ class DeliveryWebSecurity {
 
 	@Bean
 	WebAccess deliveryWebAccess() {
-		return new WebAccess(java.util.List.of(), java.util.Map.of(ChannelPreferenceController.PAGE, Authorities.PORTAL));
+		return new WebAccess(java.util.List.of(), java.util.Map.of(ChannelPreferenceController.PAGE, Authorities.PORTAL,
+				ChannelPreferenceController.PAGE + "/**", Authorities.PORTAL));
 	}
 }

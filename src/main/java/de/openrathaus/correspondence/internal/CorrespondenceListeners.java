@@ -76,7 +76,7 @@ class CorrespondenceListeners {
 	@ApplicationModuleListener
 	void on(ApplicationSubmitted event) {
 		// every submission so far comes in through the portal's forms
-		channels.intake(event.application().value(), event.applicant(), ChannelKind.PORTAL);
+		channels.intake(event.application().value(), event.reference(), event.applicant(), ChannelKind.PORTAL);
 		replyAddresses.create(event.application().value(), event.reference());
 		applicant(event.applicant()).ifPresent(a -> outbox.enqueue(a.email(), text("mail.submitted.subject", event.reference()),
 				text("mail.submitted.body", a.displayName(), event.reference(), TIME.format(event.submittedAt()), portal(event.origin()),

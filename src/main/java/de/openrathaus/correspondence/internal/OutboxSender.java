@@ -87,9 +87,8 @@ class OutboxSender {
 	private Optional<Pending> claimNext() {
 		return transactions.execute(status -> jdbc.sql("""
 				update correspondence.outgoing_mail m set next_attempt_at = now() + make_interval(secs => ?)
-				  from (select id from correspondence.outgoing_mail where status = 'PENDING' and next_attempt_at <= now()
-				         order by next_attempt_at limit 1 for update skip locked) due
-				 where m.id = due.id
+				 where m.id = (select id from correspondence.outgoing_mail where status = 'PENDING' and next_attempt_at <= now()
+				                order by next_attempt_at limit 1 for update skip locked)
 				returning m.id, m.recipient, m.subject, m.body, m.attempts""")
 			.param((double) settings.lease().toSeconds())
 			.query((rs, row) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))

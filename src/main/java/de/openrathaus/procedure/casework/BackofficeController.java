@@ -80,6 +80,9 @@ class BackofficeController {
 		model.addAttribute("titles", titles(cases));
 		model.addAttribute("assignees", assignees(cases));
 		model.addAttribute("automatic", decisions.automaticAmong(cases.stream().filter(a -> a.status().isDecided()).map(Application::id).toList()));
+		List<ApplicationId> ids = cases.stream().map(Application::id).toList();
+		model.addAttribute("failedDelivery", correspondence.orderedStream().flatMap(c -> c.withFailedMessage(ids).stream())
+			.collect(java.util.stream.Collectors.toSet()));
 		return "casework/worklist";
 	}
 

@@ -192,6 +192,9 @@ class DeliveryModuleTests {
 			.satisfies(m -> assertThat(m.status()).as("a report never moves a status back").isEqualTo(CaseCorrespondence.Status.DELIVERED));
 		assertThat(view).filteredOn(m -> m.status() == CaseCorrespondence.Status.FAILED).singleElement()
 			.satisfies(m -> assertThat(m.reason()).isEqualTo("Postfach unbekannt"));
+		ApplicationId other = new ApplicationId(UUID.randomUUID());
+		assertThat(TenantContext.callAs(tenant, () -> caseView.withFailedMessage(List.of(application, other))))
+			.as("the worklist marks the case").containsExactly(application);
 
 		TenantContext.runAs(tenant, () -> updates.failed(letter.id(), "Empfänger verzogen"));
 		assertThat(deliveries()).as("a letter that fails is not replaced by another letter").hasSize(3)
