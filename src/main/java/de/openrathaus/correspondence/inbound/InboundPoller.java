@@ -151,7 +151,7 @@ class InboundPoller {
 		}
 		String key = key(mail, raw);
 		Optional<ReplyAddresses.Target> target = recipients(mail).stream().map(addresses::target).flatMap(Optional::stream).findFirst();
-		Tenant municipality = target.flatMap(t -> tenants.all().stream().filter(m -> m.slug().equals(t.municipality())).findFirst())
+		Tenant municipality = target.flatMap(t -> bySlug(t.municipality())).or(() -> Optional.ofNullable(settings.municipality()).flatMap(this::bySlug))
 			.orElse(tenants.all().getFirst());
 		String sender = sender(mail);
 		String subject = subject(mail);
@@ -170,6 +170,10 @@ class InboundPoller {
 			});
 		}));
 		return true;
+	}
+
+	private Optional<Tenant> bySlug(String slug) {
+		return tenants.all().stream().filter(m -> m.slug().equals(slug)).findFirst();
 	}
 
 	private static List<String> recipients(Message mail) throws MessagingException {

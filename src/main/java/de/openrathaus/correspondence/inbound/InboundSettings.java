@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param address  the reply address; each case answers to its sub-address {@code local+<municipality>.<token>@domain}
  * @param protocol {@code imaps} (default) or {@code imap}
  * @param maxSize  larger mails are not read: their headers go to the triage list and the mail stays in the mailbox
+ * @param municipality the slug of the municipality whose triage list takes mail that names none (default: the first configured)
  */
 @ConfigurationProperties("openrathaus.inbound")
 public record InboundSettings(boolean enabled, @Nullable String address, @Nullable String host, int port, @Nullable String protocol,
 		@Nullable String username, @Nullable String password, @Nullable String folder, @Nullable Duration connectTimeout,
-		@Nullable Duration readTimeout, int maxSize, int batch) {
+		@Nullable Duration readTimeout, int maxSize, int batch, @Nullable String municipality) {
 
 	public InboundSettings {
 		address = address == null ? "antwort@openrathaus.localhost" : address;

@@ -52,7 +52,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = {"openrathaus.inbound.enabled=true", "openrathaus.inbound.host=127.0.0.1", "openrathaus.inbound.port=39143",
 		"openrathaus.inbound.protocol=imap", "openrathaus.inbound.username=antwort@stadt.test", "openrathaus.inbound.password=geheim",
-		"openrathaus.inbound.address=antwort@stadt.test", "openrathaus.inbound.max-size=200000", "openrathaus.inbound.poll-interval=1h"})
+		"openrathaus.inbound.address=antwort@stadt.test", "openrathaus.inbound.max-size=200000", "openrathaus.inbound.poll-interval=1h",
+		"openrathaus.inbound.municipality=musterstadt"})
 @AutoConfigureMockMvc
 class InboundMailIntegrationTests {
 

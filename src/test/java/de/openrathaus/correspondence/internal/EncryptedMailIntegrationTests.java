@@ -123,7 +123,7 @@ class EncryptedMailIntegrationTests {
 		Files.write(dir.resolve("mail.eml"), raw(mail));
 
 		run(dir, "openssl", "smime", "-decrypt", "-in", "mail.eml", "-recip", "cert.pem", "-inkey", "key.pem", "-out", "signed.eml");
-		Files.write(dir.resolve("ca.pem"), pem(signing.of(tenants.all().getFirst(), new InternetAddress(settings.from()).getAddress())));
+		Files.write(dir.resolve("ca.pem"), pem(signing.of(tenants.byHost("localhost").orElseThrow(), new InternetAddress(settings.from()).getAddress())));
 		run(dir, "openssl", "smime", "-verify", "-in", "signed.eml", "-CAfile", "ca.pem", "-out", "content.eml");
 		assertThat(attachment(Files.readAllBytes(dir.resolve("content.eml")))).isEqualTo(PDF);
 	}
@@ -143,7 +143,7 @@ class EncryptedMailIntegrationTests {
 		Multipart parts = (Multipart) mail.getContent();
 		Files.write(home.resolve("encrypted.asc"), ((Part) parts.getBodyPart(1)).getInputStream().readAllBytes());
 		run(home, env(home), "gpg", "--batch", "--output", "signed.eml", "--decrypt", "encrypted.asc");
-		Files.write(home.resolve("ca.pem"), pem(signing.of(tenants.all().getFirst(), new InternetAddress(settings.from()).getAddress())));
+		Files.write(home.resolve("ca.pem"), pem(signing.of(tenants.byHost("localhost").orElseThrow(), new InternetAddress(settings.from()).getAddress())));
 		run(home, "openssl", "smime", "-verify", "-in", "signed.eml", "-CAfile", "ca.pem", "-out", "content.eml");
 		assertThat(attachment(Files.readAllBytes(home.resolve("content.eml")))).isEqualTo(PDF);
 	}
@@ -158,7 +158,7 @@ class EncryptedMailIntegrationTests {
 		assertThat(mail.getSubject()).doesNotContain("Hund");
 		Path dir = Files.createDirectories(work.resolve("plain-" + UUID.randomUUID()));
 		Files.write(dir.resolve("mail.eml"), raw(mail));
-		Files.write(dir.resolve("ca.pem"), pem(signing.of(tenants.all().getFirst(), new InternetAddress(settings.from()).getAddress())));
+		Files.write(dir.resolve("ca.pem"), pem(signing.of(tenants.byHost("localhost").orElseThrow(), new InternetAddress(settings.from()).getAddress())));
 		run(dir, "openssl", "smime", "-verify", "-in", "mail.eml", "-CAfile", "ca.pem", "-out", "content.txt");
 		assertThat(Files.readString(dir.resolve("content.txt"))).contains("neue Nachricht");
 	}
