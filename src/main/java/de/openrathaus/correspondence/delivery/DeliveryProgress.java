@@ -74,6 +74,17 @@ public class DeliveryProgress implements DeliveryUpdates {
 	}
 
 	/** A report without a bound municipality would find no row (row level security) and be lost without a word. */
+	/** What an outbox message answered: the application and its reference. */
+	public record Answered(UUID message, ChannelKind channel, @Nullable UUID application, @Nullable String reference) {
+	}
+
+	/** The message with this id in the bound municipality, for news that refers to it (a confirmation, a reply). */
+	public java.util.Optional<Answered> find(UUID message) {
+		requireMunicipality();
+		return transactions.execute(s -> deliveries.find(message))
+			.map(row -> new Answered(row.id(), row.channel(), row.application(), row.reference()));
+	}
+
 	private static void requireMunicipality() {
 		de.openrathaus.tenancy.TenantContext.require();
 	}

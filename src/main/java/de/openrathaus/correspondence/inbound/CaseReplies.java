@@ -26,10 +26,11 @@ class CaseReplies implements CaseCorrespondence {
 
 	@Override
 	public List<Message> of(ApplicationId application) {
-		String channel = messages.getMessage("delivery.channel.INBOUND", null, Locale.GERMAN);
+		String mail = messages.getMessage("delivery.channel.INBOUND", null, Locale.GERMAN);
+		String deMail = messages.getMessage("delivery.channel.INBOUND_DE_MAIL", null, Locale.GERMAN);
 		return store.filed(application.value()).stream()
-			.map(e -> new Message(channel, e.subject() == null ? "–" : e.subject(), Status.DELIVERED, e.receivedAt(), e.receivedAt(), null, 1,
-					false, true))
+			.map(e -> new Message(e.channel() == InboundStore.Channel.DE_MAIL ? deMail : mail, e.subject() == null ? "–" : e.subject(),
+					Status.DELIVERED, e.receivedAt(), e.receivedAt(), e.attestation(), 1, false, true))
 			.toList();
 	}
 }

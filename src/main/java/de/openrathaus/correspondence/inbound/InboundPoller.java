@@ -6,18 +6,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 import jakarta.mail.Address;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 
 import de.openrathaus.correspondence.ReplyReceived;
 import de.openrathaus.files.ScanVerdict;
@@ -29,8 +23,6 @@ import de.openrathaus.tenancy.Tenants;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class InboundPoller {
-
-	private static final Logger log = LoggerFactory.getLogger(InboundPoller.class);
 
 	private final InboundSettings settings;
 	private final ReplyAddresses addresses;
@@ -84,38 +74,8 @@ class InboundPoller {
 
 	/** Reads one batch; returns how many mails were kept (filed or in triage). */
 	int pollNow() {
-		Properties properties = new Properties();
-		String protocol = settings.protocol();
-		properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
-		properties.put("mail." + protocol + ".timeout", String.valueOf(settings.readTimeout().toMillis()));
-		properties.put("mail." + protocol + ".writetimeout", String.valueOf(settings.readTimeout().toMillis()));
-		int kept = 0;
-		try (Store mailbox = Session.getInstance(properties).getStore(protocol)) {
-			mailbox.connect(settings.host(), settings.port(), settings.username(), settings.password());
-			Folder folder = mailbox.getFolder(settings.folder());
-			folder.open(Folder.READ_WRITE);
-			try {
-				Message[] unread = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-				for (int i = 0; i < unread.length && i < settings.batch(); i++) {
-					try {
-						if (take(unread[i])) {
-							unread[i].setFlag(Flags.Flag.SEEN, true);
-							kept++;
-						}
-					}
-					catch (Exception e) {
-						log.warn("Inbound mail {} of this round not taken: {}", i + 1, e.getClass().getSimpleName());
-					}
-				}
-			}
-			finally {
-				folder.close(false);
-			}
-		}
-		catch (MessagingException e) {
-			log.warn("City mailbox not read: {}", e.getClass().getSimpleName());
-		}
-		return kept;
+		return new ImapMailbox("City mailbox", settings.protocol(), settings.host(), settings.port(), settings.username(), settings.password(),
+				settings.folder(), settings.connectTimeout(), settings.readTimeout(), settings.batch()).readUnread(this::take);
 	}
 
 	/** Keeps one mail; false when it must stay unread for a later round (the scanner could not check it). */
@@ -203,7 +163,7 @@ class InboundPoller {
 		return "sha256:" + de.openrathaus.files.Sha256.hex(raw);
 	}
 
-	private static byte[] headers(Message mail) {
+	static byte[] headers(Message mail) {
 		try {
 			StringBuilder text = new StringBuilder();
 			for (var header : java.util.Collections.list(((MimeMessage) mail).getAllHeaderLines())) {
@@ -216,7 +176,7 @@ class InboundPoller {
 		}
 	}
 
-	private static @Nullable String sender(Message mail) {
+	static @Nullable String sender(Message mail) {
 		try {
 			Address[] from = mail.getFrom();
 			return from == null || from.length == 0 ? null : shorten(from[0].toString());
@@ -235,7 +195,7 @@ class InboundPoller {
 		}
 	}
 
-	private static String shorten(String text) {
+	static String shorten(String text) {
 		String clean = text.replaceAll("\\p{Cntrl}", " ");
 		return clean.length() > 300 ? clean.substring(0, 300) : clean;
 	}

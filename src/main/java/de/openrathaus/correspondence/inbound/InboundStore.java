@@ -22,32 +22,47 @@ class InboundStore {
 		this.jdbc = jdbc;
 	}
 
+	/** FILED: a reply in its case; RECEIPT: a De-Mail confirmation kept with its case as evidence, not a reply. */
 	enum Status {
-		FILED, TRIAGE, DISCARDED
+		FILED, TRIAGE, DISCARDED, RECEIPT
+	}
+
+	/** The channel a mail came on: plain e-mail, or De-Mail whose provider attestation held. */
+	enum Channel {
+		EMAIL, DE_MAIL
 	}
 
 	/** Keeps a mail once per key; empty when it was kept before (read again after a crash). */
 	Optional<UUID> keep(String key, ReplyAddresses.@Nullable Case target, Status status, @Nullable String reason, @Nullable String sender,
 			@Nullable String subject, int size, byte[] raw) {
+		return keep(key, target, status, reason, sender, subject, size, raw, Channel.EMAIL, null);
+	}
+
+	/** As above, with the channel and, for De-Mail, what the provider's attestation said. */
+	Optional<UUID> keep(String key, ReplyAddresses.@Nullable Case target, Status status, @Nullable String reason, @Nullable String sender,
+			@Nullable String subject, int size, byte[] raw, Channel channel, @Nullable String attestation) {
 		return jdbc.sql("""
-				insert into correspondence.inbound_message(id, message_key, application_id, reference, status, reason, sender, subject, size, raw)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, message_key) do nothing returning id""")
+				insert into correspondence.inbound_message(id, message_key, application_id, reference, status, reason, sender, subject, size, raw,
+				    channel, attestation)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, message_key) do nothing returning id""")
 			.params(UUID.randomUUID(), key, target == null ? null : target.application(), target == null ? null : target.reference(),
-					status.name(), reason, sender, subject, size, raw)
+					status.name(), reason, sender, subject, size, raw, channel.name(), attestation)
 			.query(UUID.class).optional();
 	}
 
 	record Entry(UUID id, @Nullable String sender, @Nullable String subject, Instant receivedAt, @Nullable String reason, int size,
-			@Nullable String reference) {
+			@Nullable String reference, Channel channel, @Nullable String attestation) {
 	}
 
+	private static final String ENTRY_COLUMNS = "id, sender, subject, received_at, reason, size, reference, channel, attestation";
+
 	List<Entry> triage() {
-		return jdbc.sql("select id, sender, subject, received_at, reason, size, reference from correspondence.inbound_message "
+		return jdbc.sql("select " + ENTRY_COLUMNS + " from correspondence.inbound_message "
 				+ "where status = 'TRIAGE' order by received_at").query(InboundStore::entry).list();
 	}
 
 	List<Entry> filed(UUID application) {
-		return jdbc.sql("select id, sender, subject, received_at, reason, size, reference from correspondence.inbound_message "
+		return jdbc.sql("select " + ENTRY_COLUMNS + " from correspondence.inbound_message "
 				+ "where application_id = ? and status = 'FILED' order by received_at").param(application).query(InboundStore::entry).list();
 	}
 
@@ -83,6 +98,6 @@ class InboundStore {
 
 	private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
-				rs.getInt(6), rs.getString(7));
+				rs.getInt(6), rs.getString(7), Channel.valueOf(rs.getString(8)), rs.getString(9));
 	}
 }

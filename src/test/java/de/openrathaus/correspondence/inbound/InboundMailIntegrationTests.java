@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -222,26 +221,7 @@ class InboundMailIntegrationTests {
 	}
 
 	private String submitted(MockHttpSession citizen, MockHttpSession clerk) throws Exception {
-		String url = mvc.perform(post("/portal/antraege").param("leistung", "hund-anmelden").session(citizen).with(csrf()))
-			.andReturn().getResponse().getRedirectedUrl();
-		String id = url.split("/")[3];
-		step(citizen, id, "halter", "halter.vorname", "Erika", "halter.nachname", "Mustermann", "halter.geburtsdatum", "12.08.1964");
-		step(citizen, id, "anschrift", "anschrift.strasse", "Heidestraße", "anschrift.hausnummer", "17a", "anschrift.plz", "51147",
-				"anschrift.ort", "Musterstadt");
-		step(citizen, id, "hund", "hund.name", "Bello", "hund.rasse", "Labrador-Mischling", "hund.geburtsdatum", "2022-05-01",
-				"hund.chipnummer", "276098765432101", "hund.gehalten_seit", "01.03.2026", "hund.gefaehrlich", "false");
-		mvc.perform(multipart("/portal/antraege/" + id + "/schritt/nachweise").param("aktion", "weiter").session(citizen).with(csrf()));
-		mvc.perform(post("/portal/antraege/" + id + "/absenden").session(citizen).with(csrf()));
-		mvc.perform(post("/backoffice/faelle/" + id + "/uebernehmen").session(clerk).with(csrf()));
-		return id;
-	}
-
-	private void step(MockHttpSession citizen, String id, String step, String... fields) throws Exception {
-		var request = post("/portal/antraege/" + id + "/schritt/" + step).param("aktion", "weiter").session(citizen).with(csrf());
-		for (int i = 0; i < fields.length; i += 2) {
-			request.param(fields[i], fields[i + 1]);
-		}
-		mvc.perform(request);
+		return de.openrathaus.DogRegistrations.submittedAndTaken(mvc, citizen, clerk, "Erika", "276098765432101");
 	}
 
 	private String reference(String application) {
