@@ -22,6 +22,7 @@ import de.openrathaus.correspondence.delivery.ChannelKind;
 import de.openrathaus.correspondence.delivery.DeliveryChannel;
 import de.openrathaus.correspondence.delivery.Handover;
 import de.openrathaus.correspondence.delivery.OutgoingMessage;
+import de.openrathaus.correspondence.securemail.CertificateRevocation;
 import de.openrathaus.correspondence.securemail.MailCrypto;
 import de.openrathaus.correspondence.securemail.MailKey;
 import de.openrathaus.correspondence.securemail.MailKeys;
@@ -54,12 +55,14 @@ class EmailChannel implements DeliveryChannel {
 	private final Clock clock;
 	private final boolean demo;
 	private final de.openrathaus.correspondence.inbound.ReplyAddresses replyAddresses;
+	private final CertificateRevocation revocation;
 
 	EmailChannel(AccountDirectory accounts, MailKeys keys, MailSigningKey signing, MailTransport transport, CorrespondenceSettings settings,
 			Tenants tenants, TransactionTemplate transactions, MessageSource messages, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${openrathaus.demo.enabled:false}") boolean demo,
-			de.openrathaus.correspondence.inbound.ReplyAddresses replyAddresses) {
+			de.openrathaus.correspondence.inbound.ReplyAddresses replyAddresses, CertificateRevocation revocation) {
 		this.replyAddresses = replyAddresses;
+		this.revocation = revocation;
 		this.demo = demo;
 		this.accounts = accounts;
 		this.keys = keys;
@@ -89,7 +92,9 @@ class EmailChannel implements DeliveryChannel {
 			return new Handover.Refused(text("delivery.reason.noEmail"));
 		}
 		Instant now = clock.instant();
-		Optional<MailKey> key = transactions.execute(s -> keys.of(message.recipient())).filter(k -> k.validAt(now));
+		// a key revoked since it was stored is treated like an expired one: the mail then only says that something arrived
+		Optional<MailKey> key = transactions.execute(s -> keys.of(message.recipient())).filter(k -> k.validAt(now))
+			.filter(k -> k.kind() != MailKey.Kind.SMIME || revocation.check(k.material()) != CertificateRevocation.Status.REVOKED);
 		Tenant municipality = tenants.current();
 		InternetAddress from = new InternetAddress(settings.from(), true);
 		String messageId = OutboxSender.messageId(message.id(), from);

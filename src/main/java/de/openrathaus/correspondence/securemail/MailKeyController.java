@@ -32,8 +32,10 @@ class MailKeyController {
 	private final MailKeys keys;
 	private final AccountDirectory accounts;
 	private final Clock clock;
+	private final CertificateRevocation revocation;
 
-	MailKeyController(MailKeys keys, AccountDirectory accounts, Clock clock) {
+	MailKeyController(MailKeys keys, AccountDirectory accounts, Clock clock, CertificateRevocation revocation) {
+		this.revocation = revocation;
 		this.keys = keys;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -66,6 +68,10 @@ class MailKeyController {
 				: (text == null ? new byte[0] : text.strip().getBytes(StandardCharsets.US_ASCII));
 		MailKeyParser.Result result = email == null ? new MailKeyParser.Result(null, "securemail.key.noAddress")
 				: MailKeyParser.parse(upload, email, clock.instant());
+		if (result.key() != null && result.key().kind() == MailKey.Kind.SMIME
+				&& revocation.check(result.key().material()) == CertificateRevocation.Status.REVOKED) {
+			result = new MailKeyParser.Result(null, "securemail.key.revoked");
+		}
 		if (result.key() == null) {
 			model.addAttribute("error", result.error());
 			return show(citizen, model);
