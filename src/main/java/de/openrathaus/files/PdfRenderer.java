@@ -28,6 +28,8 @@ public class PdfRenderer {
 
 	private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+	/** Read once; without its glyph substitution table (see {@link FontTables}). */
+	private static final byte[] FONT_BYTES = FontTables.without(font(), "GSUB");
 
 	private final ITemplateEngine templates;
 
@@ -43,7 +45,7 @@ public class PdfRenderer {
 			builder.useFastMode();
 			builder.usePdfAConformance(PdfAConformance.PDFA_2_B);
 			builder.useColorProfile(SRGB);
-			builder.useFont(() -> font(), "Liberation Sans");
+			builder.useFont(() -> new java.io.ByteArrayInputStream(FONT_BYTES), "Liberation Sans");
 			builder.withHtmlContent(xhtml, null);
 			builder.toStream(out);
 			builder.run();
@@ -54,11 +56,15 @@ public class PdfRenderer {
 		}
 	}
 
-	private static InputStream font() {
-		InputStream stream = PdfRenderer.class.getResourceAsStream(FONT);
-		if (stream == null) {
-			throw new IllegalStateException("Font missing from class path: " + FONT);
+	private static byte[] font() {
+		try (InputStream stream = PdfRenderer.class.getResourceAsStream(FONT)) {
+			if (stream == null) {
+				throw new IllegalStateException("Font missing from class path: " + FONT);
+			}
+			return stream.readAllBytes();
 		}
-		return stream;
+		catch (IOException e) {
+			throw new UncheckedIOException("Font not readable: " + FONT, e);
+		}
 	}
 }
