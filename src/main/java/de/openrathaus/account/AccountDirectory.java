@@ -12,6 +12,9 @@ public interface AccountDirectory {
 	/** The name of an organisation of the current municipality (as its identity provider last sent it). */
 	Optional<String> organisationName(OrganisationId id);
 
+	/** The handle of the account's BundID mailbox, as the identity provider sent it at the last sign-in. */
+	Optional<java.util.UUID> bundIdMailbox(AccountId id);
+
 	/** The departments of the current municipality, by name. */
 	List<Department> departments();
 

@@ -18,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param trustLevel   the level the provider asserted for this sign-in (holds for the session only)
  * @param person       what the provider says about the person
  * @param organisation the organisation the person acts for, or null for a citizen
+ * @param mailbox      the handle of the person's BundID mailbox (Zentrales Bürgerpostfach, "Postkorb-Handle"), when
+ *                     the provider sent one
  */
 public record FederatedIdentity(String issuer, String subject, TrustLevel trustLevel, Person person,
-		@Nullable Organisation organisation) implements java.io.Serializable {
+		@Nullable Organisation organisation, java.util.@Nullable UUID mailbox) implements java.io.Serializable {
+
+	/** An identity without a mailbox handle. */
+	public FederatedIdentity(String issuer, String subject, TrustLevel trustLevel, Person person, @Nullable Organisation organisation) {
+		this(issuer, subject, trustLevel, person, organisation, null);
+	}
 
 	public FederatedIdentity {
 		Objects.requireNonNull(issuer, "issuer");

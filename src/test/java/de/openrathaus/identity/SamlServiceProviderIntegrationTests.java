@@ -261,6 +261,8 @@ class SamlServiceProviderIntegrationTests {
 		assertThat(identity.subject()).isEqualTo("bPK2-Erika-4711");
 		assertThat(identity.trustLevel()).isEqualTo(TrustLevel.SUBSTANTIAL);
 		assertThat(identity.organisation()).isNull();
+		assertThat(identity.mailbox()).as("the BundID mailbox handle (postOfficeBox)")
+			.isEqualTo(java.util.UUID.fromString("6f1d2c3b-4a59-4e7d-9c8b-0a1b2c3d4e5f"));
 		// each attribute with the level BundID marked it with (akdb:TrustLevel): the e-mail address was entered, not proven
 		assertThat(identity.person()).isEqualTo(new FederatedIdentity.Person("Erika", "Mustermann", LocalDate.of(1964, 8, 12), "Heidestraße 17",
 				"51147", "Köln", "DE", "erika@example.org", Map.of("givenName", TrustLevel.SUBSTANTIAL, "familyName", TrustLevel.SUBSTANTIAL,

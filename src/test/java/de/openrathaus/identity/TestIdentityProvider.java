@@ -155,6 +155,7 @@ final class TestIdentityProvider {
 			attributes.put("urn:oid:2.5.4.7", "Köln");
 			attributes.put("urn:oid:1.2.40.0.10.2.1.1.225599", "DE");
 			attributes.put("urn:oid:0.9.2342.19200300.100.1.3", "erika@example.org");
+			attributes.put("urn:oid:2.5.4.18", "6f1d2c3b-4a59-4e7d-9c8b-0a1b2c3d4e5f");
 		}
 
 		String assertionXml() {

@@ -58,9 +58,9 @@ class FederatedAccounts {
 
 	/** Links the identity to the account; false if the identity belongs to an account already, or the account has one of this provider. */
 	boolean link(FederatedIdentity identity, AccountId account, Instant now) {
-		return jdbc.sql("insert into account.federated_identity(issuer, subject, account_id, linked_at, last_sign_in_at) "
-				+ "values (?, ?, ?, ?, ?) on conflict do nothing")
-			.params(identity.issuer(), identity.subject(), account.value(), Timestamp.from(now), Timestamp.from(now))
+		return jdbc.sql("insert into account.federated_identity(issuer, subject, account_id, linked_at, last_sign_in_at, mailbox) "
+				+ "values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+			.params(identity.issuer(), identity.subject(), account.value(), Timestamp.from(now), Timestamp.from(now), identity.mailbox())
 			.update() == 1;
 	}
 
@@ -75,8 +75,8 @@ class FederatedAccounts {
 	 * the provider says now (a linked local account keeps its own).
 	 */
 	void signedIn(FederatedIdentity identity, AccountId account, String displayName, Instant now) {
-		jdbc.sql("update account.federated_identity set last_sign_in_at = ? where issuer = ? and subject = ?")
-			.params(Timestamp.from(now), identity.issuer(), identity.subject()).update();
+		jdbc.sql("update account.federated_identity set last_sign_in_at = ?, mailbox = coalesce(?, mailbox) where issuer = ? and subject = ?")
+			.params(Timestamp.from(now), identity.mailbox(), identity.issuer(), identity.subject()).update();
 		jdbc.sql("update account.account set last_login_at = ?, "
 				+ "display_name = case when password_hash is null then ? else display_name end, "
 				+ "contact_email = case when password_hash is null then ? else contact_email end where id = ?")

@@ -37,6 +37,12 @@ class JdbcAccountDirectory implements AccountDirectory {
 	}
 
 	@Override
+	public Optional<java.util.UUID> bundIdMailbox(de.openrathaus.account.AccountId id) {
+		return jdbc.sql("select mailbox from account.federated_identity where account_id = ? and mailbox is not null "
+				+ "order by last_sign_in_at desc limit 1").param(id.value()).query(java.util.UUID.class).optional();
+	}
+
+	@Override
 	public List<Department> departments() {
 		return jdbc.sql("select code, name from account.department order by name")
 				.query((rs, row) -> new Department(new DepartmentCode(rs.getString(1)), rs.getString(2))).list();

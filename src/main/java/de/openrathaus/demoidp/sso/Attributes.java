@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 record Attributes(List<Attribute> values) {
 
 	static final String BPK2 = "urn:oid:1.3.6.1.4.1.25484.494450.3";
+	static final String MAILBOX = "urn:oid:2.5.4.18";
 	static final String GIVEN_NAME = "urn:oid:2.5.4.42";
 	static final String SURNAME = "urn:oid:2.5.4.4";
 	static final String BIRTH_DATE = "urn:oid:1.2.40.0.10.2.1.1.55";
@@ -49,6 +50,10 @@ record Attributes(List<Attribute> values) {
 		Level level = person.level();
 		if (organisation == null) {
 			add(values, BPK2, "bPK2", person.identifier(), level);
+			// the demo persons' BundID mailbox handle, derived from their identifier so it stays the same
+			add(values, MAILBOX, "postOfficeBox",
+					java.util.UUID.nameUUIDFromBytes(("postkorb:" + person.identifier()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+						.toString(), level);
 		}
 		else {
 			add(values, ORGANISATION_NAME, "organizationName", organisation.name(), level);

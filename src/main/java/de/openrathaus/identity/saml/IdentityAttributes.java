@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class IdentityAttributes {
 
 	static final String BPK2 = "urn:oid:1.3.6.1.4.1.25484.494450.3";
+	/** The handle of the citizen's BundID mailbox (Postkorb-Handle), a UUID, sent as postOfficeBox. */
+	static final String MAILBOX = "urn:oid:2.5.4.18";
 	static final String GIVEN_NAME = "urn:oid:2.5.4.42";
 	static final String SURNAME = "urn:oid:2.5.4.4";
 	static final String BIRTH_DATE = "urn:oid:1.2.40.0.10.2.1.1.55";
@@ -48,6 +50,7 @@ final class IdentityAttributes {
 				new SamlMessages.RequestedAttribute(BIRTH_DATE, false), new SamlMessages.RequestedAttribute(STREET, false),
 				new SamlMessages.RequestedAttribute(POSTAL_CODE, false), new SamlMessages.RequestedAttribute(LOCALITY, false),
 				new SamlMessages.RequestedAttribute(COUNTRY, false), new SamlMessages.RequestedAttribute(EMAIL, false),
+				new SamlMessages.RequestedAttribute(MAILBOX, false),
 				new SamlMessages.RequestedAttribute(ResponseValidation.LEVEL_ATTRIBUTE, false));
 		if (!organisation) {
 			return person;
@@ -82,7 +85,18 @@ final class IdentityAttributes {
 		FederatedIdentity.Person person = new FederatedIdentity.Person(value(response, GIVEN_NAME), value(response, SURNAME),
 				birthDate(value(response, BIRTH_DATE)), value(response, STREET), value(response, POSTAL_CODE), value(response, LOCALITY),
 				value(response, COUNTRY), value(response, EMAIL), levels);
-		return new FederatedIdentity(response.provider().entityId(), subject.get(), response.level(), person, company);
+		return new FederatedIdentity(response.provider().entityId(), subject.get(), response.level(), person, company,
+				company == null ? mailbox(value(response, MAILBOX)) : null);
+	}
+
+	/** A mailbox handle is a UUID; anything else is left out. */
+	static java.util.@Nullable UUID mailbox(@Nullable String value) {
+		try {
+			return value == null ? null : java.util.UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	private static @Nullable String value(ValidatedResponse response, String name) {
