@@ -15,6 +15,9 @@ public interface AccountDirectory {
 	/** The handle of the account's BundID mailbox, as the identity provider sent it at the last sign-in. */
 	Optional<java.util.UUID> bundIdMailbox(AccountId id);
 
+	/** The enabled staff accounts of the current municipality that hold this role in any department. */
+	List<AccountSummary> staffWith(StaffRole role);
+
 	/** The departments of the current municipality, by name. */
 	List<Department> departments();
 

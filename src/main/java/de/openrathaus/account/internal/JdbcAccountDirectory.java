@@ -43,6 +43,18 @@ class JdbcAccountDirectory implements AccountDirectory {
 	}
 
 	@Override
+	public List<AccountSummary> staffWith(de.openrathaus.account.StaffRole role) {
+		return jdbc.sql("""
+				select a.id, a.kind, coalesce(a.email, a.contact_email), a.display_name, a.trust_level from account.account a
+				 where a.enabled and a.kind = 'STAFF' and exists (select 1 from account.staff_role r where r.account_id = a.id and r.role = ?)
+				 order by a.display_name""")
+			.param(role.name())
+			.query((rs, row) -> new AccountSummary(new de.openrathaus.account.AccountId(rs.getObject(1, java.util.UUID.class)),
+					AccountKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), TrustLevel.valueOf(rs.getString(5))))
+			.list();
+	}
+
+	@Override
 	public List<Department> departments() {
 		return jdbc.sql("select code, name from account.department order by name")
 				.query((rs, row) -> new Department(new DepartmentCode(rs.getString(1)), rs.getString(2))).list();

@@ -156,6 +156,7 @@ class OParlController {
 		json.put("membership", urls.list(OParlKind.MEMBERSHIP));
 		json.put("legislativeTermList", urls.list(OParlKind.LEGISLATIVE_TERM));
 		json.put("legislativeTerm", facts.terms());
+		json.put("locationList", urls.list(OParlKind.LOCATION));
 		json.put("web", urls.web("/rat"));
 		changes(json, facts);
 		return json;

@@ -18,7 +18,9 @@ enum OParlKind {
 	PAPER("Paper", "paper", "council.paper x", "x.public"),
 	CONSULTATION("Consultation", "consultation", "council.consultation x join council.paper p on p.id = x.paper_id", "x.public and p.public"),
 	FILE("File", "file", "council.paper_file x join council.paper p on p.id = x.paper_id", "p.public"),
-	LEGISLATIVE_TERM("LegislativeTerm", "legislativeTerm", "council.legislative_term x", "true");
+	LEGISLATIVE_TERM("LegislativeTerm", "legislativeTerm", "council.legislative_term x", "true"),
+	/** Where a meeting takes place: the place the council office entered for it, one Location per meeting that names one. */
+	LOCATION("Location", "location", "council.meeting x", "x.location is not null");
 
 	static final String SCHEMA = "https://schema.oparl.org/1.1/";
 

@@ -47,7 +47,7 @@ class OParlObjects {
 			case ORGANIZATION -> "x.kind, x.name, x.short_name, x.start_date, x.end_date";
 			case PERSON -> "x.given_name, x.family_name, x.form_of_address";
 			case MEMBERSHIP -> "x.person_id, x.organization_id, x.role, x.voting_right, x.on_behalf_of, x.start_date, x.end_date";
-			case MEETING -> "x.organization_id, x.name, x.starts_at, x.ends_at, x.cancelled";
+			case MEETING -> "x.organization_id, x.name, x.starts_at, x.ends_at, x.cancelled, x.location";
 			case AGENDA_ITEM -> "x.meeting_id, x.number, x.position, x.name, x.result, x.resolution_text, x.votes_yes, x.votes_no, "
 					+ "x.votes_abstain, (select c.id from council.consultation c join council.paper cp on cp.id = c.paper_id "
 					+ "where c.id = x.consultation_id and c.public and cp.public and not c.deleted), r.status, r.due_date, r.department_code";
@@ -59,6 +59,7 @@ class OParlObjects {
 					+ "order by a.created desc limit 1)";
 			case FILE -> "x.paper_id, x.name, x.file_name, x.mime_type, x.size, x.sha256, x.file_date";
 			case LEGISLATIVE_TERM -> "x.name, x.start_date, x.end_date";
+			case LOCATION -> "x.location";
 		};
 	}
 
@@ -111,6 +112,14 @@ class OParlObjects {
 					json.put("end", time(rs.getTimestamp(8).toInstant()));
 				}
 				json.put("organization", List.of(urls.object(OParlKind.ORGANIZATION, rs.getObject(5, UUID.class))));
+				String place = rs.getString(10);
+				if (place != null) {
+					Map<String, Object> location = new LinkedHashMap<>();
+					location.put("id", urls.object(OParlKind.LOCATION, id));
+					location.put("type", OParlKind.LOCATION.type());
+					location.put("description", place);
+					json.put("location", location);
+				}
 				json.put("agendaItem", new ArrayList<>());
 				json.put("web", urls.web("/rat/sitzungen/" + id));
 			}
@@ -191,6 +200,11 @@ class OParlObjects {
 				json.put("name", rs.getString(5));
 				put(json, "startDate", date(rs, 6));
 				put(json, "endDate", date(rs, 7));
+			}
+			case LOCATION -> {
+				json.put("description", rs.getString(5));
+				json.put("bodies", List.of(urls.bodyObject()));
+				json.put("meetings", List.of(urls.object(OParlKind.MEETING, id)));
 			}
 		}
 		json.put("license", LICENSE);

@@ -30,8 +30,11 @@ class AccessibilityFeedbackForm {
 	private final LegalPages pages;
 	private final java.time.Clock clock;
 	private final ApplicationEventPublisher events;
+	private final FeedbackThrottle throttle;
 
-	AccessibilityFeedbackForm(LegalPageStore store, LegalPages pages, java.time.Clock clock, ApplicationEventPublisher events) {
+	AccessibilityFeedbackForm(LegalPageStore store, LegalPages pages, java.time.Clock clock, ApplicationEventPublisher events,
+			FeedbackThrottle throttle) {
+		this.throttle = throttle;
 		this.store = store;
 		this.pages = pages;
 		this.clock = clock;
@@ -39,7 +42,7 @@ class AccessibilityFeedbackForm {
 	}
 
 	@Transactional
-	public void report(@Nullable String rawMessage, @Nullable String rawPage, @Nullable String rawContact) {
+	public void report(@Nullable String rawMessage, @Nullable String rawPage, @Nullable String rawContact, String client) {
 		String message = rawMessage == null ? "" : rawMessage.strip();
 		if (message.isEmpty()) {
 			throw Refusal.of("privacy.feedback.message.required");
@@ -49,6 +52,7 @@ class AccessibilityFeedbackForm {
 		}
 		String page = optional(rawPage, PAGE_MAX, "privacy.feedback.page.tooLong");
 		String contact = optional(rawContact, CONTACT_MAX, "privacy.feedback.contact.tooLong");
+		throttle.acquire(TenantContext.require(), client);
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
 		store.addFeedback(new StoredFeedback(id, message, page, contact, now));

@@ -53,9 +53,10 @@ class LegalPageController {
 	@OnRefusal(ACCESSIBILITY + "#rueckmeldung")
 	String report(@RequestParam(name = "nachricht", required = false) @Nullable String message,
 			@RequestParam(name = "seite", required = false) @Nullable String page,
-			@RequestParam(name = "kontakt", required = false) @Nullable String contact, RedirectAttributes redirect) {
+			@RequestParam(name = "kontakt", required = false) @Nullable String contact, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletRequest request) {
 		try {
-			feedback.report(message, page, contact);
+			feedback.report(message, page, contact, request.getRemoteAddr());
 		}
 		catch (Refusal refused) {
 			throw refused.keeping("message", message).keeping("page", page).keeping("contact", contact);

@@ -31,6 +31,8 @@ class JdbcTenants implements Tenants {
 	// Only known tenants are cached: arbitrary Host headers must not grow the map.
 	private final ConcurrentMap<String, Tenant> byHost = new ConcurrentHashMap<>();
 	private final ConcurrentMap<String, Tenant> bySlug = new ConcurrentHashMap<>();
+	// every rendering, seal and mail asks for the bound municipality by id: one query each, several per decision
+	private final ConcurrentMap<TenantId, Tenant> byId = new ConcurrentHashMap<>();
 
 	JdbcTenants(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -43,7 +45,13 @@ class JdbcTenants implements Tenants {
 
 	@Override
 	public Optional<Tenant> byId(TenantId id) {
-		return jdbc.sql(SELECT + " where t.id = ? group by t.id").param(id.value()).query(this::map).optional();
+		Tenant cached = byId.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Tenant> found = jdbc.sql(SELECT + " where t.id = ? group by t.id").param(id.value()).query(this::map).optional();
+		found.ifPresent(t -> byId.put(id, t));
+		return found;
 	}
 
 	@Override
@@ -84,6 +92,7 @@ class JdbcTenants implements Tenants {
 		}
 		byHost.clear();
 		bySlug.clear();
+		byId.clear();
 		return new Tenant(new TenantId(id), slug, name, List.copyOf(hosts), publicUrl);
 	}
 
@@ -92,6 +101,7 @@ class JdbcTenants implements Tenants {
 		jdbc.sql("update tenancy.tenant set public_url = ? where id = ?").params(publicUrl, tenant.value()).update();
 		byHost.clear();
 		bySlug.clear();
+		byId.clear();
 	}
 
 	private Tenant map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

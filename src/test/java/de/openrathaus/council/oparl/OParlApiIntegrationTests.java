@@ -114,7 +114,8 @@ class OParlApiIntegrationTests {
 		}
 		assertThat(invalid).isEmpty();
 		assertThat(objectsByType.keySet()).containsAll(List.of("System", "Body", "Organization", "Person", "Membership", "Meeting", "AgendaItem",
-				"Paper", "Consultation", "File", "LegislativeTerm"));
+				"Paper", "Consultation", "File", "LegislativeTerm", "Location"));
+		assertThat(everything.toString()).as("the meeting's place as an OParl Location").contains("Demo-Rathaus, Ratssaal");
 		// the demo's non-public item and paper never appear, public ones do
 		assertThat(everything.toString()).contains("2017/1985").doesNotContain("Personalangelegenheit").doesNotContain("Grundstücksangelegenheit");
 	}

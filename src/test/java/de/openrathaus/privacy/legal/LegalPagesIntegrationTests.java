@@ -114,6 +114,29 @@ class LegalPagesIntegrationTests {
 		mvc.perform(get("/admin/rechtliches")).andExpect(status().is3xxRedirection());
 	}
 
+	@Test
+	void oneConnectionSendsAtMostFiveReportsInTenMinutesAndTheRestIsRefusedWithAMessage() throws Exception {
+		String marker = "Flut " + java.util.UUID.randomUUID();
+		for (int i = 1; i <= 6; i++) {
+			var answer = mvc.perform(post("/barrierefreiheit/rueckmeldung").param("nachricht", marker + " " + i).with(csrf())
+				.with(request -> {
+					request.setRemoteAddr("203.0.113.77");
+					return request;
+				}));
+			if (i <= 5) {
+				answer.andExpect(flash().attribute("notice", "privacy.feedback.received"));
+			}
+			else {
+				answer.andExpect(flash().attribute("refused", "privacy.feedback.tooMany"));
+			}
+		}
+		assertThat(inTenant("select count(*) from privacy.accessibility_feedback where message like '" + marker + "%'")).isEqualTo(5);
+		mvc.perform(post("/barrierefreiheit/rueckmeldung").param("nachricht", marker + " von anderswo").with(csrf()).with(request -> {
+			request.setRemoteAddr("198.51.100.9");
+			return request;
+		})).andExpect(flash().attribute("notice", "privacy.feedback.received"));
+	}
+
 	private int inTenant(String sql) {
 		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(sql).query(Integer.class).single());
 	}
