@@ -78,6 +78,7 @@ class DemoIdentityProviderIntegrationTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		org.jsoup.nodes.Document html = Jsoup.parse(page.body());
 		assertThat(html.select("h1").text()).isEqualTo("Demo-BundID – Testperson wählen");
+		assertThat(page.body()).as("every label has its text").doesNotContain("??");
 		assertThat(html.text()).contains("Stadt Musterstadt (Test)").contains("mindestens das Vertrauensniveau substanziell");
 		// the person with a username account (level 1) is shown, but cannot be chosen, and the page says why
 		Element leonie = html.getElementById("person-leonie");
