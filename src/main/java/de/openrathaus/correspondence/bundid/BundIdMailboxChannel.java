@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import de.openrathaus.account.AccountDirectory;
 import de.openrathaus.account.AccountId;
@@ -38,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "openrathaus.bundid-mailbox.enabled", havingValue = "true")
 class BundIdMailboxChannel implements DeliveryChannel {
 
-	private static final Pattern MESSAGE_ID = Pattern.compile("\"(?:messageId|id|uuid)\"\\s*:\\s*\"([^\"]{1,80})\"");
 
 	private final BundIdMailboxSettings settings;
 	private final AccountDirectory accounts;
@@ -91,8 +88,7 @@ class BundIdMailboxChannel implements DeliveryChannel {
 				message.reference(), message.application(), replyTo.orElse(null), attachments), clock.instant());
 		int status = answer.status();
 		if (status >= 200 && status < 300) {
-			Matcher id = MESSAGE_ID.matcher(answer.body());
-			return new Handover.Sent(id.find() ? id.group(1) : null);
+			return new Handover.Sent(answer.messageReference().orElse(null));
 		}
 		if (status == 400 || status == 404 || status == 409 || status == 410 || status == 413 || status == 422) {
 			return new Handover.Refused(text("bundid.reason.refused", status));

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -29,6 +30,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,6 +58,27 @@ final class ZbpClient {
 
 	/** What the ZBP answered. */
 	record Answer(int status, String body) {
+
+		/**
+		 * The message's identifier in the mailbox, for the delivery's carrier reference: the ZBP answers a send with
+		 * {@code {"mailboxHandle": …, "messageId": <number>, "messageUuid": "…"}}; the UUID is the stable one, the number
+		 * is taken where an older ZBP gives only that. Empty for an answer that is not such an object.
+		 */
+		Optional<String> messageReference() {
+			try {
+				JsonNode answer = JSON.readTree(body);
+				for (String field : List.of("messageUuid", "messageId")) {
+					JsonNode value = answer.path(field);
+					if ((value.isString() || value.isIntegralNumber()) && !value.asString().isBlank() && value.asString().length() <= 80) {
+						return Optional.of(value.asString());
+					}
+				}
+				return Optional.empty();
+			}
+			catch (RuntimeException unreadable) {
+				return Optional.empty();
+			}
+		}
 	}
 
 	private final BundIdMailboxSettings settings;

@@ -155,6 +155,8 @@ class BundIdMailboxIntegrationTests {
 		assertThat(received.level()).as("a notice without a document opens at the basic level").isEqualTo(1);
 		assertThat(received.service()).isEqualTo("OpenRathaus");
 		assertThat(received.reference()).isEqualTo("HUND-2026-ZBP001");
+		assertThat(carrierReference(message)).as("the ZBP's message UUID is kept to find the message in the mailbox later")
+			.isEqualTo(received.messageUuid().toString());
 	}
 
 	@Test
@@ -241,6 +243,11 @@ class BundIdMailboxIntegrationTests {
 	private String deliveryStatus(UUID message) {
 		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select status from correspondence.delivery where id = ?").param(message)
 			.query(String.class).single());
+	}
+
+	private String carrierReference(UUID message) {
+		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select carrier_reference from correspondence.delivery where id = ?")
+			.param(message).query(String.class).single());
 	}
 
 	private int attempts(UUID message) {

@@ -50,7 +50,7 @@ final class ZbpStandIn implements AutoCloseable {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	record Received(UUID mailbox, int level, String sender, String title, String content, String service, String reference,
-			List<String> files, Map<String, byte[]> contents) {
+			List<String> files, Map<String, byte[]> contents, UUID messageUuid) {
 	}
 
 	final List<Received> received = new CopyOnWriteArrayList<>();
@@ -163,8 +163,9 @@ final class ZbpStandIn implements AutoCloseable {
 				files.add(name);
 				contents.put(name, file.content());
 			}
-			received.add(new Received(mailbox, level, sender, title, text, service, message.path("reference").asString(), files, contents));
-			answer(exchange, 200, "{\"messageId\":\"" + UUID.randomUUID() + "\"}");
+			UUID messageUuid = UUID.randomUUID();
+			received.add(new Received(mailbox, level, sender, title, text, service, message.path("reference").asString(), files, contents, messageUuid));
+			answer(exchange, 200, "{\"mailboxHandle\":\"" + mailbox + "\",\"messageId\":" + received.size() + ",\"messageUuid\":\"" + messageUuid + "\"}");
 		}
 		catch (Exception e) {
 			answer(exchange, 400, "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
