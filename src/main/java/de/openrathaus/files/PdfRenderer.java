@@ -38,8 +38,24 @@ public class PdfRenderer {
 		XmlFactories.pin();
 	}
 
+	/** A rendered document with its readable text (what a reader sees, one line per block). */
+	public record Rendered(byte[] pdf, String text) {
+	}
+
 	public byte[] render(String template, Map<String, Object> model, Locale locale) {
+		return pdf(template, templates.process(template, new Context(locale, model)));
+	}
+
+	/**
+	 * Renders the document and also returns its text, taken from the same XHTML the PDF is made of, so
+	 * that whoever indexes the document need not extract the text from the PDF again.
+	 */
+	public Rendered renderWithText(String template, Map<String, Object> model, Locale locale) {
 		String xhtml = templates.process(template, new Context(locale, model));
+		return new Rendered(pdf(template, xhtml), XhtmlText.of(xhtml));
+	}
+
+	private static byte[] pdf(String template, String xhtml) {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();

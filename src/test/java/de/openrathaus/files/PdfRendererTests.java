@@ -24,14 +24,17 @@ import org.verapdf.pdfa.results.ValidationResult;
 public class PdfRendererTests {
 
 	static byte[] renderSample() {
+		return renderer().render("test/pdf-sample", Map.of("title", "Eingangsbestätigung", "municipality", "Stadt Musterstadt"), Locale.GERMAN);
+	}
+
+	private static PdfRenderer renderer() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/");
 		resolver.setSuffix(".html");
 		resolver.setCharacterEncoding("UTF-8");
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver);
-		return new PdfRenderer(engine).render("test/pdf-sample",
-				Map.of("title", "Eingangsbestätigung", "municipality", "Stadt Musterstadt"), Locale.GERMAN);
+		return new PdfRenderer(engine);
 	}
 
 	@Test
@@ -57,5 +60,24 @@ public class PdfRendererTests {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Eingangsbestätigung").contains("Größe, Übermaß, Straße").contains("156,00 €");
 		}
+	}
+
+	@Test
+	void theTextGivenWithTheDocumentIsTheTextItsReadersFindInThePdf() throws Exception {
+		PdfRenderer.Rendered rendered = renderer().renderWithText("test/pdf-sample",
+				Map.of("title", "Eingangsbestätigung", "municipality", "Stadt Musterstadt"), Locale.GERMAN);
+		String inPdf;
+		try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+			inPdf = new PDFTextStripper().getText(document);
+		}
+		assertThat(rendered.text()).contains("Eingangsbestätigung").contains("Größe, Übermaß, Straße").contains("156,00 €")
+			.doesNotContain("<").doesNotContain("font-family");
+		assertThat(words(rendered.text())).as("every word of the text is in the PDF").isSubsetOf(words(inPdf))
+			.as("and every word of the PDF but the page numbers of the footer (\"1 / 1\") is in the text")
+			.containsAll(words(inPdf).stream().filter(w -> !w.matches("\\d+|/")).toList());
+	}
+
+	private static java.util.Set<String> words(String text) {
+		return java.util.Arrays.stream(text.split("[\\s\\u00a0]+")).filter(w -> !w.isBlank()).collect(java.util.stream.Collectors.toSet());
 	}
 }

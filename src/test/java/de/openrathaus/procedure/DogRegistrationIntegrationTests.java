@@ -196,6 +196,17 @@ class DogRegistrationIntegrationTests {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Ihr Antrag wird abgelehnt.")
 				.contains("Der Hund ist bereits unter HUND-2025-000007 angemeldet.");
 		}
+		// the e-file's copy is searchable by the decision's own words as soon as it is filed, no extraction waited for
+		String decisionVersion = """
+				select count(*) from records.document_version v join records.document d on d.id = v.document_id
+				  join records.record_case c on c.id = d.case_id join records.version_text t on t.version_id = v.id
+				  join records.search_entry s on s.version_id = v.id
+				 where c.reference = ? and d.title = 'Bescheid' and t.status = 'EXTRACTED' and t.attempts = 0
+				   and t.body like '%Der Hund ist bereits unter HUND-2025-000007 angemeldet.%'
+				   and s.search @@ plainto_tsquery('german', 'bereits angemeldet abgelehnt')""";
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(decisionVersion, reference(id)) == 1);
+		assertThat(count("select count(*) from procedure.decision where application_id = ?::uuid and text is null and document is null", id))
+			.as("the decision's own copy and its text are dropped once the e-file holds them").isOne();
 	}
 
 	@Test

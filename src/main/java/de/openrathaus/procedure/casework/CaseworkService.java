@@ -261,14 +261,14 @@ class CaseworkService {
 		model.put("verificationCode", mark.code());
 		model.put("verificationQr", mark.qrCode());
 		model.put("verificationPage", mark.url().substring(0, mark.url().indexOf('?')));
-		byte[] rendered = renderer.render(template, model, Locale.GERMAN);
-		byte[] document = seal.seal(rendered, application.reference());
+		PdfRenderer.Rendered rendered = renderer.renderWithText(template, model, Locale.GERMAN);
+		byte[] document = seal.seal(rendered.pdf(), application.reference());
 		String filename = "Bescheid-" + application.reference() + ".pdf";
 		transactions.executeWithoutResult(status -> {
 			if (!save.test(decided)) {
 				return;
 			}
-			decisions.save(application.id(), outcome, reason, assessment.amountCents(), decidedBy, now, filename, document);
+			decisions.save(application.id(), outcome, reason, assessment.amountCents(), decidedBy, now, filename, document, rendered.text());
 			seal.register(new DecisionSeal.SealedDecision(application.reference(), mark.code(), Sha256.hex(document),
 					application.department().value(), now));
 			workflow.decide(application.id(), outcome);

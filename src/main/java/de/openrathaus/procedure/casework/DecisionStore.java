@@ -33,11 +33,11 @@ class DecisionStore implements DecisionDocuments {
 
 	/** Stores the decision; without {@code decidedBy} it is an automatic decision (no clerk decided it). */
 	void save(ApplicationId application, DecisionOutcome outcome, @Nullable String reason, @Nullable Long amountCents,
-			@Nullable AccountId decidedBy, Instant issuedAt, String filename, byte[] document) {
+			@Nullable AccountId decidedBy, Instant issuedAt, String filename, byte[] document, String text) {
 		jdbc.sql("insert into procedure.decision(application_id, outcome, reason, amount_cents, decided_by, automatic, issued_at, filename, "
-				+ "document, sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "document, sha256, text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(application.value(), outcome.name(), reason, amountCents, decidedBy == null ? null : decidedBy.value(), decidedBy == null,
-					Timestamp.from(issuedAt), filename, document, Sha256.hex(document))
+					Timestamp.from(issuedAt), filename, document, Sha256.hex(document), text)
 			.update();
 	}
 
@@ -51,9 +51,9 @@ class DecisionStore implements DecisionDocuments {
 			.query((rs, row) -> new ApplicationId(rs.getObject(1, UUID.class))).set();
 	}
 
-	/** Drops the decision's own copy of its document once the e-file holds it (matched by SHA-256). */
+	/** Drops the decision's own copy of its document and its text once the e-file holds it (matched by SHA-256). */
 	void releaseFiled(ApplicationId application, Collection<String> sha256) {
-		jdbc.sql("update procedure.decision set document = null where application_id = ? and sha256 = any(?) and document is not null")
+		jdbc.sql("update procedure.decision set document = null, text = null where application_id = ? and sha256 = any(?) and document is not null")
 			.params(application.value(), sha256.toArray(String[]::new)).update();
 	}
 
@@ -73,13 +73,14 @@ class DecisionStore implements DecisionDocuments {
 	/** The decision document: its own copy until the e-file holds it, then the e-file's (checked against the hash). */
 	@Override
 	public Optional<Document> decisionOf(ApplicationId application) {
-		record Stored(String filename, byte @Nullable [] document, String sha256) {
+		record Stored(String filename, byte @Nullable [] document, String sha256, @Nullable String text) {
 		}
-		return jdbc.sql("select filename, document, sha256 from procedure.decision where application_id = ?")
+		return jdbc.sql("select filename, document, sha256, text from procedure.decision where application_id = ?")
 			.param(application.value())
-			.query((rs, row) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+			.query((rs, row) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getString(4)))
 			.optional()
-			.flatMap(stored -> (stored.document() != null ? Optional.of(stored.document()) : filed.content(application, stored.sha256()))
-				.map(content -> new Document(stored.filename(), "application/pdf", content)));
+			.flatMap(stored -> stored.document() != null
+					? Optional.of(new Document(stored.filename(), "application/pdf", stored.document(), stored.text()))
+					: filed.content(application, stored.sha256()).map(content -> new Document(stored.filename(), "application/pdf", content)));
 	}
 }

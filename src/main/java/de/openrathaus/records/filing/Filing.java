@@ -96,7 +96,7 @@ class Filing implements IncomingDocuments {
 		boolean filedAlready = submission.existing().map(caseId -> store.hasDocumentFrom(caseId, DocumentSource.DECISION)).orElse(false);
 		Optional<PreparedDocument> decision = filedAlready ? Optional.empty()
 				: Optional.of(decisions.decisionOf(event.application()).orElseThrow())
-					.map(d -> new PreparedDocument(d.filename(), d.mediaType(), store.storeContent(d.content())));
+					.map(d -> new PreparedDocument(d.filename(), d.mediaType(), store.storeContent(d.content()), d.text()));
 		transactions.executeWithoutResult(tx -> {
 			CaseId caseId = caseOf(submission);
 			if (decision.isPresent() && !store.hasDocumentFrom(caseId, DocumentSource.DECISION)) {
@@ -106,8 +106,9 @@ class Filing implements IncomingDocuments {
 							"event DecisionIssued");
 				}
 				PreparedDocument document = decision.get();
+				// the decision's text as rendered: searchable at once, without extracting it from the sealed PDF
 				store.addDocument(caseId, "Bescheid", document.filename(), document.mediaType(), document.content(), SYSTEM,
-						Map.of("source", DocumentSource.DECISION.stored()));
+						Map.of("source", DocumentSource.DECISION.stored()), document.text());
 				applications.filed(event.application(), List.of(document.content().sha256()));
 			}
 			if (store.close(caseId)) {
@@ -149,7 +150,11 @@ class Filing implements IncomingDocuments {
 	}
 
 	/** A document whose content is in the content store, ready to be added in the transaction. */
-	private record PreparedDocument(String filename, String mediaType, StoredContent content) {
+	private record PreparedDocument(String filename, String mediaType, StoredContent content, @Nullable String text) {
+
+		PreparedDocument(String filename, String mediaType, StoredContent content) {
+			this(filename, mediaType, content, null);
+		}
 	}
 
 	/** An attachment of the application, its content in the content store. */

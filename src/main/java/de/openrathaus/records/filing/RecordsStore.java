@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import de.openrathaus.records.content.ContentStore;
 import de.openrathaus.records.content.StoredContent;
+import de.openrathaus.records.search.SearchEntries;
 import de.openrathaus.records.search.TextExtraction;
 
 import de.openrathaus.account.DepartmentCode;
@@ -131,9 +132,20 @@ public class RecordsStore {
 		return new StoredContent(contents.put(content), content.length);
 	}
 
-	/** Adds a document with its first version, whose content is in the content store already. */
+	/** Adds a document with its first version, whose content is in the content store already; its text is extracted afterwards. */
 	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, StoredContent content, String author,
 			Map<String, String> metadata) {
+		return addDocument(recordCase, title, filename, mediaType, content, author, metadata, null);
+	}
+
+	/**
+	 * Adds a document with its first version, whose content is in the content store already.
+	 *
+	 * @param text the document's readable text where the caller has it already (a document the platform rendered itself):
+	 *     the version is searchable when the transaction commits, without a text extraction; null to extract it afterwards
+	 */
+	public DocumentId addDocument(CaseId recordCase, String title, String filename, String mediaType, StoredContent content, String author,
+			Map<String, String> metadata, @Nullable String text) {
 		DocumentId document = DocumentId.random();
 		VersionId version = VersionId.random();
 		jdbc.sql("insert into records.document(id, case_id, title) values (?, ?, ?)").params(document.value(), recordCase.value(), title)
@@ -142,8 +154,16 @@ public class RecordsStore {
 				+ "values (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb)")
 			.params(version.value(), document.value(), filename, mediaType, content.size(), content.sha256(), author, JSON.writeValueAsString(metadata))
 			.update();
-		jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
-		events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
+		String body = text == null ? "" : text.replace('\u0000', ' ').strip();
+		if (body.isEmpty()) {
+			jdbc.sql("insert into records.version_text(version_id, status) values (?, ?)").params(version.value(), TextStatus.PENDING.name()).update();
+			events.publishEvent(new TextExtraction.VersionAdded(de.openrathaus.tenancy.TenantContext.require(), version));
+		}
+		else {
+			jdbc.sql("insert into records.version_text(version_id, status, body, extracted_at) values (?, ?, ?, now())")
+				.params(version.value(), TextStatus.EXTRACTED.name(), body).update();
+			SearchEntries.write(jdbc, version, body);
+		}
 		return document;
 	}
 

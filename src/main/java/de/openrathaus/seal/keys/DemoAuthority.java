@@ -21,6 +21,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * password in {@code <slug>.password}, both readable by the owner only. Made on first use, reused
  * after every restart. The CA issues a fresh CRL (no certificate revoked) on demand, so a seal can
  * carry revocation data (PAdES B-LT) without any network.
+ *
+ * <p>The CA's key is RSA 3072 (its signatures on certificates and CRLs are verified with every seal, and
+ * RSA verification is cheap); the seal and timestamp keys are ECDSA P-256, which sign with every seal
+ * and cost a small fraction of an RSA 3072 signature (see docs/benchmarks.md, issue 13). A keystore made
+ * before keeps its RSA keys.
  */
 public final class DemoAuthority {
 
@@ -68,6 +74,7 @@ public final class DemoAuthority {
 
 	private static final Duration CRL_FRESH = Duration.ofHours(1);
 	private static final int KEY_BITS = 3072;
+	private static final String SIGNING_CURVE = "secp256r1";
 
 	private final KeyStore store;
 	private final byte[] keystore;
@@ -172,8 +179,10 @@ public final class DemoAuthority {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(KEY_BITS, random);
 		KeyPair caKeys = generator.generateKeyPair();
-		KeyPair sealKeys = generator.generateKeyPair();
-		KeyPair tsaKeys = generator.generateKeyPair();
+		KeyPairGenerator signing = KeyPairGenerator.getInstance("EC");
+		signing.initialize(new ECGenParameterSpec(SIGNING_CURVE), random);
+		KeyPair sealKeys = signing.generateKeyPair();
+		KeyPair tsaKeys = signing.generateKeyPair();
 		Instant now = clock.instant();
 		X500Name caName = name("Demo-CA " + municipality);
 		X509Certificate ca = certificate(caName, caName, caKeys.getPublic(), caKeys.getPrivate(), now, Duration.ofDays(3650), null,
