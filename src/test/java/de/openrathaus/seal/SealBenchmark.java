@@ -48,7 +48,7 @@ class SealBenchmark {
 	static final int DOCUMENTS = Integer.getInteger("bench.documents", 200);
 	static final int CASES = Integer.getInteger("bench.cases", 100);
 	/** Cases approved before the measurement, so that it sees compiled code, not the JIT compiler at work. */
-	static final int WARMUP_CASES = Integer.getInteger("bench.warmup-cases", 60);
+	static final int WARMUP_CASES = Integer.getInteger("bench.warmup-cases", 150);
 
 	@Autowired
 	MockMvc mvc;
@@ -87,6 +87,7 @@ class SealBenchmark {
 		}
 		double render = rate(DOCUMENTS, () -> renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN));
 		byte[] rendered = renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN);
+		int size = TenantContext.callAs(tenant, () -> seal.seal(rendered, "HUND-2026-999999")).length;
 		double sealOnly = rate(DOCUMENTS, () -> TenantContext.callAs(tenant, () -> seal.seal(rendered, "HUND-2026-999999")));
 		double renderAndSeal = rate(DOCUMENTS, () -> TenantContext.callAs(tenant,
 				() -> seal.seal(renderer.render("procedure/decisions/ablehnung", model, Locale.GERMAN), "HUND-2026-999999")));
@@ -120,6 +121,7 @@ class SealBenchmark {
 		assertThat(decided).isGreaterThanOrEqualTo(CASES);
 		System.out.printf(Locale.ROOT, "BENCH threads=%d cores=%d documents=%d cases=%d warm-up cases=%d%n", THREADS,
 				Runtime.getRuntime().availableProcessors(), DOCUMENTS, CASES, WARMUP_CASES);
+		System.out.printf(Locale.ROOT, "BENCH sealed rejection decision: %d bytes%n", size);
 		System.out.printf(Locale.ROOT, "BENCH (a) rendered only: %.1f/s%n", render);
 		System.out.printf(Locale.ROOT, "BENCH (a2) sealed only (a rendered document): %.1f/s%n", sealOnly);
 		System.out.printf(Locale.ROOT, "BENCH (b) rendered and sealed: %.1f/s%n", renderAndSeal);

@@ -179,6 +179,27 @@ class SealedDecisionIntegrationTests {
 	}
 
 	@Test
+	void theQrCodePrintedOnTheDecisionOpensTheCheckWithItsReferenceAndCode() throws Exception {
+		String scanned = null;
+		try (PDDocument document = Loader.loadPDF(decision)) {
+			for (org.apache.pdfbox.cos.COSName name : document.getPage(0).getResources().getXObjectNames()) {
+				if (document.getPage(0).getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+					java.awt.image.BufferedImage pixels = image.getImage();
+					int[] rgb = pixels.getRGB(0, 0, pixels.getWidth(), pixels.getHeight(), null, 0, pixels.getWidth());
+					scanned = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+							new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(pixels.getWidth(), pixels.getHeight(), rgb))))
+						.getText();
+				}
+			}
+		}
+		assertThat(scanned).as("a QR code a phone can read is on the first page").isNotNull()
+			.contains("/pruefen?").contains("az=" + reference).contains("code=" + codeOn(decision));
+		java.net.URI address = java.net.URI.create(scanned);
+		mvc.perform(get(address.getPath() + "?" + address.getRawQuery()).with(from("198.51.100.7")))
+			.andExpect(content().string(containsString("Echt: ein unveränderter Bescheid")));
+	}
+
+	@Test
 	void aTamperedDecisionIsAlteredAndAForeignPdfIsNotOurs() throws Exception {
 		// a change appended after sealing (an incremental update, as PDF editors make it)
 		byte[] appended;

@@ -2,6 +2,7 @@
 package de.openrathaus.seal.verification;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,11 +105,14 @@ class SealService implements DecisionSeal {
 		catch (WriterException e) {
 			throw new IllegalArgumentException("text too long for a QR code", e);
 		}
+		// black and white, one bit per pixel: the PDF then holds a small grey-scale image instead of 24-bit
+		// colour, which every later pass over the document (seal digest, DSS's revisions, filing) reads
 		int scale = 4;
-		BufferedImage image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale, BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale, BufferedImage.TYPE_BYTE_BINARY);
+		WritableRaster pixels = image.getRaster();
 		for (int y = 0; y < image.getHeight(); y++) {
 			for (int x = 0; x < image.getWidth(); x++) {
-				image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
+				pixels.setSample(x, y, 0, matrix.get(x / scale, y / scale) ? 0 : 1);
 			}
 		}
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
