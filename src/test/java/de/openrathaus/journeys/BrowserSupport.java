@@ -51,9 +51,17 @@ final class BrowserSupport implements AutoCloseable {
 		return new BrowserSupport(executable);
 	}
 
-	/** Fails when axe-core finds any WCAG 2.1 A/AA violation on the page as it is now. */
+	/** Fails when axe-core finds any WCAG 2.1 A/AA violation on the page as it is now, or an id is used twice. */
 	static void assertAccessible(Page page) {
 		assertThat(page.content()).as("untranslated message keys on " + page.url()).doesNotContainPattern("\\?\\?[\\w.]+_\\w+\\?\\?");
+		// WCAG 2.1 success criterion 4.1.1 (parsing), which axe-core no longer checks since WCAG 2.2 made it obsolete: an id
+		// used twice sends a label or a description to the wrong element
+		@SuppressWarnings("unchecked")
+		List<String> duplicateIds = (List<String>) page.evaluate("""
+				() => { const seen = new Set(), twice = new Set();
+				        document.querySelectorAll('[id]').forEach(e => seen.has(e.id) ? twice.add(e.id) : seen.add(e.id));
+				        return [...twice]; }""");
+		assertThat(duplicateIds).as("ids used more than once on " + page.url()).isEmpty();
 		AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
 		List<Rule> violations = results.getViolations();
 		assertThat(violations).as(() -> "WCAG 2.1 AA violations on " + page.url() + ":\n" + violations.stream()
