@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
 
 /**
@@ -16,6 +17,9 @@ import de.openrathaus.account.DepartmentCode;
 public interface Applications {
 
 	Optional<ApplicationDetails> details(ApplicationId id);
+
+	/** Every application the account made, drafts included, for an access request (Art. 15 GDPR). */
+	List<ApplicationId> madeBy(AccountId applicant);
 
 	Optional<AttachmentContent> attachment(ApplicationId id, UUID attachmentId);
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * A citizen sets up the ways answers reach them (§ 4 (1) EGovG NRW): the account's delivery page, the
  * De-Mail address (refused when it is no De-Mail address), the postal address for letters (refused with
  * a five-digit rule), the key page for encrypted e-mail, and the letter as preferred channel. axe-core
- * checks each page, with its errors shown and after saving.
+ * checks each page, with its errors shown and after saving. Last, the citizen downloads what the platform keeps
+ * about them (Art. 15 GDPR).
  */
 class DeliveryChannelJourneyTests extends Journey {
 
@@ -71,6 +72,14 @@ class DeliveryChannelJourneyTests extends Journey {
 			assertThat(citizen.getByRole(AriaRole.STATUS)).containsText("Antworten gehen künftig auf diesem Weg an Sie.");
 			assertThat(citizen.getByLabel("Brief", new Page.GetByLabelOptions().setExact(true))).isChecked();
 			assertAccessible(citizen);
+
+			// what the platform keeps about the citizen (Art. 15 GDPR), from the portal's start page
+			citizen.navigate(url("/portal"));
+			link(citizen, "Auskunft über Ihre Daten").click();
+			assertThat(citizen.locator("h1")).hasText("Auskunft über Ihre Daten");
+			assertAccessible(citizen);
+			com.microsoft.playwright.Download answer = citizen.waitForDownload(() -> button(citizen, "Auskunft herunterladen").click());
+			org.assertj.core.api.Assertions.assertThat(answer.suggestedFilename()).startsWith("Auskunft-").endsWith(".zip");
 		}
 	}
 }

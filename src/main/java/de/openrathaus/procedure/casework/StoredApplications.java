@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.account.AccountId;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.procedure.application.AnswerFormatter;
@@ -38,6 +39,12 @@ class StoredApplications implements Applications {
 		this.decisions = decisions;
 		this.service = service;
 		this.workflow = workflow;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ApplicationId> madeBy(AccountId applicant) {
+		return store.listFor(applicant).stream().map(Application::id).toList();
 	}
 
 	@Override

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
+/**
+ * What each module holds about a person, for a data subject's access request (Art. 15 GDPR): a narrow
+ * interface every module that keeps personal data implements, so the privacy module assembles the
+ * answer without reading any other module's tables. Depends on nothing.
+ */
+@NullMarked
+package de.openrathaus.personaldata;
+
+import org.jspecify.annotations.NullMarked;
