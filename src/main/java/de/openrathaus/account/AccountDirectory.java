@@ -9,6 +9,12 @@ public interface AccountDirectory {
 
 	Optional<AccountSummary> find(AccountId id);
 
+	/**
+	 * The citizen account (personal or organisation user) of the current municipality that signs in with, or receives mail
+	 * at, this address (compared in lower case); staff accounts are not found. For a data subject's request in writing.
+	 */
+	Optional<AccountSummary> citizenByEmail(String email);
+
 	/** The name of an organisation of the current municipality (as its identity provider last sent it). */
 	Optional<String> organisationName(OrganisationId id);
 

@@ -44,6 +44,21 @@ class LegalPagesJourneyTests extends Journey {
 			BrowserSupport.assertAccessible(page);
 			page.navigate(url("/datenschutz/vorfaelle"));
 			BrowserSupport.assertAccessible(page);
+			// an access request in writing: an unknown address is explained, a citizen's answer downloads
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Auskunftsersuchen")).click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Auskunftsersuchen (Art. 15 DSGVO)");
+			BrowserSupport.assertAccessible(page);
+			page.getByLabel("E-Mail-Adresse des Servicekontos").fill("niemand@example.org");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Auskunft erstellen")).click();
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("kein eindeutiges Servicekonto");
+			BrowserSupport.assertAccessible(page);
+			page.getByLabel("E-Mail-Adresse des Servicekontos").fill("buerger@example.org");
+			com.microsoft.playwright.Download answer = page.waitForDownload(
+					() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Auskunft erstellen")).click());
+			org.assertj.core.api.Assertions.assertThat(answer.suggestedFilename()).endsWith(".zip");
+			page.reload();
+			assertThat(page.locator("main table")).containsText("durch die Datenschutzbeauftragte");
+			BrowserSupport.assertAccessible(page);
 		}
 	}
 

@@ -126,6 +126,43 @@ class AccessRequestIntegrationTests {
 		mvc.perform(post("/portal/konto/auskunft").session(mine).with(csrf())).andExpect(redirectedUrl("/portal/konto/auskunft"));
 	}
 
+	@Test
+	void theDataProtectionOfficerAnswersARequestInWritingAndSeesEveryAnswerGiven() throws Exception {
+		String person = accounts.citizen("Cordula");
+		accounts.citizen("Dagobert");
+		MockHttpSession citizen = TestAccounts.signIn(mvc, person);
+		MockHttpSession clerk = TestAccounts.signIn(mvc, accounts.clerk("Jost", "steuern"));
+		DogRegistrations.submittedAndTaken(mvc, citizen, clerk, "Cordula", "276098765400153");
+		MockHttpSession officer = TestAccounts.signIn(mvc, "datenschutz@musterstadt.example", "Demo-Passwort-2026");
+
+		// neither a citizen nor a clerk may produce another person's answer
+		mvc.perform(get("/datenschutz/auskunft").session(clerk)).andExpect(status().isForbidden());
+		mvc.perform(post("/datenschutz/auskunft").param("email", person).session(citizen).with(csrf())).andExpect(status().isForbidden());
+		// an address without an account, or a staff address, names no one and answers nothing
+		mvc.perform(post("/datenschutz/auskunft").param("email", "niemand@example.org").session(officer).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+					org.hamcrest.Matchers.containsString("kein eindeutiges Servicekonto")));
+		mvc.perform(post("/datenschutz/auskunft").param("email", "steuern@musterstadt.example").session(officer).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+					org.hamcrest.Matchers.containsString("kein eindeutiges Servicekonto")));
+
+		byte[] zip = mvc.perform(post("/datenschutz/auskunft").param("email", " " + person.toUpperCase() + " ").session(officer).with(csrf()))
+			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/zip"))
+			.andReturn().getResponse().getContentAsByteArray();
+		String json = new String(unzip(zip).get("daten.json"), StandardCharsets.UTF_8);
+		assertThat(json).contains(person).contains("276098765400153").doesNotContain("Dagobert");
+
+		// the list shows the answer with who produced it; the portal's own answers appear too
+		mvc.perform(post("/portal/konto/auskunft").session(citizen).with(csrf())).andExpect(status().isOk());
+		String list = mvc.perform(get("/datenschutz/auskunft").session(officer)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).contains("Cordula").contains("durch die Datenschutzbeauftragte").contains("selbst im Portal");
+		assertThat(TenantContext.callAs(accounts.tenant(), () -> jdbc.sql(
+				"select count(*) from privacy.access_request where account_id = ?").param(accounts.idOf(person)).query(Long.class).single()))
+			.isEqualTo(2);
+	}
+
 	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

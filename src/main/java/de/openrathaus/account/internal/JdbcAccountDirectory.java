@@ -23,6 +23,20 @@ class JdbcAccountDirectory implements AccountDirectory {
 	}
 
 	@Override
+	public Optional<AccountSummary> citizenByEmail(String email) {
+		String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+		List<AccountSummary> found = jdbc.sql("""
+				select id, kind, coalesce(email, contact_email), display_name, trust_level from account.account
+				 where kind <> 'STAFF' and (email = ? or contact_email = ?)""")
+			.params(address, address)
+			.query((rs, row) -> new AccountSummary(new AccountId(rs.getObject(1, java.util.UUID.class)), AccountKind.valueOf(rs.getString(2)),
+					rs.getString(3), rs.getString(4), TrustLevel.valueOf(rs.getString(5))))
+			.list();
+		// an address that two accounts share (a sign-in address and another's contact address) names no one for sure
+		return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+	}
+
+	@Override
 	public Optional<AccountSummary> find(AccountId id) {
 		return jdbc.sql("select kind, coalesce(email, contact_email), display_name, trust_level from account.account where id = ?")
 				.param(id.value())

@@ -40,12 +40,14 @@ class AccessController {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
 	private final AccessExport export;
+	private final AccessRequests requests;
 	private final Tenants tenants;
 	private final Clock clock;
 	private final Map<AccountId, List<Instant>> recent = new ConcurrentHashMap<>();
 
-	AccessController(AccessExport export, Tenants tenants, Clock clock) {
+	AccessController(AccessExport export, AccessRequests requests, Tenants tenants, Clock clock) {
 		this.export = export;
+		this.requests = requests;
 		this.tenants = tenants;
 		this.clock = clock;
 	}
@@ -71,6 +73,7 @@ class AccessController {
 			return "redirect:" + PAGE;
 		}
 		byte[] zip = export.zip(citizen.id().value(), citizen.displayName(), tenants.current().name());
+		requests.answered(citizen.id().value(), citizen.id().value(), AccessRequests.Channel.PORTAL, clock.instant());
 		return Downloads.attachment(zip, "Auskunft-" + STAMP.withZone(clock.getZone()).format(clock.instant()) + ".zip", "application/zip");
 	}
 
