@@ -22,6 +22,8 @@ import de.openrathaus.files.Downloads;
 import de.openrathaus.web.OnRefusal;
 import de.openrathaus.web.Refusal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import de.openrathaus.seal.DecisionSeal;
@@ -100,8 +102,9 @@ class BackofficeController {
 	}
 
 	@GetMapping("/backoffice/faelle/{id}")
-	String showCase(@PathVariable ApplicationId id, SignedInUser clerk, Model model, Locale locale) {
+	String showCase(@PathVariable ApplicationId id, SignedInUser clerk, Model model, Locale locale, HttpServletRequest request) {
 		Application application = casework.visibleCase(clerk, id);
+		casework.viewed(clerk, application, request.getRemoteAddr());
 		ProcedureDefinition definition = casework.definitionOf(application);
 		List<StoredAttachment> attachments = store.attachments(id);
 		model.addAttribute("antrag", application);

@@ -19,6 +19,7 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.ApplicationId;
+import de.openrathaus.procedure.CaseViewed;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
 import de.openrathaus.procedure.InformationRequested;
@@ -99,6 +100,14 @@ class CaseworkService {
 		return store.find(id)
 			.filter(a -> a.status() != ApplicationStatus.DRAFT && departmentsOf(clerk).contains(a.department()))
 			.orElseThrow(ApplicationNotFound::new);
+	}
+
+	/** Records that the clerk opened the case (the event reaches the e-file's audit trail after commit). */
+	@Transactional
+	public void viewed(SignedInUser clerk, Application application, String origin) {
+		if (application.reference() != null) {
+			events.publishEvent(new CaseViewed(application.tenant(), application.id(), application.reference(), clerk.displayName(), origin));
+		}
 	}
 
 	ProcedureDefinition definitionOf(Application application) {
