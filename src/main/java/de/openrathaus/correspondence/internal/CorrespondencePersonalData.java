@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import de.openrathaus.files.Filenames;
+import de.openrathaus.personaldata.Erasure;
 import de.openrathaus.personaldata.PersonalData;
 import de.openrathaus.personaldata.PersonalDataSource;
 
@@ -74,5 +75,55 @@ class CorrespondencePersonalData implements PersonalDataSource {
 					"expiresAt", PersonalData.time(rs.getTimestamp(3)), "storedAt", PersonalData.time(rs.getTimestamp(4))))
 			.list());
 		return new PersonalData("correspondence", entries, files);
+	}
+
+	/**
+	 * The mailbox's copies, the chosen channels, the addresses, the keys and the reply addresses of the
+	 * person's applications go. Deliveries stay with the letters sent: they prove that and when a notice
+	 * was made known (§ 41 VwVfG), which decides when it became final; so do mails received for an
+	 * application, which were filed in its case. A message still waiting to go out stands in the way.
+	 */
+	@Override
+	@Transactional
+	public Erasure erase(UUID account, Mode mode) {
+		Erasure.Builder answer = Erasure.of("correspondence");
+		jdbc.sql("select reference from correspondence.delivery where account_id = ? and status = 'QUEUED' order by created_at")
+			.param(account)
+			.query((rs, row) -> rs.getString(1))
+			.list()
+			.forEach(reference -> answer.blocking("delivery", reference, "deliveryPending"));
+		answer.removed("mailboxMessage", count("select count(*) from correspondence.mailbox_message where account_id = ?", account))
+			.removed("preferredChannel", count("select count(*) from correspondence.channel_preference where account_id = ?", account))
+			.removed("applicationChannel", count("select count(*) from correspondence.application_channel where account_id = ?", account))
+			.removed("postalAddress", count("select count(*) from correspondence.postal_address where account_id = ?", account))
+			.removed("deMailAddress", count("select count(*) from correspondence.de_mail_address where account_id = ?", account))
+			.removed("encryptionKey", count("select count(*) from correspondence.mail_key where account_id = ?", account))
+			.removed("replyAddress", count("""
+					select count(*) from correspondence.reply_address r
+					 where r.application_id in (select application_id from correspondence.application_channel where account_id = ?)""", account));
+		answer.kept("delivery", count("select count(*) from correspondence.delivery where account_id = ? and status <> 'QUEUED'", account), null,
+				"proofOfDelivery")
+			.kept("letter", count("""
+					select count(*) from correspondence.letter l join correspondence.delivery d on d.id = l.id where d.account_id = ?""", account),
+					null, "proofOfDelivery")
+			.kept("inboundMessage", count("""
+					select count(*) from correspondence.inbound_message m
+					 where m.application_id in (select application_id from correspondence.application_channel where account_id = ?)""", account),
+					null, "filedInCase");
+		if (mode == Mode.CARRY_OUT) {
+			jdbc.sql("""
+					delete from correspondence.reply_address
+					 where application_id in (select application_id from correspondence.application_channel where account_id = ?)""")
+				.param(account).update();
+			for (String table : new String[] { "mailbox_message", "channel_preference", "application_channel", "postal_address", "de_mail_address",
+					"mail_key" }) {
+				jdbc.sql("delete from correspondence." + table + " where account_id = ?").param(account).update();
+			}
+		}
+		return answer.build();
+	}
+
+	private int count(String sql, UUID account) {
+		return jdbc.sql(sql).param(account).query(Integer.class).single();
 	}
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.personaldata.Erasure;
 import de.openrathaus.personaldata.PersonalData;
 import de.openrathaus.personaldata.PersonalDataSource;
 
@@ -42,5 +43,30 @@ class PaymentPersonalData implements PersonalDataSource {
 					"createdAt", PersonalData.time(rs.getTimestamp(7)), "settledAt", PersonalData.time(rs.getTimestamp(8))))
 			.list());
 		return new PersonalData("payments", entries, List.of());
+	}
+
+	/**
+	 * Payment requests and payments are accounting records, which municipal budget law and § 147 AO
+	 * keep for ten years: nothing is removed. A payment still open at a provider stands in the way, as
+	 * does a refund not yet paid out.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Erasure erase(UUID account, Mode mode) {
+		Erasure.Builder answer = Erasure.of("payments");
+		String payer = account.toString();
+		jdbc.sql("select purpose from payment.payment where payer = ? and status in ('CREATED', 'PENDING') order by created_at").param(payer)
+			.query((rs, row) -> rs.getString(1)).list()
+			.forEach(purpose -> answer.blocking("payment", null, "paymentOpen"));
+		jdbc.sql("""
+				select r.id from payment.refund r join payment.payment p on p.id = r.payment_id
+				 where p.payer = ? and r.status in ('REQUESTED', 'APPROVED')""").param(payer)
+			.query((rs, row) -> rs.getString(1)).list()
+			.forEach(refund -> answer.blocking("refund", null, "refundOpen"));
+		int requests = jdbc.sql("select count(*) from payment.payment_request where payer = ?").param(payer).query(Integer.class).single();
+		int payments = jdbc.sql("select count(*) from payment.payment where payer = ? and status not in ('CREATED', 'PENDING')").param(payer)
+			.query(Integer.class).single();
+		answer.kept("paymentRequest", requests, null, "accounting", "10").kept("payment", payments, null, "accounting", "10");
+		return answer.build();
 	}
 }
