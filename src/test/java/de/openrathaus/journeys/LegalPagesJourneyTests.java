@@ -6,13 +6,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import de.openrathaus.TestAccounts;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A visitor follows the footer's three legal links to accessible pages and reports a barrier; the data protection
- * officer's register and breach pages and the administrators' editor are accessible too.
+ * officer's register and breach pages and the administrators' editor are accessible too. A citizen erases their
+ * account and is signed out in every browser; the officer carries out an erasure request in writing.
  */
 class LegalPagesJourneyTests extends Journey {
+
+	@Autowired
+	TestAccounts accounts;
 
 	@Test
 	void aVisitorFollowsTheFooterLinksAndReportsABarrierOnAccessiblePages() {
@@ -59,6 +66,51 @@ class LegalPagesJourneyTests extends Journey {
 			page.reload();
 			assertThat(page.locator("main table")).containsText("durch die Datenschutzbeauftragte");
 			BrowserSupport.assertAccessible(page);
+
+			// an erasure request in writing: preview, then carried out and listed
+			String person = accounts.citizen("Leopoldine");
+			String number = accounts.idOf(person).toString();
+			link(page, "Löschersuchen").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Löschersuchen (Art. 17 DSGVO)");
+			BrowserSupport.assertAccessible(page);
+			page.getByLabel("E-Mail-Adresse des Servicekontos").fill(person);
+			button(page, "Vorschau der Löschung").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Vorschau der Löschung");
+			assertThat(page.locator("main")).containsText("Leopoldine");
+			BrowserSupport.assertAccessible(page);
+			button(page, "Löschung durchführen").click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("ist gelöscht");
+			BrowserSupport.assertAccessible(page);
+			link(page, "Zurück zu den Löschersuchen").click();
+			assertThat(page.locator("main table")).containsText(number);
+		}
+	}
+
+	@Test
+	void aCitizenErasesTheirAccountAndIsSignedOutInEveryBrowser() {
+		String person = accounts.citizen("Kunigunde");
+		try (Page page = browser.browser.newPage(); Page elsewhere = browser.browser.newPage()) {
+			signIn(page, person, TestAccounts.PASSWORD);
+			signIn(elsewhere, person, TestAccounts.PASSWORD);
+			page.navigate(url("/portal"));
+			link(page, "Konto und Daten löschen").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Konto und Daten löschen");
+			assertThat(page.locator("main")).containsText("Wird gelöscht");
+			BrowserSupport.assertAccessible(page);
+			button(page, "Konto endgültig löschen").click();
+			assertThat(page.getByRole(AriaRole.ALERT)).containsText("Bitte bestätigen Sie");
+			BrowserSupport.assertAccessible(page);
+			page.getByLabel("Ich möchte mein Servicekonto endgültig löschen.").check();
+			button(page, "Konto endgültig löschen").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ihr Servicekonto ist gelöscht");
+			assertThat(page.locator("main")).containsText("Bleibt gespeichert");
+			BrowserSupport.assertAccessible(page);
+
+			// the other browser's session ended with the account
+			elsewhere.navigate(url("/portal"));
+			org.assertj.core.api.Assertions.assertThat(elsewhere.url()).contains("/anmelden");
+			page.navigate(url("/portal"));
+			org.assertj.core.api.Assertions.assertThat(page.url()).contains("/anmelden");
 		}
 	}
 

@@ -88,6 +88,8 @@ class OfficerAccessController {
 	}
 
 	private String name(java.util.UUID account) {
-		return accounts.find(new AccountId(account)).map(AccountDirectory.AccountSummary::displayName).orElse(account.toString());
+		return accounts.find(new AccountId(account)).map(AccountDirectory.AccountSummary::displayName)
+			.filter(name -> !name.isBlank()) // an erased account has no name left
+			.orElse(account.toString());
 	}
 }

@@ -111,6 +111,8 @@ class OfficerErasureController {
 	}
 
 	private String name(UUID account) {
-		return accounts.find(new AccountId(account)).map(AccountDirectory.AccountSummary::displayName).orElse(account.toString());
+		return accounts.find(new AccountId(account)).map(AccountDirectory.AccountSummary::displayName)
+			.filter(name -> !name.isBlank()) // an erased account has no name left
+			.orElse(account.toString());
 	}
 }
