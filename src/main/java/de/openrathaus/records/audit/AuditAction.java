@@ -34,5 +34,11 @@ public enum AuditAction {
 	HANDED_OVER_SENT,
 	/** The archive acknowledged (0504): the case left the e-file. */
 	HANDED_OVER,
-	DESTROYED
+	DESTROYED,
+	/** Personal data was changed outside the e-file (an account's roles, a catalogue process, …). */
+	CHANGED,
+	/** Personal data left the platform: an access request's answer, an export of the audit trail. */
+	EXPORTED,
+	/** A person's data was erased on request (Art. 17 GDPR). */
+	ERASED
 }
