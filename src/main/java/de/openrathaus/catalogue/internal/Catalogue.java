@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import de.openrathaus.account.AccountDirectory;
 import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
+import de.openrathaus.personaldata.PersonalDataUse;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.OnlineServices;
 import de.openrathaus.web.Refusal;
@@ -29,8 +30,10 @@ class Catalogue {
 	private final ProcessStore store;
 	private final AccountDirectory accounts;
 	private final OnlineServices services;
+	private final PersonalDataUse use;
 
-	Catalogue(ProcessStore store, AccountDirectory accounts, OnlineServices services) {
+	Catalogue(ProcessStore store, AccountDirectory accounts, OnlineServices services, PersonalDataUse use) {
+		this.use = use;
 		this.store = store;
 		this.accounts = accounts;
 		this.services = services;
@@ -73,7 +76,9 @@ class Catalogue {
 			if (store.findByKey((String) values.get(ProcessField.KEY)).isPresent()) {
 				throw Refusal.conflict("catalogue.refused.keyTaken");
 			}
-			return store.insert(values, false, actor, "CREATED");
+			ProcessId created = store.insert(values, false, actor, "CREATED");
+			audit(user, created, "created");
+			return created;
 		}
 		ProcessRecord current = store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		if (!mayEdit(user, current.department())) {
@@ -86,6 +91,7 @@ class Catalogue {
 			throw Refusal.conflict("catalogue.refused.keyTaken");
 		}
 		store.update(current, values, actor, "CHANGED").orElseThrow(() -> Refusal.conflict("catalogue.refused.changedMeanwhile"));
+		audit(user, id, "changed");
 		return id;
 	}
 
@@ -98,6 +104,7 @@ class Catalogue {
 		if (!store.move(id, ProcessRecord.Status.DRAFT, ProcessRecord.Status.SUBMITTED, actor(user), "")) {
 			throw Refusal.conflict("catalogue.refused.status");
 		}
+		audit(user, id, "submitted for review");
 	}
 
 	@Transactional
@@ -113,6 +120,7 @@ class Catalogue {
 		if (!store.move(id, ProcessRecord.Status.SUBMITTED, target, actor(user), text)) {
 			throw Refusal.conflict("catalogue.refused.status");
 		}
+		audit(user, id, accept ? "reviewed" : "returned with a comment");
 	}
 
 	@Transactional
@@ -123,6 +131,12 @@ class Catalogue {
 		}
 		store.find(id).orElseThrow(() -> Refusal.of("catalogue.refused.unknown").withStatus(HttpStatus.NOT_FOUND));
 		store.comment(id, actor(user), text);
+		audit(user, id, "commented");
+	}
+
+	/** Catalogue edits keep who changed what (the history names the editor): they go to the audit trail too. */
+	private void audit(SignedInUser user, ProcessId id, String what) {
+		use.changed(user.displayName(), "catalogue process " + id + " " + what, "back office");
 	}
 
 	List<ProcessRecord> all() {

@@ -12,6 +12,10 @@ import de.openrathaus.files.InputText;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.tenancy.TenantContext;
 
+import de.openrathaus.personaldata.PersonalDataUse;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +45,11 @@ class TriageController {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final PersonalDataUse use;
 
 	TriageController(InboundStore store, ReplyAddresses addresses, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, PersonalDataUse use) {
+		this.use = use;
 		this.store = store;
 		this.addresses = addresses;
 		this.events = events;
@@ -61,14 +67,15 @@ class TriageController {
 	}
 
 	@GetMapping(PAGE)
-	String list(Model model) {
+	String list(SignedInUser staff, HttpServletRequest request, Model model) {
 		model.addAttribute("entries", store.triage());
+		use.read(staff.displayName(), "inbound mails awaiting triage (senders, subjects)", request.getRemoteAddr());
 		return "correspondence/triage";
 	}
 
 	@PostMapping(PAGE + "/{id}/zuordnen")
 	String assign(@PathVariable UUID id, @RequestParam(name = "aktenzeichen", required = false) @Nullable String reference, SignedInUser staff,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		String outcome = transactions.execute(s -> {
 			ReplyAddresses.Case target = reference == null ? null : addresses.caseByReference(InputText.nfc(reference)).orElse(null);
 			if (target == null) {
@@ -79,6 +86,7 @@ class TriageController {
 			}
 			events.publishEvent(new ReplyReceived(TenantContext.require(), id, new ApplicationId(target.application()), target.reference(),
 					clock.instant()));
+			use.changed(staff.displayName(), "inbound mail " + id + " assigned to case " + target.reference(), request.getRemoteAddr());
 			return "assigned";
 		});
 		redirect.addFlashAttribute("outcome", outcome);
@@ -87,13 +95,19 @@ class TriageController {
 
 	@PostMapping(PAGE + "/{id}/verwerfen")
 	String discard(@PathVariable UUID id, @RequestParam(name = "vermerk", required = false) @Nullable String note, SignedInUser staff,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		String clean = note == null ? "" : InputText.nfc(note).strip();
 		if (clean.isEmpty() || clean.length() > 500) {
 			redirect.addFlashAttribute("outcome", "noteRequired");
 			return "redirect:" + PAGE;
 		}
-		boolean done = Boolean.TRUE.equals(transactions.execute(s -> store.discard(id, clean, staff.id().value(), clock.instant())));
+		boolean done = Boolean.TRUE.equals(transactions.execute(s -> {
+			boolean discarded = store.discard(id, clean, staff.id().value(), clock.instant());
+			if (discarded) {
+				use.changed(staff.displayName(), "inbound mail " + id + " discarded", request.getRemoteAddr());
+			}
+			return discarded;
+		}));
 		redirect.addFlashAttribute("outcome", done ? "discarded" : "notAssignable");
 		return "redirect:" + PAGE;
 	}

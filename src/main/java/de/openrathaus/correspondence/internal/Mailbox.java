@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import de.openrathaus.account.AccountId;
 import de.openrathaus.correspondence.delivery.MailboxOpenings;
+import de.openrathaus.personaldata.PersonalDataUse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +21,10 @@ class Mailbox {
 
 	private final JdbcClient jdbc;
 	private final MailboxOpenings openings;
+	private final PersonalDataUse use;
 
-	Mailbox(JdbcClient jdbc, MailboxOpenings openings) {
+	Mailbox(JdbcClient jdbc, MailboxOpenings openings, PersonalDataUse use) {
+		this.use = use;
 		this.jdbc = jdbc;
 		this.openings = openings;
 	}
@@ -79,16 +82,18 @@ class Mailbox {
 			.param(account.value()).query(Mailbox::message).list();
 	}
 
-	/** Opens a message of this account; the first opening is recorded as the time of access. */
+	/** Opens a message of this account; the first opening is recorded as the time of access, every opening in the audit trail. */
 	@Transactional
 	Optional<Message> open(AccountId account, UUID id) {
 		jdbc.sql("update correspondence.mailbox_message set first_opened_at = now() where id = ? and account_id = ? and first_opened_at is null "
 				+ "returning first_opened_at")
 			.params(id, account.value()).query((rs, row) -> rs.getTimestamp(1).toInstant()).optional()
 			.ifPresent(at -> openings.mailboxMessageOpened(id, at));
-		return jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at, answered_at "
+		Optional<Message> message = jdbc.sql("select id, reference, subject, body, document_name, made_available_at, first_opened_at, answered_at "
 				+ "from correspondence.mailbox_message where id = ? and account_id = ?")
 			.params(id, account.value()).query(Mailbox::message).optional();
+		message.ifPresent(found -> use.read(PersonalDataUse.citizen(account.value()), "mailbox message " + id, "portal"));
+		return message;
 	}
 
 	Optional<Document> document(AccountId account, UUID id) {

@@ -16,6 +16,10 @@ import de.openrathaus.account.WebAccess;
 import de.openrathaus.files.Downloads;
 import de.openrathaus.tenancy.Tenants;
 
+import de.openrathaus.personaldata.PersonalDataUse;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -67,13 +71,14 @@ class AccessController {
 	}
 
 	@PostMapping(PAGE)
-	Object download(SignedInUser citizen, RedirectAttributes redirect) {
+	Object download(SignedInUser citizen, HttpServletRequest request, RedirectAttributes redirect) {
 		if (!allowed(citizen.id())) {
 			redirect.addFlashAttribute("tooMany", true);
 			return "redirect:" + PAGE;
 		}
 		byte[] zip = export.zip(citizen.id().value(), citizen.displayName(), tenants.current().name());
-		requests.answered(citizen.id().value(), citizen.id().value(), AccessRequests.Channel.PORTAL, clock.instant());
+		requests.answered(citizen.id().value(), citizen.id().value(), PersonalDataUse.citizen(citizen.id().value()),
+				AccessRequests.Channel.PORTAL, clock.instant(), request.getRemoteAddr());
 		return Downloads.attachment(zip, "Auskunft-" + STAMP.withZone(clock.getZone()).format(clock.instant()) + ".zip", "application/zip");
 	}
 

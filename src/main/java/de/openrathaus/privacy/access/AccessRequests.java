@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import de.openrathaus.personaldata.PersonalDataUse;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +25,20 @@ class AccessRequests {
 	}
 
 	private final JdbcClient jdbc;
+	private final PersonalDataUse use;
 
-	AccessRequests(JdbcClient jdbc) {
+	AccessRequests(JdbcClient jdbc, PersonalDataUse use) {
 		this.jdbc = jdbc;
+		this.use = use;
 	}
 
+	/** Records the answer, here and in the audit trail ({@code actor} as the trail names who acted). */
 	@Transactional
-	void answered(UUID account, UUID producedBy, Channel channel, Instant at) {
+	void answered(UUID account, UUID producedBy, String actor, Channel channel, Instant at, String origin) {
 		jdbc.sql("insert into privacy.access_request(id, account_id, produced_by, channel, produced_at) values (?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID(), account, producedBy, channel.name(), Timestamp.from(at)).update();
+		use.exported(actor, "personal data of account " + account + " (access request, " + channel.name().toLowerCase(java.util.Locale.ROOT) + ")",
+				origin);
 	}
 
 	@Transactional(readOnly = true)

@@ -14,6 +14,8 @@ import de.openrathaus.account.WebAccess;
 import de.openrathaus.files.Downloads;
 import de.openrathaus.tenancy.Tenants;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,7 +75,8 @@ class OfficerAccessController {
 	}
 
 	@PostMapping(PAGE)
-	Object download(@RequestParam(name = "email", required = false) @Nullable String email, SignedInUser officer, Model model) {
+	Object download(@RequestParam(name = "email", required = false) @Nullable String email, SignedInUser officer, HttpServletRequest request,
+			Model model) {
 		var person = email == null || email.isBlank() ? java.util.Optional.<AccountDirectory.AccountSummary>empty()
 				: accounts.citizenByEmail(email);
 		if (person.isEmpty()) {
@@ -83,7 +86,8 @@ class OfficerAccessController {
 		}
 		AccountDirectory.AccountSummary found = person.get();
 		byte[] zip = export.zip(found.id().value(), found.displayName(), tenants.current().name());
-		requests.answered(found.id().value(), officer.id().value(), AccessRequests.Channel.OFFICER, clock.instant());
+		requests.answered(found.id().value(), officer.id().value(), officer.displayName(), AccessRequests.Channel.OFFICER, clock.instant(),
+				request.getRemoteAddr());
 		return Downloads.attachment(zip, "Auskunft-" + STAMP.withZone(clock.getZone()).format(clock.instant()) + ".zip", "application/zip");
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import de.openrathaus.personaldata.Erasure;
 import de.openrathaus.personaldata.PersonalDataSource;
 import de.openrathaus.personaldata.PersonalDataSource.Mode;
+import de.openrathaus.personaldata.PersonalDataUse;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +34,10 @@ class Erasures {
 	private final ErasureRequests requests;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final PersonalDataUse use;
 
-	Erasures(List<PersonalDataSource> sources, ErasureRequests requests, TransactionTemplate transactions, Clock clock) {
+	Erasures(List<PersonalDataSource> sources, ErasureRequests requests, TransactionTemplate transactions, Clock clock, PersonalDataUse use) {
+		this.use = use;
 		this.sources = sources;
 		this.requests = requests;
 		this.transactions = transactions;
@@ -47,7 +50,7 @@ class Erasures {
 	}
 
 	/** Erases the account's data if nothing stands in the way, and records it; otherwise changes nothing. */
-	Outcome carryOut(UUID account, UUID by, ErasureRequests.Channel channel) {
+	Outcome carryOut(UUID account, UUID by, String actor, ErasureRequests.Channel channel, String origin) {
 		Outcome outcome = transactions.execute(status -> {
 			List<Erasure> parts = sources.stream().map(source -> source.erase(account, Mode.CARRY_OUT)).toList();
 			Outcome done = new Outcome(parts, true);
@@ -56,6 +59,7 @@ class Erasures {
 				return new Outcome(parts, false);
 			}
 			requests.carriedOut(account, by, channel, clock.instant(), parts);
+			use.erased(actor, "account " + account + " (erasure request, " + channel.name().toLowerCase(java.util.Locale.ROOT) + ")", origin);
 			return done;
 		});
 		if (outcome == null) {

@@ -15,6 +15,8 @@ import de.openrathaus.account.Authorities;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.WebAccess;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,14 +87,15 @@ class OfficerErasureController {
 	}
 
 	@PostMapping(PAGE + "/ausfuehren")
-	String carryOut(@RequestParam("account") UUID account, SignedInUser officer, Model model) {
+	String carryOut(@RequestParam("account") UUID account, SignedInUser officer, HttpServletRequest request, Model model) {
 		Optional<AccountDirectory.AccountSummary> person = accounts.find(new AccountId(account))
 			.filter(found -> found.kind() != AccountKind.STAFF);
 		if (person.isEmpty()) {
 			model.addAttribute("notFound", true);
 			return page(model);
 		}
-		Erasures.Outcome outcome = erasures.carryOut(account, officer.id().value(), ErasureRequests.Channel.OFFICER);
+		Erasures.Outcome outcome = erasures.carryOut(account, officer.id().value(), officer.displayName(), ErasureRequests.Channel.OFFICER,
+				request.getRemoteAddr());
 		if (!outcome.carriedOut()) {
 			model.addAttribute("changed", true);
 			return show(person.get(), outcome, model);

@@ -7,6 +7,7 @@ import java.util.Map;
 import de.openrathaus.account.Authorities;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.WebAccess;
+import de.openrathaus.personaldata.PersonalDataUse;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,7 +65,8 @@ class OwnErasureController {
 			model.addAttribute("unconfirmed", true);
 			return page(citizen, model);
 		}
-		Erasures.Outcome outcome = erasures.carryOut(citizen.id().value(), citizen.id().value(), ErasureRequests.Channel.PORTAL);
+		Erasures.Outcome outcome = erasures.carryOut(citizen.id().value(), citizen.id().value(), PersonalDataUse.citizen(citizen.id().value()),
+				ErasureRequests.Channel.PORTAL, request.getRemoteAddr());
 		if (!outcome.carriedOut()) {
 			model.addAttribute("changed", true);
 			return show(outcome, model);

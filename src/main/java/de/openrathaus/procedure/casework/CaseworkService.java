@@ -19,10 +19,10 @@ import de.openrathaus.account.DepartmentCode;
 import de.openrathaus.account.SignedInUser;
 import de.openrathaus.account.StaffRole;
 import de.openrathaus.procedure.ApplicationId;
-import de.openrathaus.procedure.CaseViewed;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.DecisionOutcome;
 import de.openrathaus.procedure.InformationRequested;
+import de.openrathaus.personaldata.PersonalDataUse;
 import de.openrathaus.procedure.application.AnswerFormatter;
 import de.openrathaus.procedure.application.Application;
 import de.openrathaus.procedure.application.ApplicationNotFound;
@@ -70,10 +70,13 @@ class CaseworkService {
 	private final DecisionSeal seal;
 	private final TransactionTemplate transactions;
 	private final DecisionTexts texts;
+	private final PersonalDataUse use;
 
 	CaseworkService(ApplicationStore store, ProcedureTypes types, Workflow workflow, DecisionStore decisions,
 			Assessments assessments, AutomaticChecks checks, PdfRenderer renderer, AccountDirectory accounts, Tenants tenants,
-			ApplicationEventPublisher events, Clock clock, DecisionSeal seal, TransactionTemplate transactions, DecisionTexts texts) {
+			ApplicationEventPublisher events, Clock clock, DecisionSeal seal, TransactionTemplate transactions, DecisionTexts texts,
+			PersonalDataUse use) {
+		this.use = use;
 		this.clock = clock;
 		this.texts = texts;
 		this.seal = seal;
@@ -102,11 +105,10 @@ class CaseworkService {
 			.orElseThrow(ApplicationNotFound::new);
 	}
 
-	/** Records that the clerk opened the case (the event reaches the e-file's audit trail after commit). */
-	@Transactional
+	/** Records that the clerk opened the case: its answers and the applicant's data (the audit trail records it after commit). */
 	public void viewed(SignedInUser clerk, Application application, String origin) {
 		if (application.reference() != null) {
-			events.publishEvent(new CaseViewed(application.tenant(), application.id(), application.reference(), clerk.displayName(), origin));
+			use.read(clerk.displayName(), "case " + application.reference() + " (case work)", origin);
 		}
 	}
 

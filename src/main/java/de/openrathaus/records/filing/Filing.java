@@ -17,7 +17,6 @@ import de.openrathaus.procedure.ApplicationSubmitted;
 import de.openrathaus.procedure.Applications;
 import de.openrathaus.procedure.DecisionDocuments;
 import de.openrathaus.procedure.ApplicationWithdrawn;
-import de.openrathaus.procedure.CaseViewed;
 import de.openrathaus.procedure.DecisionIssued;
 import de.openrathaus.procedure.InformationProvided;
 import de.openrathaus.procedure.ApplicationId;
@@ -68,12 +67,6 @@ class Filing implements IncomingDocuments {
 	// rows in one short transaction. A content written for a transaction that then fails stays as an
 	// orphan object (see StoredContent); the event stays incomplete in the publication registry and
 	// its repetition writes the same content-addressed objects again.
-
-	/** A clerk's read of a case in case work goes to the audit trail like a read in the e-file. */
-	@ApplicationModuleListener
-	void on(CaseViewed event) {
-		audit.record(event.viewer(), AuditAction.READ, "case " + event.reference() + " (case work)", event.origin());
-	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ApplicationSubmitted event) {
