@@ -26,6 +26,8 @@ public final class Authorities {
 	public static final String COUNCIL_OFFICE = "council:office";
 	/** The print batches of letters to citizens (Poststelle). */
 	public static final String POST_ROOM = "correspondence:post-room";
+	/** Protection needs and the ISMS register (Informationssicherheitsbeauftragte). */
+	public static final String SECURITY_MANAGE = "security:manage";
 	/** The records API for departments' specialist software. */
 	public static final String RECORDS_API = "records:api";
 	/** Set the prioritisation weights and the measure plan (Verwaltungsvorstand). */
@@ -43,7 +45,7 @@ public final class Authorities {
 	/** Every named authority. */
 	public static Set<String> all() {
 		return Set.of(PORTAL, BACKOFFICE, RECORDS_MANAGE, TREASURY, PRIVACY_REGISTER, COUNCIL_OFFICE, POST_ROOM, RECORDS_API, CATALOGUE_PRIORITISE, CATALOGUE_API, ACCOUNTS_ADMINISTER,
-				OPERATIONS_MONITOR);
+				OPERATIONS_MONITOR, SECURITY_MANAGE);
 	}
 
 	/** What every account of this kind may do. */
@@ -65,6 +67,7 @@ public final class Authorities {
 			case DATA_PROTECTION_OFFICER -> Set.of(PRIVACY_REGISTER);
 			case COUNCIL_OFFICE -> Set.of(COUNCIL_OFFICE);
 			case POST_ROOM -> Set.of(POST_ROOM);
+			case SECURITY_OFFICER -> Set.of(SECURITY_MANAGE);
 		};
 	}
 }

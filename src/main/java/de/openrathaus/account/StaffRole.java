@@ -20,5 +20,10 @@ public enum StaffRole {
 	/** Ratsbüro (council office): keeps bodies, persons, meetings, agendas, papers and their consultation sequences. */
 	COUNCIL_OFFICE,
 	/** Poststelle (post room): prints the daily batch of letters and hands it to the post. */
-	POST_ROOM
+	POST_ROOM,
+	/**
+	 * Informationssicherheitsbeauftragte (information security officer): the protection needs of processes and IT
+	 * systems (BSI standard 200-2) and the register of IT-Grundschutz modules applied.
+	 */
+	SECURITY_OFFICER
 }

@@ -55,7 +55,8 @@ class DemoData {
 			new String[] {"kassenleitung@musterstadt.example", "Klara Kassenleitung", "STAFF", "kasse", "TREASURY"},
 			new String[] {"datenschutz@musterstadt.example", "Dora Datenschutz", "STAFF", "organisation", "DATA_PROTECTION_OFFICER"},
 			new String[] {"ratsbuero@musterstadt.example", "Rainer Ratsbüro", "STAFF", "ratsbuero", "COUNCIL_OFFICE"},
-			new String[] {"poststelle@musterstadt.example", "Paul Poststelle", "STAFF", "zentrale-dienste", "POST_ROOM"});
+			new String[] {"poststelle@musterstadt.example", "Paul Poststelle", "STAFF", "zentrale-dienste", "POST_ROOM"},
+			new String[] {"informationssicherheit@musterstadt.example", "Ida Sicherheit", "STAFF", "organisation", "SECURITY_OFFICER"});
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
