@@ -92,6 +92,12 @@ class ContentOutsideTransactionsModuleTests {
 			note("delete");
 			delegate.delete(sha256);
 		}
+
+		@Override
+		public boolean rewrap(String sha256) {
+			note("rewrap");
+			return delegate.rewrap(sha256);
+		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.config;
 
+import de.openrathaus.records.content.ContentCipher;
+import de.openrathaus.records.content.ContentKeys;
 import de.openrathaus.records.content.ContentStore;
 import de.openrathaus.records.content.FileSystemContentStore;
 import de.openrathaus.records.content.S3ContentStore;
+import de.openrathaus.tenancy.Tenant;
+import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,14 +17,16 @@ import org.springframework.context.annotation.Configuration;
 class RecordsConfiguration {
 
 	@Bean
-	ContentStore contentStore(RecordsSettings settings) {
+	ContentStore contentStore(RecordsSettings settings, Tenants tenants) {
+		ContentCipher cipher = new ContentCipher(new ContentKeys(settings.contentKeyDirectory(),
+				tenant -> tenants.byId(tenant).map(Tenant::slug).orElseThrow(() -> new IllegalStateException("unknown municipality " + tenant.value()))));
 		if ("s3".equals(settings.storage())) {
-			return new S3ContentStore(s3(settings.s3()), settings.s3().bucket());
+			return new S3ContentStore(s3(settings.s3()), settings.s3().bucket(), cipher);
 		}
 		if (!"filesystem".equals(settings.storage())) {
 			throw new IllegalStateException("openrathaus.records.storage must be filesystem or s3, not " + settings.storage());
 		}
-		return new FileSystemContentStore(settings.storageDirectory());
+		return new FileSystemContentStore(settings.storageDirectory(), cipher);
 	}
 
 	static software.amazon.awssdk.services.s3.S3Client s3(RecordsSettings.S3 s3) {

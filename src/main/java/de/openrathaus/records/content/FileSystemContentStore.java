@@ -3,7 +3,6 @@ package de.openrathaus.records.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,15 +12,17 @@ import de.openrathaus.tenancy.TenantContext;
 
 /**
  * Contents as files below a folder, one folder per municipality, named by their hash
- * ({@code <root>/<tenant>/<first two hex digits>/<sha256>}). Written to a temporary file first and
- * moved into place atomically, so a crash leaves no half-written content under a valid name.
+ * ({@code <root>/<tenant>/<first two hex digits>/<sha256>}), encrypted. Written to a temporary file
+ * first and moved into place atomically, so a crash leaves no half-written content under a valid name.
  */
 public class FileSystemContentStore implements ContentStore {
 
 	private final Path root;
+	private final ContentCipher cipher;
 
-	public FileSystemContentStore(Path root) {
+	public FileSystemContentStore(Path root, ContentCipher cipher) {
 		this.root = root.toAbsolutePath().normalize();
+		this.cipher = cipher;
 	}
 
 	@Override
@@ -31,21 +32,44 @@ public class FileSystemContentStore implements ContentStore {
 		if (Files.exists(target)) {
 			return sha;
 		}
+		write(target, cipher.seal(TenantContext.require(), sha, content));
+		return sha;
+	}
+
+	/** Writes to a temporary file and moves it into place, replacing what is there (the same content). */
+	private static void write(Path target, byte[] stored) {
 		try {
 			Files.createDirectories(target.getParent());
-			Path temporary = Files.createTempFile(target.getParent(), sha, ".tmp");
-			Files.write(temporary, content);
+			Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
 			try {
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+				Files.write(temporary, stored);
+				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
-			catch (FileAlreadyExistsException e) {
+			finally {
 				Files.deleteIfExists(temporary);
 			}
-			return sha;
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Could not store content " + sha, e);
+			throw new UncheckedIOException("Could not store content " + target.getFileName(), e);
 		}
+	}
+
+	@Override
+	public boolean rewrap(String sha256) {
+		Path target = path(sha256);
+		byte[] stored;
+		try {
+			stored = Files.readAllBytes(target);
+		}
+		catch (java.nio.file.NoSuchFileException e) {
+			return false;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Content " + sha256 + " cannot be read", e);
+		}
+		java.util.Optional<byte[]> next = cipher.rewrap(TenantContext.require(), sha256, stored);
+		next.ifPresent(bytes -> write(target, bytes));
+		return next.isPresent();
 	}
 
 	@Override
@@ -54,7 +78,7 @@ public class FileSystemContentStore implements ContentStore {
 			throw new IllegalArgumentException("not a SHA-256: " + sha256);
 		}
 		try {
-			byte[] content = Files.readAllBytes(path(sha256));
+			byte[] content = cipher.open(TenantContext.require(), sha256, Files.readAllBytes(path(sha256)));
 			if (!Sha256.hex(content).equals(sha256)) {
 				throw new IllegalStateException("Content " + sha256 + " does not match its hash: it was changed or damaged");
 			}

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Contents in S3-compatible object storage (AWS SDK v2), one object per municipality and hash
- * ({@code <tenant>/<sha256>}). Like the filesystem store it writes each content once and checks
+ * ({@code <tenant>/<sha256>}), encrypted. Like the filesystem store it writes each content once and checks
  * the hash of everything it reads.
  */
 public class S3ContentStore implements ContentStore {
@@ -19,9 +19,12 @@ public class S3ContentStore implements ContentStore {
 	private final S3Client s3;
 	private final String bucket;
 
-	public S3ContentStore(S3Client s3, String bucket) {
+	private final ContentCipher cipher;
+
+	public S3ContentStore(S3Client s3, String bucket, ContentCipher cipher) {
 		this.s3 = s3;
 		this.bucket = bucket;
+		this.cipher = cipher;
 	}
 
 	@Override
@@ -40,8 +43,23 @@ public class S3ContentStore implements ContentStore {
 				throw e;
 			}
 		}
-		s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(content));
+		byte[] sealed = cipher.seal(TenantContext.require(), sha, content);
+		s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(sealed));
 		return sha;
+	}
+
+	@Override
+	public boolean rewrap(String sha256) {
+		byte[] stored;
+		try {
+			stored = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key(sha256))).asByteArray();
+		}
+		catch (NoSuchKeyException missing) {
+			return false;
+		}
+		java.util.Optional<byte[]> next = cipher.rewrap(TenantContext.require(), sha256, stored);
+		next.ifPresent(bytes -> s3.putObject(put -> put.bucket(bucket).key(key(sha256)), RequestBody.fromBytes(bytes)));
+		return next.isPresent();
 	}
 
 	@Override
@@ -49,7 +67,8 @@ public class S3ContentStore implements ContentStore {
 		if (!sha256.matches("[0-9a-f]{64}")) {
 			throw new IllegalArgumentException("not a SHA-256: " + sha256);
 		}
-		byte[] content = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key(sha256))).asByteArray();
+		byte[] content = cipher.open(TenantContext.require(), sha256,
+				s3.getObjectAsBytes(get -> get.bucket(bucket).key(key(sha256))).asByteArray());
 		if (!Sha256.hex(content).equals(sha256)) {
 			throw new IllegalStateException("Content " + sha256 + " does not match its hash: it was changed or damaged");
 		}

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Properties;
 
+import de.openrathaus.records.content.ContentCipher;
+import de.openrathaus.records.content.ContentKeys;
 import de.openrathaus.records.content.S3ContentStore;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
@@ -31,6 +33,9 @@ class S3ContentStoreTests {
 	static BlobStoreContext context;
 	static S3Client client;
 	static final TenantId CITY = new TenantId(java.util.UUID.randomUUID());
+
+	@org.junit.jupiter.api.io.TempDir
+	java.nio.file.Path keys;
 
 	@BeforeAll
 	static void startS3() throws Exception {
@@ -63,12 +68,17 @@ class S3ContentStoreTests {
 
 	@Test
 	void storesOnceReadsCheckedAndDeletes() {
-		S3ContentStore store = new S3ContentStore(client, "akten");
+		S3ContentStore store = new S3ContentStore(client, "akten", new ContentCipher(new ContentKeys(keys, tenant -> "musterstadt")));
 		byte[] content = "Bescheid über die Hundesteuer".getBytes();
 		String sha = TenantContext.callAs(CITY, () -> store.put(content));
 		assertThat(TenantContext.callAs(CITY, () -> store.put(content))).isEqualTo(sha);
 		assertThat(TenantContext.callAs(CITY, () -> store.get(sha))).isEqualTo(content);
 		assertThat(client.listObjectsV2(list -> list.bucket("akten").prefix(CITY + "/")).keyCount()).isOne();
+		// what the object store holds is encrypted
+		String stored = new String(client.getObjectAsBytes(get -> get.bucket("akten").key(CITY + "/" + sha)).asByteArray(),
+				java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(stored).startsWith("ORC1").doesNotContain("Hundesteuer");
+		assertThat(TenantContext.callAs(CITY, () -> store.rewrap(sha))).as("already under the current key").isFalse();
 
 		client.putObject(put -> put.bucket("akten").key(CITY + "/" + sha), RequestBody.fromBytes("gefälscht".getBytes()));
 		assertThatThrownBy(() -> TenantContext.callAs(CITY, () -> store.get(sha))).hasMessageContaining("does not match its hash");
