@@ -112,7 +112,9 @@ class AccessRequestIntegrationTests {
 		}
 		PdfRendererTests.assertPdfA2b(entries.get("auskunft.pdf"));
 		assertThat(summary).contains("Auskunft nach Art. 15 DSGVO").contains("Adelheid").contains("Servicekonto")
-			.contains("Anschrift für Briefe").contains("Zahlungsaufforderung").contains("Dokument in der E-Akte");
+			.contains("Anschrift für Briefe").contains("Zahlungsaufforderung").contains("Dokument in der E-Akte")
+			// coded values in words, not as codes
+			.contains("Bürgerin oder Bürger").contains("bewilligt").doesNotContain("CITIZEN").doesNotContain("APPROVED");
 
 		// nothing of the other citizen, in any file of the answer
 		for (Map.Entry<String, byte[]> entry : entries.entrySet()) {

@@ -119,7 +119,7 @@ public class AccessExport {
 			List<Map.Entry<String, String>> fields = new ArrayList<>();
 			entry.fields().forEach((field, value) -> {
 				if (value != null) {
-					fields.add(Map.entry(label("privacy.access.field." + field, field), shown(value)));
+					fields.add(Map.entry(label("privacy.access.field." + field, field), worded(field, shown(value))));
 				}
 			});
 			rows.add(new Row(label("privacy.access.kind." + entry.kind(), entry.kind()), fields));
@@ -134,6 +134,15 @@ public class AccessExport {
 			return text.toString();
 		}
 		return String.valueOf(value);
+	}
+
+	/**
+	 * A coded value (a status, a kind, a channel: upper-case letters and underscores) in words where the
+	 * message bundle has them ({@code privacy.access.value.<field>.<VALUE>}); any other value as it is.
+	 * The JSON keeps the codes, for machines.
+	 */
+	private String worded(String field, String value) {
+		return value.matches("[A-Z][A-Z_]*") ? label("privacy.access.value." + field + "." + value, value) : value;
 	}
 
 	private String label(String code, String fallback) {
