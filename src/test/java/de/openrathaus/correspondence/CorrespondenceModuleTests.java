@@ -31,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * Correspondence on its own, the account and procedure modules replaced by their APIs: a request
  * for information in, a message in the citizen's mailbox and a notification mail in the outbox out.
  */
-@ApplicationModuleTest(extraIncludes = {"tenancy", "operations", "files"})
+@ApplicationModuleTest(extraIncludes = {"tenancy", "operations", "files", "personaldata"})
 class CorrespondenceModuleTests {
 
 	/** The e-file replies by mail are filed into; not part of this test. */

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 package de.openrathaus.records.config;
 
+import de.openrathaus.files.Envelope;
 import de.openrathaus.records.content.ContentCipher;
-import de.openrathaus.records.content.ContentKeys;
 import de.openrathaus.records.content.ContentStore;
 import de.openrathaus.records.content.FileSystemContentStore;
 import de.openrathaus.records.content.S3ContentStore;
-import de.openrathaus.tenancy.Tenant;
-import de.openrathaus.tenancy.Tenants;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class RecordsConfiguration {
 
 	@Bean
-	ContentStore contentStore(RecordsSettings settings, Tenants tenants) {
-		ContentCipher cipher = new ContentCipher(new ContentKeys(settings.contentKeyDirectory(),
-				tenant -> tenants.byId(tenant).map(Tenant::slug).orElseThrow(() -> new IllegalStateException("unknown municipality " + tenant.value()))));
+	ContentStore contentStore(RecordsSettings settings, Envelope envelope) {
+		ContentCipher cipher = new ContentCipher(envelope);
 		if ("s3".equals(settings.storage())) {
 			return new S3ContentStore(s3(settings.s3()), settings.s3().bucket(), cipher);
 		}

@@ -17,12 +17,10 @@ import org.springframework.util.unit.DataSize;
  * @param s3 the object storage for {@code storage=s3}
  * @param audit the key and the checkpoints of the audit trail
  * @param extraction limits of the full-text extraction
- * @param contentKeyDirectory where the keyrings encrypting the contents are, one per municipality
- *        ({@code <slug>.keyring}, created if missing); keep it apart from the contents and their backups
  */
 @ConfigurationProperties("openrathaus.records")
 public record RecordsSettings(Path storageDirectory, String archiveKey, String archiveName, String storage, S3 s3, Audit audit,
-		Extraction extraction, Path contentKeyDirectory) {
+		Extraction extraction) {
 
 	/**
 	 * The full-text extraction runs on its own threads with limits per document.
@@ -78,6 +76,5 @@ public record RecordsSettings(Path storageDirectory, String archiveKey, String a
 		storage = storage == null || storage.isBlank() ? "filesystem" : storage;
 		audit = audit == null ? new Audit(null, null, null) : audit;
 		extraction = extraction == null ? new Extraction(0, 0, null, 0, null, null) : extraction;
-		contentKeyDirectory = contentKeyDirectory == null ? Path.of("data", "keys") : contentKeyDirectory;
 	}
 }

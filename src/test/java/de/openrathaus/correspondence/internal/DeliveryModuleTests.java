@@ -53,7 +53,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * channel refuses or stays down. The channels here are test doubles standing for a peer that is
  * down, refuses or takes the message; the real channels have tests of their own.
  */
-@ApplicationModuleTest(extraIncludes = {"tenancy", "operations", "files"})
+@ApplicationModuleTest(extraIncludes = {"tenancy", "operations", "files", "personaldata"})
 @TestPropertySource(properties = {"openrathaus.delivery.send-interval=200ms", "openrathaus.delivery.first-pause=200ms",
 		"openrathaus.delivery.max-attempts=3"})
 class DeliveryModuleTests {

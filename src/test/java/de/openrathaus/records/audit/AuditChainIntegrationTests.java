@@ -463,7 +463,7 @@ class AuditChainIntegrationTests {
 
 	private RecordsSettings settingsWith(Path keyFile, Path checkpointFile) {
 		return new RecordsSettings(settings.storageDirectory(), settings.archiveKey(), settings.archiveName(), settings.storage(),
-				settings.s3(), new RecordsSettings.Audit(keyFile, checkpointFile, null), settings.extraction(), settings.contentKeyDirectory());
+				settings.s3(), new RecordsSettings.Audit(keyFile, checkpointFile, null), settings.extraction());
 	}
 
 	/** The verification command as a separate run would assemble it, with another key file. */

@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Properties;
 
+import de.openrathaus.files.Envelope;
+import de.openrathaus.files.Keyrings;
 import de.openrathaus.records.content.ContentCipher;
-import de.openrathaus.records.content.ContentKeys;
 import de.openrathaus.records.content.S3ContentStore;
 import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
@@ -68,7 +69,7 @@ class S3ContentStoreTests {
 
 	@Test
 	void storesOnceReadsCheckedAndDeletes() {
-		S3ContentStore store = new S3ContentStore(client, "akten", new ContentCipher(new ContentKeys(keys, tenant -> "musterstadt")));
+		S3ContentStore store = new S3ContentStore(client, "akten", new ContentCipher(new Envelope(new Keyrings(keys, tenant -> "musterstadt"))));
 		byte[] content = "Bescheid über die Hundesteuer".getBytes();
 		String sha = TenantContext.callAs(CITY, () -> store.put(content));
 		assertThat(TenantContext.callAs(CITY, () -> store.put(content))).isEqualTo(sha);

@@ -59,6 +59,9 @@ class ContentEncryptionIntegrationTests {
 	@Autowired
 	Tenants tenants;
 
+	@org.springframework.beans.factory.annotation.Value("${openrathaus.encryption.key-directory}")
+	Path keyDirectory;
+
 	record Version(UUID id, String sha) {
 	}
 
@@ -87,7 +90,7 @@ class ContentEncryptionIntegrationTests {
 
 		// a new key version: the rotation re-wraps every content of the municipality, which still reads
 		String slug = tenants.byId(accounts.tenant()).orElseThrow().slug();
-		Path keyring = settings.contentKeyDirectory().resolve(slug + ".keyring");
+		Path keyring = keyDirectory.resolve(slug + ".keyring");
 		int next = Files.readAllLines(keyring).stream().filter(line -> line.matches("\\d+ .*")).mapToInt(line -> Integer.parseInt(line.split(" ")[0]))
 			.max().orElseThrow() + 1;
 		byte[] key = new byte[32];

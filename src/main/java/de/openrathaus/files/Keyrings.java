@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-package de.openrathaus.records.content;
+package de.openrathaus.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,17 +22,18 @@ import javax.crypto.spec.SecretKeySpec;
 import de.openrathaus.tenancy.TenantId;
 
 /**
- * The key-encryption keys of the e-file's contents, one keyring per municipality: a file
+ * The key-encryption keys of what the platform stores encrypted ({@link Envelope}: the e-file's contents,
+ * applications' answers and uploads), one keyring per municipality: a file
  * {@code <directory>/<municipality slug>.keyring} with lines {@code <version> <32 random bytes in Base64>}
- * ({@code #} starts a comment). The highest version encrypts new contents; every version in the file
+ * ({@code #} starts a comment). The highest version encrypts new data; every version in the file
  * still decrypts what it encrypted. A missing keyring is created with version 1, readable by the owner
- * only. To rotate, append a line with the next version and restart (or wait up to a minute): the
- * rotation job re-wraps every content's data key under the new version, after which the old line may
- * be removed. The keys never leave this class and its cipher (no accessor prints them).
+ * only. To rotate, append a line with the next version (read again when the file changes): the
+ * modules' rotation jobs re-wrap every stored data key under the new version, after which the old line
+ * may be removed. The keys never leave this class and {@link Envelope} (no accessor prints them).
  */
-public final class ContentKeys {
+public final class Keyrings {
 
-	/** Why content cannot be encrypted or decrypted; names the file and what to do, never a key. */
+	/** Why data cannot be encrypted or decrypted; names the file and what to do, never a key. */
 	public static final class Unusable extends RuntimeException {
 
 		Unusable(String message) {
@@ -46,7 +47,7 @@ public final class ContentKeys {
 		SecretKey key(int version) {
 			SecretKey key = keys.get(version);
 			if (key == null) {
-				throw new Unusable("Content was encrypted with key version " + version + ", which the keyring " + file
+				throw new Unusable("Data was encrypted with key version " + version + ", which the keyring " + file
 						+ " does not hold. Put that version's line back (from the backup of the keyring).");
 			}
 			return key;
@@ -64,7 +65,7 @@ public final class ContentKeys {
 	 * @param directory where the keyrings are
 	 * @param slugOf the municipality's slug, which names its keyring
 	 */
-	public ContentKeys(Path directory, Function<TenantId, String> slugOf) {
+	public Keyrings(Path directory, Function<TenantId, String> slugOf) {
 		this.directory = directory.toAbsolutePath().normalize();
 		this.slugOf = slugOf;
 	}
@@ -130,8 +131,8 @@ public final class ContentKeys {
 		Files.createDirectories(file.getParent());
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
-		String text = "# OpenRathaus: keys of the e-file's contents of this municipality. Back this file up apart from the data;\n"
-				+ "# without it the contents cannot be read. Rotate by appending '<next version> <openssl rand -base64 32>'.\n"
+		String text = "# OpenRathaus: keys of this municipality's encrypted data (e-file contents, applications). Back this file up apart\n"
+				+ "# from the data; without it the data cannot be read. Rotate by appending '<next version> <openssl rand -base64 32>'.\n"
 				+ "1 " + Base64.getEncoder().encodeToString(secret) + "\n";
 		Path temporary = Files.createTempFile(file.getParent(), "keyring", ".tmp",
 				file.getFileSystem().supportedFileAttributeViews().contains("posix")
