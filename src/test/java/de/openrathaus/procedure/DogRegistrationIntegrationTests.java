@@ -62,6 +62,9 @@ class DogRegistrationIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	de.openrathaus.procedure.application.ApplicationStore applicationStore;
+
+	@Autowired
 	TestEvents events;
 
 	@Autowired
@@ -364,6 +367,9 @@ class DogRegistrationIntegrationTests {
 				.param("aktion", "entwurf").session(citizen).with(csrf()))
 			.andExpect(redirectedUrl("/portal/antraege"));
 		assertThat(data(id)).contains("Erika");
+		// encrypted at rest: the row holds no answer in plain text
+		assertThat(single("select data::text || coalesce(encode(sealed_data, 'escape'), '') from procedure.application where id = ?::uuid", id))
+			.doesNotContain("Erika");
 		mvc.perform(get("/portal/antraege/" + id).session(citizen)).andExpect(redirectedUrl(step(id, "halter")));
 		mvc.perform(get(step(id, "halter")).session(citizen)).andExpect(content().string(containsString("value=\"Erika\"")));
 	}
@@ -525,8 +531,10 @@ class DogRegistrationIntegrationTests {
 		return single("select reference from procedure.application where id = ?::uuid", id);
 	}
 
+	/** The answers as the application keeps them (sealed in the database, ADR 38), as JSON with sorted keys. */
 	private String data(String id) {
-		return single("select data::text from procedure.application where id = ?::uuid", id);
+		return TenantContext.callAs(accounts.tenant(), () -> tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+				new java.util.TreeMap<>(applicationStore.find(new de.openrathaus.procedure.ApplicationId(UUID.fromString(id))).orElseThrow().data())));
 	}
 
 	private long attachments(String id) {

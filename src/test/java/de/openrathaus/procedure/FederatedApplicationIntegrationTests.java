@@ -59,6 +59,9 @@ class FederatedApplicationIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	de.openrathaus.procedure.application.ApplicationStore applicationStore;
+
 	@Test
 	void aCitizenBelowTheLevelIsSentToBundIdForItAndComesBackToTheSameStepWithTheDraft() throws Exception {
 		String subject = randomSubject();
@@ -188,8 +191,8 @@ class FederatedApplicationIntegrationTests {
 	}
 
 	private String answer(String id, String key) {
-		return TenantContext.callAs(accounts.tenant(), () -> jdbc.sql("select data ->> ? from procedure.application where id = ?")
-			.params(key, UUID.fromString(id)).query(String.class).single());
+		return TenantContext.callAs(accounts.tenant(),
+				() -> applicationStore.find(new de.openrathaus.procedure.ApplicationId(UUID.fromString(id))).orElseThrow().data().get(key));
 	}
 
 	private String stateOf(String id) {

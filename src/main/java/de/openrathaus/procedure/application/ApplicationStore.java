@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.openrathaus.files.Envelope;
 import de.openrathaus.files.Sha256;
 import de.openrathaus.account.AccountId;
 import de.openrathaus.account.DepartmentCode;
@@ -19,6 +20,7 @@ import de.openrathaus.account.OrganisationId;
 import de.openrathaus.account.TrustLevel;
 import de.openrathaus.procedure.ApplicationId;
 import de.openrathaus.procedure.FiledContents;
+import de.openrathaus.tenancy.TenantContext;
 import de.openrathaus.tenancy.TenantId;
 
 import org.jspecify.annotations.Nullable;
@@ -40,14 +42,16 @@ public class ApplicationStore {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
 	};
-	private static final String COLUMNS = "id, tenant_id, applicant_id, type_key, type_version, department_code, status, data, "
+	private static final String COLUMNS = "id, tenant_id, applicant_id, type_key, type_version, department_code, status, data, sealed_data, "
 			+ "reference, created_at, updated_at, submitted_at, assignee_id, workflow_instance, organisation_id, submitted_trust_level";
 
 	private final JdbcClient jdbc;
 	private final FiledContents filed;
 	private final Clock clock;
+	private final Envelope envelope;
 
-	ApplicationStore(JdbcClient jdbc, FiledContents filed, Clock clock) {
+	ApplicationStore(JdbcClient jdbc, FiledContents filed, Clock clock, Envelope envelope) {
+		this.envelope = envelope;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.filed = filed;
@@ -67,7 +71,7 @@ public class ApplicationStore {
 
 	public Optional<Application> find(ApplicationId id) {
 		return jdbc.sql("select " + COLUMNS + " from procedure.application where id = ?").param(id.value())
-			.query(ApplicationStore::application).optional();
+			.query(this::application).optional();
 	}
 
 	/** The application if it belongs to this applicant; otherwise nothing, exactly as if it did not exist. */
@@ -88,7 +92,7 @@ public class ApplicationStore {
 	public List<Application> listFor(Applicant applicant) {
 		Applicant.Scope scope = applicant.scope();
 		return jdbc.sql("select " + COLUMNS + " from procedure.application where " + scope.condition() + " order by updated_at desc")
-			.param(scope.parameter()).query(ApplicationStore::application).list();
+			.param(scope.parameter()).query(this::application).list();
 	}
 
 	/** Open cases of the given departments, oldest submission first. */
@@ -100,7 +104,7 @@ public class ApplicationStore {
 				+ "where department_code = any(?) and status in ('SUBMITTED', 'IN_PROGRESS', 'INFORMATION_REQUESTED') "
 				+ "order by submitted_at limit ?")
 			.params(departments.stream().map(DepartmentCode::value).toArray(String[]::new), limit)
-			.query(ApplicationStore::application).list();
+			.query(this::application).list();
 	}
 
 	/** Closed cases (decided or withdrawn) of the given departments, newest first. */
@@ -112,14 +116,14 @@ public class ApplicationStore {
 				+ "where department_code = any(?) and status in ('APPROVED', 'REJECTED', 'WITHDRAWN') "
 				+ "order by coalesce(decided_at, updated_at) desc limit ?")
 			.params(departments.stream().map(DepartmentCode::value).toArray(String[]::new), limit)
-			.query(ApplicationStore::application).list();
+			.query(this::application).list();
 	}
 
 	public boolean updateDraft(ApplicationId id, Applicant applicant, Map<String, String> data) {
 		Applicant.Scope scope = applicant.scope();
-		return jdbc.sql("update procedure.application set data = ?::jsonb, updated_at = now() "
+		return jdbc.sql("update procedure.application set data = '{}'::jsonb, sealed_data = ?, updated_at = now() "
 				+ "where id = ? and " + scope.condition() + " and status = 'DRAFT'")
-			.params(JSON.writeValueAsString(data), id.value(), scope.parameter()).update() == 1;
+			.params(seal(id, data), id.value(), scope.parameter()).update() == 1;
 	}
 
 	public boolean deleteDraft(ApplicationId id, Applicant applicant) {
@@ -136,9 +140,9 @@ public class ApplicationStore {
 	/** Moves a draft to SUBMITTED with its final answers and the level of the sign-in it was submitted with; false if it was no longer a draft. */
 	public boolean submit(ApplicationId id, Applicant applicant, Map<String, String> data, TrustLevel level, Instant at) {
 		Applicant.Scope scope = applicant.scope();
-		return jdbc.sql("update procedure.application set status = 'SUBMITTED', data = ?::jsonb, submitted_trust_level = ?, "
+		return jdbc.sql("update procedure.application set status = 'SUBMITTED', data = '{}'::jsonb, sealed_data = ?, submitted_trust_level = ?, "
 				+ "submitted_at = ?, updated_at = ? where id = ? and " + scope.condition() + " and status = 'DRAFT'")
-			.params(JSON.writeValueAsString(data), level.name(), Timestamp.from(at), Timestamp.from(at), id.value(), scope.parameter())
+			.params(seal(id, data), level.name(), Timestamp.from(at), Timestamp.from(at), id.value(), scope.parameter())
 			.update() == 1;
 	}
 
@@ -193,7 +197,8 @@ public class ApplicationStore {
 		jdbc.sql("insert into procedure.attachment(id, application_id, exchange_id, field_key, filename, media_type, size, sha256, content, uploaded_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(attachmentId, id.value(), exchangeId, upload.fieldKey(), upload.filename(), upload.mediaType(),
-					upload.content().length, sha, upload.content(), Timestamp.from(now))
+					upload.content().length, sha, envelope.seal(TenantContext.require(), attachmentContext(attachmentId), upload.content()),
+					Timestamp.from(now))
 			.update();
 		return new StoredAttachment(attachmentId, exchangeId, upload.fieldKey(), upload.filename(), upload.mediaType(),
 				upload.content().length, sha, now);
@@ -215,7 +220,17 @@ public class ApplicationStore {
 		}
 		return jdbc.sql("select content, sha256 from procedure.attachment where application_id = ? and id = ?")
 			.params(id.value(), attachmentId).query((rs, row) -> new Stored(rs.getBytes(1), rs.getString(2))).optional()
-			.flatMap(stored -> stored.content() != null ? Optional.of(stored.content()) : filed.content(id, stored.sha256()));
+			.flatMap(stored -> stored.content() != null ? Optional.of(opened(attachmentId, stored.content(), stored.sha256()))
+					: filed.content(id, stored.sha256()));
+	}
+
+	/** The attachment's own copy opened and checked against its hash. */
+	private byte[] opened(UUID attachmentId, byte[] stored, String sha256) {
+		byte[] content = envelope.open(TenantContext.require(), attachmentContext(attachmentId), stored);
+		if (!Sha256.hex(content).equals(sha256)) {
+			throw new IllegalStateException("Attachment " + attachmentId + " does not match its hash: it was changed or damaged");
+		}
+		return content;
 	}
 
 	/**
@@ -273,14 +288,36 @@ public class ApplicationStore {
 			.list();
 	}
 
-	private static Application application(ResultSet rs, int row) throws SQLException {
+	/** The answers sealed for this application (ADR 38). */
+	private byte[] seal(ApplicationId id, Map<String, String> data) {
+		return envelope.seal(TenantContext.require(), answersContext(id.value()), JSON.writeValueAsBytes(data));
+	}
+
+	static String answersContext(UUID application) {
+		return "application answers " + application;
+	}
+
+	static String attachmentContext(UUID attachment) {
+		return "application attachment " + attachment;
+	}
+
+	private Map<String, String> answers(ResultSet rs) throws SQLException {
+		byte[] sealed = rs.getBytes("sealed_data");
+		if (sealed == null) {
+			return JSON.readValue(rs.getString("data"), DATA); // written before encryption; the rotation job seals it
+		}
+		TenantId tenant = new TenantId(rs.getObject("tenant_id", UUID.class));
+		return JSON.readValue(envelope.open(tenant, answersContext(rs.getObject("id", UUID.class)), sealed), DATA);
+	}
+
+	private Application application(ResultSet rs, int row) throws SQLException {
 		UUID assignee = rs.getObject("assignee_id", UUID.class);
 		UUID organisation = rs.getObject("organisation_id", UUID.class);
 		String level = rs.getString("submitted_trust_level");
 		return new Application(new ApplicationId(rs.getObject("id", UUID.class)), new TenantId(rs.getObject("tenant_id", UUID.class)),
 				new AccountId(rs.getObject("applicant_id", UUID.class)), rs.getString("type_key"), rs.getInt("type_version"),
 				new DepartmentCode(rs.getString("department_code")), ApplicationStatus.valueOf(rs.getString("status")),
-				JSON.readValue(rs.getString("data"), DATA), rs.getString("reference"),
+				answers(rs), rs.getString("reference"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				instant(rs.getTimestamp("submitted_at")), assignee == null ? null : new AccountId(assignee),
 				rs.getString("workflow_instance"), organisation == null ? null : new OrganisationId(organisation),

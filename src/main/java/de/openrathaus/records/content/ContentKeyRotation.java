@@ -36,7 +36,7 @@ class ContentKeyRotation {
 	}
 
 	@SchedulerLock(name = "records.content-keys", lockAtMostFor = "PT6H", lockAtLeastFor = "PT1S")
-	@Scheduled(fixedDelayString = "${openrathaus.records.content-key-rotation-interval:6h}", initialDelayString = "PT2M")
+	@Scheduled(fixedDelayString = "${openrathaus.encryption.rotation-interval:6h}", initialDelayString = "PT2M")
 	void rotate() {
 		int changed = rotateAll();
 		if (changed > 0) {
