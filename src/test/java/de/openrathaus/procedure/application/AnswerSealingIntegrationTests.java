@@ -74,7 +74,7 @@ class AnswerSealingIntegrationTests {
 		inTenant(() -> jdbc.sql("update procedure.attachment set content = ? where id = ?").params(proof, upload).update());
 		assertThat(inTenant(() -> store.find(id).orElseThrow().data())).containsEntry("halter.vorname", "Yvonne Alt");
 		assertThat(inTenant(() -> store.attachmentContent(id, upload).orElseThrow())).isEqualTo(proof);
-		assertThat(sealing.sealAll()).isGreaterThanOrEqualTo(2);
+		sealing.sealAll(); // (the scheduled run may have come first: what counts is the state after)
 		assertThat(version("select sealed_data from procedure.application where id = ?", id.value())).isPositive();
 		assertThat(row("select data::text from procedure.application where id = ?", id.value())).isEqualTo("{}");
 		assertThat(version("select content from procedure.attachment where id = ?", upload)).isPositive();

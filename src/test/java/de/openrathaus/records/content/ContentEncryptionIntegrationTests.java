@@ -85,7 +85,7 @@ class ContentEncryptionIntegrationTests {
 		// a content from before encryption is read as it is, and the rotation encrypts it
 		Files.write(file, plaintext);
 		assertThat(TenantContext.callAs(accounts.tenant(), () -> contents.get(version.sha()))).isEqualTo(plaintext);
-		assertThat(rotation.rotateAll()).isPositive();
+		rotation.rotateAll(); // (the scheduled run may have come first: what counts is the state after)
 		assertThat(ContentCipher.version(Files.readAllBytes(file))).isOne();
 
 		// a new key version: the rotation re-wraps every content of the municipality, which still reads
@@ -97,7 +97,7 @@ class ContentEncryptionIntegrationTests {
 		new SecureRandom().nextBytes(key);
 		Files.writeString(keyring, Files.readString(keyring) + next + " " + Base64.getEncoder().encodeToString(key) + "\n");
 		Files.setLastModifiedTime(keyring, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
-		assertThat(rotation.rotateAll()).isPositive();
+		rotation.rotateAll();
 		assertThat(ContentCipher.version(Files.readAllBytes(file))).isEqualTo(next);
 		assertThat(rotation.rotateAll()).as("nothing left to re-wrap in this municipality").isZero();
 		mvc.perform(get("/backoffice/akten/version/" + version.id()).session(clerk)).andExpect(status().isOk());
