@@ -54,7 +54,8 @@ public final class Keyrings {
 		}
 	}
 
-	private record Cached(FileTime modified, KeyRing ring) {
+	/** A keyring as read, with what tells a changed file: its time and size (an appended line changes the size). */
+	private record Cached(FileTime modified, long size, KeyRing ring) {
 	}
 
 	private final Path directory;
@@ -82,12 +83,13 @@ public final class Keyrings {
 				create(file);
 			}
 			FileTime modified = Files.getLastModifiedTime(file);
+			long size = Files.size(file);
 			Cached cached = cache.get(file);
-			if (cached != null && cached.modified().equals(modified)) {
+			if (cached != null && cached.modified().equals(modified) && cached.size() == size) {
 				return cached.ring();
 			}
 			KeyRing ring = read(file);
-			cache.put(file, new Cached(modified, ring));
+			cache.put(file, new Cached(modified, size, ring));
 			return ring;
 		}
 		catch (IOException e) {
